@@ -1,0 +1,1 @@
+"""Command groups of the CLI, one module per area; ``foedus.cli`` mounts them."""

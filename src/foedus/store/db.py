@@ -1,0 +1,97 @@
+"""Opening the DuckDB file and keeping its schema current.
+
+Every writer and reader goes through :func:`connect`, so a database created by
+an older foedus is migrated the first time a newer one opens it, and a new
+file gets the whole schema in one transaction.
+"""
+
+from __future__ import annotations
+
+import re
+from importlib import resources
+from pathlib import Path
+
+import duckdb
+
+SCHEMA_VERSION = 1
+_MIGRATION_NAME = re.compile(r"^(\d{3})_[a-z0-9_]+\.sql$")
+
+
+def _schema_sql() -> str:
+    return resources.files("foedus.store").joinpath("schema.sql").read_text(encoding="utf-8")
+
+
+def _migrations() -> list[tuple[int, str]]:
+    """Numbered migration scripts shipped with the package, in order."""
+    folder = resources.files("foedus.store").joinpath("migrations")
+    found: list[tuple[int, str]] = []
+    for entry in folder.iterdir():
+        m = _MIGRATION_NAME.match(entry.name)
+        if m:
+            found.append((int(m.group(1)), entry.read_text(encoding="utf-8")))
+    return sorted(found)
+
+
+def current_version(con: duckdb.DuckDBPyConnection) -> int:
+    """The schema version recorded in the database (0 for an empty file)."""
+    has_table = con.execute(
+        "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_info'"
+    ).fetchone()[0]
+    if not has_table:
+        return 0
+    row = con.execute("SELECT max(version) FROM schema_info").fetchone()
+    return int(row[0] or 0)
+
+
+def migrate(con: duckdb.DuckDBPyConnection) -> int:
+    """Bring the schema to :data:`SCHEMA_VERSION`; returns the version reached.
+
+    Version 1 is the base schema. A migration ``NNN_name.sql`` takes the
+    database from version NNN-1 to NNN; each runs in its own transaction so a
+    failure leaves the previous version intact.
+    """
+    version = current_version(con)
+    if version == 0:
+        con.execute("BEGIN TRANSACTION")
+        try:
+            con.execute(_schema_sql())
+            con.execute("INSERT INTO schema_info (version) VALUES (1)")
+            con.execute("COMMIT")
+        except Exception:
+            con.execute("ROLLBACK")
+            raise
+        version = 1
+    for number, sql in _migrations():
+        if number <= version:
+            continue
+        con.execute("BEGIN TRANSACTION")
+        try:
+            con.execute(sql)
+            con.execute("INSERT INTO schema_info (version) VALUES (?)", [number])
+            con.execute("COMMIT")
+        except Exception:
+            con.execute("ROLLBACK")
+            raise
+        version = number
+    if version > SCHEMA_VERSION:
+        raise RuntimeError(
+            f"database schema version {version} is newer than this foedus ({SCHEMA_VERSION}); upgrade foedus"
+        )
+    return version
+
+
+def connect(path: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+    """Open (creating if needed) a foedus database, migrated to the current schema.
+
+    ``":memory:"`` gives a throw-away database, which tests use.
+    """
+    target = str(path)
+    if read_only:
+        if target != ":memory:" and not Path(target).exists():
+            raise FileNotFoundError(f"{target}: no such database; run `foedus ingest` first")
+        return duckdb.connect(target, read_only=True)
+    if target != ":memory:":
+        Path(target).parent.mkdir(parents=True, exist_ok=True)
+    con = duckdb.connect(target)
+    migrate(con)
+    return con
