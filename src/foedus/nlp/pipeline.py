@@ -1,0 +1,60 @@
+"""Builds the one spaCy ``Language`` the whole data path uses.
+
+The model is a setting (any installed spaCy English pipeline with a parser and
+NER works); our stages are registered spaCy components added after it, in the
+order the data path needs them: actors, then time, then places, then the event
+coder which reads all three. A user can add the same factories to their own
+pipeline by importing :mod:`foedus.nlp.components` and calling ``add_pipe``.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Iterable, Iterator
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..settings import Settings
+from .extensions import ensure_extensions
+
+# (factory name, config builder) in pipeline order.
+STAGES: tuple[str, ...] = ("foedus_actors", "foedus_timex", "foedus_places", "foedus_events")
+
+
+def _stage_config(name: str, settings: Settings) -> dict:
+    if name == "foedus_actors":
+        return {"extra_files": [str(p) for p in settings.extra_actor_files]}
+    if name == "foedus_events":
+        return {"extra_files": [str(p) for p in settings.extra_pattern_files]}
+    return {}
+
+
+def build_nlp(settings: Settings, stages: Iterable[str] = STAGES) -> Language:
+    """Load the model once and add our components; the caller keeps the result."""
+    from . import components  # noqa: F401  (registers the factories)
+
+    ensure_extensions()
+    nlp = spacy.load(settings.model)
+    for name in stages:
+        nlp.add_pipe(name, config=_stage_config(name, settings))
+    return nlp
+
+
+def make_doc(nlp: Language, text: str, published: date | None, doc_id: str | None = None) -> Doc:
+    """A tokenised Doc carrying the anchors our components need."""
+    doc = nlp.make_doc(text)
+    doc._.published = published
+    doc._.doc_id = doc_id
+    return doc
+
+
+def parse(
+    nlp: Language,
+    items: Iterable[tuple[str, str, date | None]],
+    batch_size: int = 32,
+) -> Iterator[Doc]:
+    """Run the pipeline over ``(doc_id, text, published)`` items, in batches."""
+    docs = (make_doc(nlp, text, published, doc_id) for doc_id, text, published in items)
+    yield from nlp.pipe(docs, batch_size=batch_size)
