@@ -236,3 +236,13 @@ CREATE TABLE IF NOT EXISTS verdict_overrides (
     author         VARCHAR NOT NULL,
     created_at     TIMESTAMP NOT NULL DEFAULT current_timestamp
 );
+
+-- MinHash LSH buckets of each document's shingles, for near-duplicate search.
+CREATE TABLE IF NOT EXISTS doc_lsh (
+    doc_id  VARCHAR NOT NULL,
+    band    INTEGER NOT NULL,
+    bucket  BIGINT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS doc_lsh_bucket ON doc_lsh (band, bucket);
+CREATE INDEX IF NOT EXISTS event_mentions_doc ON event_mentions (doc_id);
+CREATE INDEX IF NOT EXISTS actor_mentions_doc ON actor_mentions (doc_id);

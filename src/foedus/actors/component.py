@@ -1,0 +1,144 @@
+"""The ``foedus_actors`` spaCy component: who is mentioned, resolved for the date.
+
+Order of work on a document (each step explained in its module):
+
+1. registry names, sector words and imported dictionary phrases are matched
+   (:mod:`.matchers`), every reading is proposed and the longest wins
+   (:mod:`.compose`);
+2. capitals used as places ("talks in Yerevan", "visited Baku") are dropped,
+   the places stage owns them;
+3. definite descriptions and "it" are resolved to earlier mentions
+   (:mod:`.coref`);
+4. named entities the registry does not know (PERSON, ORG, GPE, NORP) are kept
+   as unresolved mentions (``code=None``, ``how="ner"``) so a user can see
+   what the registry lacks. Where NER and the registry disagree (the small
+   model calls Armenia a PERSON) the registry wins: an NER entity that
+   overlaps a registry mention is discarded.
+
+The date of a document (``doc._.published``; today when unset) decides which
+office a person holds and which dated dictionary code applies.
+
+Results: ``doc._.actors`` (list of :class:`foedus.records.ActorMention`, sorted
+by offset) and ``doc._.actor_reasons`` (``{(start, end): reason}``, why each
+mention got its code, for explanations).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Iterable
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..nlp.extensions import ensure_extensions
+from ..records import ActorMention
+from .compose import Composer, select
+from .coref import Coref, Found
+from .matchers import RegistryMatchers
+from .registry import Registry, load_registry
+from .rules import RULES_FILE, Rules, load_rules
+
+NER_LABELS = ("PERSON", "ORG", "GPE", "NORP")
+REASONS_ATTR = "actor_reasons"
+
+
+def _ensure_reason_extension() -> None:
+    if not Doc.has_extension(REASONS_ATTR):
+        Doc.set_extension(REASONS_ATTR, default=None)
+
+
+@Language.factory(
+    "foedus_actors",
+    default_config={"extra_files": [], "dictionaries": [], "rules_file": "", "use_ner": True},
+)
+def make_actor_resolver(
+    nlp: Language,
+    name: str,
+    extra_files: list[str],
+    dictionaries: list[str],
+    rules_file: str,
+    use_ner: bool,
+) -> "ActorResolver":
+    return ActorResolver(nlp, name, extra_files=extra_files, dictionaries=dictionaries,
+                         rules_file=rules_file, use_ner=use_ner)
+
+
+class ActorResolver:
+    """Finds actor mentions and resolves them against the registry."""
+
+    def __init__(
+        self,
+        nlp: Language,
+        name: str = "foedus_actors",
+        *,
+        extra_files: Iterable[str] = (),
+        dictionaries: Iterable[str] = (),
+        rules_file: str = "",
+        use_ner: bool = True,
+        registry: Registry | None = None,
+    ) -> None:
+        ensure_extensions()
+        _ensure_reason_extension()
+        self.name = name
+        self.registry = registry or load_registry(tuple(extra_files), tuple(dictionaries))
+        self.rules: Rules = load_rules(rules_file or str(RULES_FILE))
+        self.matchers = RegistryMatchers(nlp.vocab, nlp.tokenizer, self.registry)
+        self.composer = Composer(self.registry, self.matchers, self.rules)
+        self.coref = Coref(nlp.vocab, nlp.tokenizer, self.registry, self.rules)
+        self.use_ner = use_ner
+
+    def __call__(self, doc: Doc) -> Doc:
+        on: date = doc._.published or date.today()
+        found: list[Found] = []
+        blocked: set[int] = set()  # tokens of discarded dictionary phrases
+        for p in select(self.composer.proposals(doc, on)):
+            mention, why = p.build()
+            if mention is None:
+                blocked.update(range(p.start, p.end))
+                continue
+            if mention.how == "metonym" and self._is_place(doc, p.start):
+                blocked.update(range(p.start, p.end))
+                continue
+            found.append(Found(p.start, p.end, mention, f"{p.rule}: {why}"))
+        extra = self.coref.resolve(doc, found, on)
+        if extra:
+            spans = [(f.start, f.end) for f in extra]
+            found = [f for f in found if not any(f.start < e and s < f.end for s, e in spans)] + extra
+        if self.use_ner:
+            found.extend(self._unresolved(doc, found, blocked))
+        found.sort(key=lambda f: (f.mention.start, f.mention.end))
+        doc._.actors = [f.mention for f in found]
+        doc._.set(REASONS_ATTR, {(f.mention.start, f.mention.end): f.why for f in found})
+        return doc
+
+    def _is_place(self, doc: Doc, start: int) -> bool:
+        """A capital after a locative preposition, or the object of a travel verb."""
+        i = start
+        if i > 0 and doc[i - 1].lower_ in self.rules.determiners:
+            i -= 1
+        if i > 0 and doc[i - 1].lower_ in self.rules.place_prepositions:
+            return True
+        tok = doc[start]
+        return tok.dep_ == "dobj" and tok.head.lemma_.lower() in self.rules.place_verbs
+
+    def _unresolved(self, doc: Doc, found: list[Found], blocked: set[int]) -> list[Found]:
+        taken = set(blocked)
+        for f in found:
+            taken.update(range(f.start, f.end))
+        out = []
+        for ent in doc.ents:
+            if ent.label_ not in NER_LABELS:
+                continue
+            if any(i in taken for i in range(ent.start, ent.end)):
+                continue
+            if not any(t.is_alpha and t.text[:1].isupper() for t in ent):
+                continue
+            if ent.label_ == "GPE" and self._is_place(doc, ent.start):
+                continue
+            m = ActorMention(
+                ent.start_char, ent.end_char, ent.text, None, ent.text, None, None, None,
+                how="ner", label=ent.label_,
+            )
+            out.append(Found(ent.start, ent.end, m, f"NER {ent.label_}; not in the registry"))
+        return out

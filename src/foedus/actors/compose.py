@@ -1,0 +1,244 @@
+"""Proposing actor spans from matches and choosing among overlapping ones.
+
+Why proposals: the same words can be read several ways ("Armenia" alone,
+"Armenia's Security Council", "Security Council" as the UN organ). Every
+reading is proposed with its span; the longest one wins and, at equal length,
+the registry beats imported dictionaries. That is the whole disambiguation,
+kept explicit so that an explanation can name the rule that won.
+
+Composition rules (country word + sector word, one mention over the whole
+noun phrase, the leading article excluded):
+
+- ``<state form> ['s] <modifiers>* <sector word>``: "Azerbaijani armed
+  forces", "Armenia's Security Council", "the US Congress" - the country's code
+  plus the sector's (AZEMIL, ARMGOV, USALEG). The sector word must be the head:
+  in "Russian military base" it is not, and "Russian" stays a bare RUS;
+- ``<sector word> of [the] <state name>``: "the Armed Forces of Armenia";
+- ``<state form> <title>* <person>``: "Russian Deputy Prime Minister Alexei
+  Overchuk" is one person mention; the person's own office decides the code.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Callable
+
+from spacy.tokens import Doc
+
+from ..records import ActorMention
+from .matchers import RegistryMatchers, Term
+from .model import Target
+from .registry import Registry
+from .resolve import dictionary_mention, pick, state_mention, target_mention
+from .rules import Rules
+
+# Lower wins at equal span length.
+PRIORITY_COMPOSED = 0
+PRIORITY_REGISTRY = 1
+PRIORITY_DICTIONARY = 2
+
+STATE_FORMS = ("state", "adjective", "demonym")
+
+
+@dataclass
+class Proposal:
+    start: int  # token offsets
+    end: int
+    priority: int
+    build: Callable[[], tuple[ActorMention | None, str]]
+    rule: str
+
+    @property
+    def length(self) -> int:
+        return self.end - self.start
+
+
+def select(proposals: list[Proposal]) -> list[Proposal]:
+    """Longest first, then priority, then earliest; no two chosen spans overlap."""
+    taken: set[int] = set()
+    chosen = []
+    for p in sorted(proposals, key=lambda p: (-p.length, p.priority, p.start)):
+        if any(i in taken for i in range(p.start, p.end)):
+            continue
+        taken.update(range(p.start, p.end))
+        chosen.append(p)
+    return sorted(chosen, key=lambda p: p.start)
+
+
+class Composer:
+    """Makes every proposal for one document."""
+
+    def __init__(self, reg: Registry, matchers: RegistryMatchers, rules: Rules) -> None:
+        self.reg = reg
+        self.m = matchers
+        self.rules = rules
+
+    def proposals(self, doc: Doc, on: date) -> list[Proposal]:
+        names = self.m.match_names(doc)
+        terms = self.m.match_terms(doc)
+        out: list[Proposal] = []
+        state_at_end: dict[int, tuple[int, Target]] = {}  # end token -> (start, state target)
+        state_at_start: dict[int, tuple[int, Target]] = {}
+        for s, e, key in names:
+            targets = self.reg.lookup(key)
+            out.append(self._name(doc, s, e, targets, on))
+            states = [t for t in targets if t.kind in STATE_FORMS]
+            if states and not any(t.kind in ("org", "person") for t in targets):
+                state_at_end[e] = (s, states[0])
+                state_at_start[s] = (e, states[0])
+        terms_by_start: dict[int, list[tuple[int, list[Term]]]] = {}
+        for s, e, info in terms:
+            terms_by_start.setdefault(s, []).append((e, info))
+        for end, (start, target) in state_at_end.items():
+            p = self._state_then_sector(doc, start, end, target, terms_by_start)
+            if p:
+                out.append(p)
+        for s, e, info in terms:
+            p = self._sector_of_state(doc, s, e, info, state_at_start)
+            if p:
+                out.append(p)
+        for s, e, key in names:
+            targets = self.reg.lookup(key)
+            if any(t.kind == "person" for t in targets) and not any(t.kind != "person" for t in targets):
+                p = self._titled_person(doc, s, e, targets, on, terms, state_at_end)
+                if p:
+                    out.append(p)
+        for s, e, phrase in self.m.match_dictionary(doc):
+            out.append(self._dictionary(doc, s, e, phrase, on))
+        return out
+
+    # ------------------------------------------------------------- proposals
+    def _span(self, doc: Doc, s: int, e: int) -> tuple[int, int, str]:
+        span = doc[s:e]
+        return span.start_char, span.end_char, span.text
+
+    def _name(self, doc: Doc, s: int, e: int, targets: list[Target], on: date) -> Proposal:
+        def build() -> tuple[ActorMention | None, str]:
+            target, why = pick(targets, self.reg, on)
+            a, b, text = self._span(doc, s, e)
+            if target is None:
+                return ActorMention(a, b, text, None, text, None, None, None, how="registry"), why
+            mention, reason = target_mention(self.reg, target, on, a, b, text)
+            return mention, "; ".join(x for x in (why, reason) if x)
+
+        return Proposal(s, e, PRIORITY_REGISTRY, build, "registry name")
+
+    def _is_head(self, doc: Doc, end: int) -> bool:
+        """The sector word ends its noun phrase (nothing nominal follows it)."""
+        if end >= len(doc):
+            return True
+        nxt = doc[end]
+        if nxt.pos_ in ("NOUN", "PROPN") and doc[end - 1].dep_ == "compound":
+            return False
+        return not (nxt.pos_ == "NOUN" and nxt.is_alpha and nxt.text[:1].islower() and doc[end - 1].pos_ == "ADJ")
+
+    def _state_then_sector(
+        self, doc: Doc, start: int, end: int, target: Target, terms_by_start: dict[int, list[tuple[int, list[Term]]]]
+    ) -> Proposal | None:
+        j = end
+        possessive = j < len(doc) and doc[j].text in self.rules.possessive
+        if possessive:
+            j += 1
+        best: tuple[int, list[Term]] | None = None
+        for k in range(j, min(len(doc), j + self.rules.max_modifiers + 1)):
+            if k > j:
+                tok = doc[k - 1]
+                if tok.pos_ not in self.rules.modifier_pos or not tok.is_alpha:
+                    break
+            for e, info in terms_by_start.get(k, []):
+                if best is None or e > best[0]:
+                    best = (e, info)
+        if best is None:
+            return None
+        e, info = best
+        if not self._is_head(doc, e):
+            return None
+        term = info[0]
+        how = "possessive" if possessive else "agent"
+
+        def build() -> tuple[ActorMention | None, str]:
+            a, b, text = self._span(doc, start, e)
+            m = state_mention(self.reg, target.entity_id, a, b, text, how, suffix=term.suffix, prefix=term.prefix)
+            return m, f"{target.kind} of {target.entity_id} + sector word ({term.prefix}~{term.suffix}, {term.source})"
+
+        return Proposal(start, e, PRIORITY_COMPOSED, build, "state + sector")
+
+    def _sector_of_state(
+        self, doc: Doc, s: int, e: int, info: list[Term], state_at_start: dict[int, tuple[int, Target]]
+    ) -> Proposal | None:
+        if e >= len(doc) or doc[e].lower_ != "of":
+            return None
+        k = e + 1
+        if k < len(doc) and doc[k].lower_ in self.rules.determiners:
+            k += 1
+        if k not in state_at_start:
+            return None
+        end, target = state_at_start[k]
+        if target.kind != "state":
+            return None
+        term = info[0]
+
+        def build() -> tuple[ActorMention | None, str]:
+            a, b, text = self._span(doc, s, end)
+            m = state_mention(self.reg, target.entity_id, a, b, text, "agent", suffix=term.suffix, prefix=term.prefix)
+            return m, f"sector word ({term.prefix}~{term.suffix}, {term.source}) of state {target.entity_id}"
+
+        return Proposal(s, end, PRIORITY_COMPOSED, build, "sector of state")
+
+    def _titled_person(
+        self,
+        doc: Doc,
+        s: int,
+        e: int,
+        targets: list[Target],
+        on: date,
+        terms: list[tuple[int, int, list[Term]]],
+        state_at_end: dict[int, tuple[int, Target]],
+    ) -> Proposal | None:
+        """Extend a person's span left over a title and a country word."""
+        words = set(self.m.title_words)
+        for t in targets:
+            person = self.reg.person(t.entity_id)
+            if person:
+                for o in person.offices:
+                    words.update(o.title.lower().split())
+        start = s
+        while start > 0:
+            tok = doc[start - 1]
+            if tok.lower_ != "of" and tok.lower_ in words and (tok.is_title or tok.is_upper):
+                start -= 1
+                continue
+            if tok.lower_ == "of" and start - 2 >= 0 and doc[start - 2].lower_ in words and doc[start - 2].is_title:
+                start -= 1
+                continue
+            if start in state_at_end:
+                start = state_at_end[start][0]
+                break
+            if tok.text in self.rules.possessive and (start - 1) in state_at_end:
+                start = state_at_end[start - 1][0]
+                break
+            break
+        if start == s:
+            return None
+        first = doc[start]
+        # A leading lower-case "of" or a dangling title alone is not worth it.
+        if first.lower_ == "of":
+            return None
+
+        def build() -> tuple[ActorMention | None, str]:
+            target, why = pick(targets, self.reg, on)
+            a, b, text = self._span(doc, start, e)
+            if target is None:
+                return ActorMention(a, b, text, None, doc[s:e].text, None, None, None, how="registry"), why
+            mention, reason = target_mention(self.reg, target, on, a, b, text)
+            return mention, f"person with title; {reason}"
+
+        return Proposal(start, e, PRIORITY_COMPOSED, build, "titled person")
+
+    def _dictionary(self, doc: Doc, s: int, e: int, phrase: str, on: date) -> Proposal:
+        def build() -> tuple[ActorMention | None, str]:
+            a, b, text = self._span(doc, s, e)
+            return dictionary_mention(self.reg, phrase, on, a, b, text)
+
+        return Proposal(s, e, PRIORITY_DICTIONARY, build, "dictionary")

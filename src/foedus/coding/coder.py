@@ -1,0 +1,355 @@
+"""The event coder: predicates + actors + polarity -> CodedEvent records.
+
+Why a plain class apart from the spaCy component: the same logic serves the
+pipeline component, the ``foedus coding code`` explanation (which also shows
+predicates that yielded no event and why) and the evaluation.
+
+Dyads: a one-sided predicate gives one event per (source, target) pair of the
+resolved conjuncts ("Russia and Iran criticised Azerbaijan" -> two events).
+A symmetric predicate ("met", "signed an agreement with", "talks between X
+and Y", "exchanged fire") gives both directions of every pair, as CAMEO
+coders do; with a compound subject and no target ("Russia, Azerbaijan and
+Iran signed an agreement") every ordered pair of the subjects is coded.
+Events whose source and target have the same code are not coded.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Iterable
+
+from spacy.tokens import Doc, Span, Token
+
+from ..records import ActorMention, CodedEvent, PlaceMention, SentenceInfo
+from .cues import Cues, default_cues
+from .frames import Frame, Frames, default_frames
+from .matching import Match, match_token
+from .patterns import PatternSet, load_patterns
+from .polarity import according_to, modality, negation, report_governor
+from .slots import MentionIndex, SlotFinder, objects, subjects, support_governor
+
+_COMPLEMENT_PREPS = ("for", "to", "of", "on", "against", "from")
+
+
+@dataclass(frozen=True)
+class Dropped:
+    """A matched predicate that produced no event, with the reason (for explanations)."""
+
+    sent_index: int
+    trigger: str
+    trigger_start: int
+    pattern_id: str
+    reason: str
+
+
+@dataclass
+class CodingResult:
+    events: list[CodedEvent] = field(default_factory=list)
+    dropped: list[Dropped] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _Claim:
+    modality: str | None
+    speaker: ActorMention | None
+    negated: bool
+    why: str
+
+
+class EventCoder:
+    """Codes the events of a parsed Doc whose actor mentions are known."""
+
+    def __init__(self, patterns: PatternSet | None = None, frames: Frames | None = None,
+                 cues: Cues | None = None, extra_files: Iterable[str] = ()) -> None:
+        self.patterns = patterns or load_patterns(extra_files)
+        self.frames = frames or default_frames()
+        self.cues = cues or default_cues()
+        self.finder = SlotFinder(self.cues)
+
+    # ---- public -------------------------------------------------------------
+    def code(self, doc: Doc) -> CodingResult:
+        result = CodingResult()
+        index = MentionIndex(doc, doc._.actors)
+        sentences = {s.start: s for s in (doc._.sentences or [])}
+        published = doc._.published
+        places = list(doc._.places or [])
+        for sent_index, sent in enumerate(doc.sents):
+            info = sentences.get(sent.start_char)
+            self._code_sentence(doc, sent, sent_index, info, published, index, places, result)
+        return result
+
+    # ---- one sentence -------------------------------------------------------
+    def _code_sentence(self, doc: Doc, sent: Span, sent_index: int, info: SentenceInfo | None,
+                       published: date | None, index: MentionIndex, places: list[PlaceMention],
+                       result: CodingResult) -> None:
+        matches: dict[int, Match] = {}
+        for tok in sent:
+            m = match_token(tok, self.patterns)
+            if m is not None:
+                matches[tok.i] = m
+        if not matches:
+            return
+        consumed: set[int] = set()
+        for m in matches.values():
+            consumed.update(o.i for o in m.object_tokens if o.i != m.trigger.i)
+        complements: dict[int, Match] = {}
+        for i, m in matches.items():
+            if m.pattern.frame and i not in consumed:
+                comp = self._complement(m.trigger, matches)
+                if comp is not None and not comp.pattern.frame:
+                    complements[i] = comp
+                    consumed.add(comp.trigger.i)
+        ctx = _SentenceContext(doc, sent, sent_index, info, published, index, places)
+        emitted: set[tuple] = set()
+        for i, m in sorted(matches.items()):
+            if i in consumed:
+                continue
+            if m.pattern.frame:
+                events = self._frame_events(m, complements.get(i), ctx, result)
+            else:
+                events = self._plain_events(m, ctx, result)
+            for ev in events:
+                key = (ev.source.start, ev.target.start if ev.target else None, ev.cameo, ev.negated, ev.modality)
+                if key not in emitted:
+                    emitted.add(key)
+                    result.events.append(ev)
+
+    def _complement(self, trigger: Token, matches: dict[int, Match]) -> Match | None:
+        """The event a frame verb governs ("asked X to <intervene>", "called for <talks>")."""
+        candidates: list[Token] = []
+        for c in trigger.children:
+            if c.dep_ in ("xcomp", "ccomp", "acl"):
+                candidates.append(c)
+        for c in trigger.children:
+            if c.dep_ in ("prep", "prt") and c.lower_ in _COMPLEMENT_PREPS:
+                candidates.extend(o for o in c.children if o.dep_ in ("pobj", "pcomp"))
+        candidates.extend(objects(trigger))
+        for c in list(candidates):
+            # "agreed to provide aid": the noun carried by the complement verb
+            if c.i not in matches:
+                candidates.extend(o for o in objects(c))
+                candidates.extend(x for x in c.children if x.dep_ == "xcomp")
+        for c in candidates:
+            if c.i in matches:
+                return matches[c.i]
+        return None
+
+    # ---- actors ------------------------------------------------------------
+    def _mention(self, tok: Token, ctx: "_SentenceContext") -> ActorMention | None:
+        m = ctx.index.find(tok)
+        if m is not None:
+            return m if m.code else None
+        for t in (tok, *[c for c in tok.children if c.dep_ == "poss"]):
+            if t.lower_ in self.cues.pronouns:
+                return self._pronoun(t, ctx)
+        return None
+
+    def _pronoun(self, tok: Token, ctx: "_SentenceContext") -> ActorMention | None:
+        rg = report_governor(tok, self.cues)
+        if rg is not None:
+            for s in subjects(rg[0]):
+                if s.i != tok.i:
+                    m = ctx.index.find(s)
+                    if m is not None and m.code:
+                        return m
+        for i in range(tok.i - 1, ctx.sent.start - 1, -1):
+            m = ctx.index.at(ctx.doc[i])
+            if m is not None and m.code:
+                return m
+        return None
+
+    def _resolve(self, slots: tuple[str, ...], trigger: Token, ctx: "_SentenceContext",
+                 inherit: bool = True) -> tuple[list[ActorMention], str | None]:
+        for slot in slots:
+            found: list[ActorMention] = []
+            for tok in self.finder.tokens(slot, trigger, inherit):
+                m = self._mention(tok, ctx)
+                if m is not None and m not in found:
+                    found.append(m)
+            if found:
+                return found, slot
+        return [], None
+
+    # ---- claims ------------------------------------------------------------
+    def _claim(self, trigger: Token, ctx: "_SentenceContext", source: ActorMention | None) -> _Claim:
+        rg = report_governor(trigger, self.cues)
+        if rg is not None:
+            verb, _ = rg
+            speaker = None
+            for s in subjects(verb):
+                speaker = self._mention(s, ctx)
+                if speaker is not None:
+                    break
+            denied = verb.lemma_.lower() in self.cues.denial_verbs
+            return _Claim("claimed", speaker, denied, f"inside what '{verb.text}' reports")
+        acc = according_to(ctx.sent, lambda t: self._mention(t, ctx))
+        if acc is not None:
+            return _Claim("claimed", self._mention(acc, ctx), False, "'according to'")
+        return _Claim(None, None, False, "")
+
+    # ---- events ------------------------------------------------------------
+    def _pairs(self, sources: list[ActorMention], targets: list[ActorMention], symmetric: bool,
+               between: bool) -> list[tuple[ActorMention, ActorMention | None]]:
+        if between or (symmetric and not targets and len(sources) > 1):
+            pairs = [(a, b) for a in sources for b in sources if a is not b]
+        elif targets:
+            pairs = [(s, t) for s in sources for t in targets if s is not t]
+            if symmetric:
+                pairs += [(t, s) for s in sources for t in targets if s is not t]
+        else:
+            pairs = [(s, None) for s in sources]
+        return [(s, t) for s, t in pairs if t is None or s.code != t.code]
+
+    def _anchor(self, trigger: Token) -> Token:
+        gov = support_governor(trigger, self.cues)
+        return gov if gov is not None else trigger
+
+    def _plain_events(self, m: Match, ctx: "_SentenceContext", result: CodingResult,
+                      sources: list[ActorMention] | None = None, source_slot: str | None = None,
+                      forced: dict[str, Any] | None = None) -> list[CodedEvent]:
+        p = m.pattern
+        if sources is None:
+            sources, source_slot = self._resolve(p.source, m.trigger, ctx)
+        if not sources:
+            result.dropped.append(Dropped(ctx.sent_index, m.trigger.text, m.trigger.idx, p.id, "no resolved source actor"))
+            return []
+        targets, target_slot = self._resolve(p.target, m.trigger, ctx)
+        targets = [t for t in targets if t not in sources]
+        if forced and forced.get("targets") is not None and not targets:
+            targets = forced["targets"]
+        return self._emit(m, p.code, sources, targets, source_slot, target_slot, ctx, forced or {})
+
+    def _emit(self, m: Match, code: str, sources: list[ActorMention], targets: list[ActorMention],
+              source_slot: str | None, target_slot: str | None, ctx: "_SentenceContext",
+              forced: dict[str, Any]) -> list[CodedEvent]:
+        p = m.pattern
+        anchor = self._anchor(m.trigger)
+        neg_why = negation(anchor, m.trigger, self.cues)
+        mod, mod_why = modality(anchor, self.cues)
+        claim = self._claim(anchor, ctx, sources[0])
+        negated = bool(neg_why) or claim.negated
+        if forced.get("negate"):
+            negated = not negated if forced.get("negate_flip") else True
+        if forced.get("modality") and forced["modality"] != "asserted":
+            mod, mod_why = forced["modality"], forced.get("why", "")
+        claimed_by = forced.get("claimed_by")
+        if claim.modality:
+            mod, mod_why, claimed_by = "claimed", claim.why, claim.speaker
+        start, end = _trigger_span(m)
+        location = ctx.location(m.trigger, [*sources, *targets])
+        pairs = self._pairs(sources, targets, p.symmetric, source_slot == "between")
+        events = []
+        for s, t in pairs:
+            events.append(CodedEvent(
+                sent_index=ctx.sent_index, sent_start=ctx.sent.start_char, sent_end=ctx.sent.end_char,
+                sentence=ctx.sent.text, source=s, target=t, cameo=code,
+                trigger_start=start, trigger_end=end, trigger=ctx.doc.text[start:end], pattern_id=p.id,
+                negated=negated, modality=mod, claimed_by=claimed_by,
+                date=ctx.date, date_precision=ctx.date_precision, location=location,
+                extra={
+                    "source_slot": source_slot, "target_slot": target_slot,
+                    "symmetric": p.symmetric, "pattern_origin": p.origin,
+                    "negation": neg_why or ("denied" if claim.negated else None),
+                    "modality_why": mod_why or None,
+                    **({"complement": forced["complement"]} if "complement" in forced else {}),
+                    **({"frame": forced["frame"]} if "frame" in forced else {}),
+                },
+            ))
+        return events
+
+    def _frame_events(self, m: Match, comp: Match | None, ctx: "_SentenceContext",
+                      result: CodingResult) -> list[CodedEvent]:
+        p = m.pattern
+        frame: Frame | None = self.frames.get(p.frame or "")
+        if frame is None:
+            return []
+        sources, source_slot = self._resolve(p.source, m.trigger, ctx)
+        if not sources:
+            result.dropped.append(Dropped(ctx.sent_index, m.trigger.text, m.trigger.idx, p.id, "no resolved source actor"))
+            return []
+        targets, target_slot = self._resolve(p.target, m.trigger, ctx)
+        targets = [t for t in targets if t not in sources]
+        inner_sources: list[ActorMention] = []
+        inner_targets: list[ActorMention] = []
+        inner_slot = None
+        if comp is not None:
+            inner_sources, inner_slot = self._resolve(comp.pattern.source, comp.trigger, ctx, inherit=False)
+            if not inner_sources:
+                inner_sources = sources if frame.control == "subject" else targets
+                inner_slot = f"control:{frame.control}"
+            inner_targets, _ = self._resolve(comp.pattern.target, comp.trigger, ctx)
+            inner_targets = [t for t in inner_targets if t not in inner_sources]
+        if not targets and frame.target_from_inner == "target":
+            targets = inner_targets
+        elif not targets and frame.target_from_inner == "source":
+            targets = [s for s in inner_sources if s not in sources]
+        code = frame.code_for(comp.pattern.code) if comp is not None else p.code
+        comp_info = ({"code": comp.pattern.code, "trigger": comp.trigger.text, "pattern_id": comp.pattern.id}
+                     if comp else None)
+        events = self._emit(m, code, sources, targets, source_slot, target_slot, ctx,
+                            {"complement": comp_info, "frame": frame.name})
+        if comp is not None and frame.inner == "keep" and inner_sources:
+            outer_negated = bool(events and events[0].negated)
+            forced: dict[str, Any] = {"modality": frame.modality, "why": f"governed by '{m.trigger.text}'",
+                                      "frame": frame.name}
+            if frame.negate:
+                forced["negate"] = True
+                forced["negate_flip"] = outer_negated
+            elif outer_negated:
+                forced["negate"] = True
+            if frame.modality == "claimed":
+                forced["claimed_by"] = sources[0]
+            inner = self._emit(comp, comp.pattern.code, inner_sources, inner_targets, inner_slot, None, ctx, forced)
+            if frame.modality == "claimed":
+                inner = [_with(ev, modality="claimed", claimed_by=sources[0]) for ev in inner]
+            events.extend(inner)
+        return events
+
+
+def _with(ev: CodedEvent, **changes: Any) -> CodedEvent:
+    from dataclasses import replace
+    return replace(ev, **changes)
+
+
+def _trigger_span(m: Match) -> tuple[int, int]:
+    toks = [m.trigger, *m.object_tokens]
+    start = min(t.idx for t in toks)
+    end = max(t.idx + len(t.text) for t in toks)
+    return start, end
+
+
+@dataclass
+class _SentenceContext:
+    doc: Doc
+    sent: Span
+    sent_index: int
+    info: SentenceInfo | None
+    published: date | None
+    index: MentionIndex
+    places: list[PlaceMention]
+
+    @property
+    def date(self) -> str | None:
+        if self.info is not None and self.info.date:
+            return self.info.date
+        return self.published.isoformat() if self.published else None
+
+    @property
+    def date_precision(self) -> str:
+        if self.info is not None and self.info.date:
+            return self.info.date_precision
+        return "document"
+
+    def location(self, trigger: Token, actors: list[ActorMention]) -> PlaceMention | None:
+        """A place of the sentence, preferring one inside the predicate's own phrase."""
+        in_sent = [p for p in self.places if self.sent.start_char <= p.start < self.sent.end_char
+                   and not any(a.start <= p.start < a.end for a in actors)]
+        if not in_sent:
+            return None
+        sub = list(trigger.subtree)
+        lo = min(t.idx for t in sub)
+        hi = max(t.idx + len(t.text) for t in sub)
+        inside = [p for p in in_sent if lo <= p.start < hi]
+        pool = inside or in_sent
+        return min(pool, key=lambda p: abs(p.start - trigger.idx))

@@ -1,0 +1,59 @@
+"""Lexical cues around a predicate (negation, modality, claims, support verbs).
+
+Why data: which words negate or report is language knowledge that users tune
+for their sources; ``data/coding/cues.yaml`` (format ``foedus-cues/1``)
+documents each list.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from .issues import LoadIssue, report
+from .yamlfile import format_name, load_yaml
+
+FORMAT = "foedus-cues/1"
+KEYS = ("negators", "negating_verbs", "without", "future_aux", "future_verbs", "future_adjs",
+        "hypothetical_aux", "conditional_marks", "report_verbs", "denial_verbs", "support_verbs", "pronouns")
+
+
+@dataclass(frozen=True)
+class Cues:
+    negators: frozenset[str] = frozenset()
+    negating_verbs: frozenset[str] = frozenset()
+    without: frozenset[str] = frozenset()
+    future_aux: frozenset[str] = frozenset()
+    future_verbs: frozenset[str] = frozenset()
+    future_adjs: frozenset[str] = frozenset()
+    hypothetical_aux: frozenset[str] = frozenset()
+    conditional_marks: frozenset[str] = frozenset()
+    report_verbs: frozenset[str] = frozenset()
+    denial_verbs: frozenset[str] = frozenset()
+    support_verbs: frozenset[str] = frozenset()
+    pronouns: frozenset[str] = frozenset()
+    issues: tuple[LoadIssue, ...] = ()
+
+
+def load_cues(path: Path | None = None) -> Cues:
+    path = path or Path(str(resources.files("foedus") / "data" / "coding" / "cues.yaml"))
+    issues: list[LoadIssue] = []
+    if format_name(path) != FORMAT:
+        report(issues, str(path), 1, f"expected '# format: {FORMAT}'")
+        return Cues(issues=tuple(issues))
+    data = load_yaml(path) or {}
+    values: dict[str, frozenset[str]] = {}
+    for key in KEYS:
+        items = data.get(key)
+        if not isinstance(items, list):
+            report(issues, str(path), 1, f"missing list {key!r}")
+            items = []
+        values[key] = frozenset(str(w).lower() for w in items)
+    return Cues(**values, issues=tuple(issues))
+
+
+@lru_cache(maxsize=1)
+def default_cues() -> Cues:
+    return load_cues()

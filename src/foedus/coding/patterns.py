@@ -1,0 +1,229 @@
+"""Event patterns: the user-extensible knowledge of which predicate means which code.
+
+Format ``foedus-patterns/1`` (YAML; the full description is in the header of
+``data/coding/patterns/01_statements.yaml`` and summarised here). A file holds
+``patterns:``, a list of entries; each entry is a mapping:
+
+``lemma``
+    the predicate's head word as a lemma (``attack``), or a list of lemmas
+    (one pattern per lemma), or a multiword ``"launch attack"``: the first
+    word is the head and the remaining word the lemma of its direct object
+    (same as ``object:``). Verbs, nouns and gerunds all match by lemma.
+``code``
+    the CAMEO code (quote it: ``"0232"``).
+``object`` / ``particle`` / ``prep`` / ``modifier``
+    optional constraints: the direct object (or passive subject) has one of
+    these lemmas; the verb has this particle (``call off``); the head or its
+    object has a prepositional phrase with this preposition; the head or its
+    object has one of these adjective/compound modifiers (``military aid``).
+``pos``
+    ``verb``, ``noun`` or ``any`` (default).
+``source`` / ``target``
+    where the actors are, a list of slots tried in order (the first slot
+    that yields an actor wins). Slots: ``subj`` (subject; for a passive verb
+    the ``by`` agent), ``obj`` (direct object; for a passive verb the
+    subject), ``iobj`` (indirect object), ``by`` (``by``-phrase of a noun or
+    gerund), ``poss`` (possessor ``X's`` or actor adjective ``Azerbaijani``),
+    ``governor`` (for a noun carried by a support verb such as ``launched an
+    attack``: that verb's subject), ``between`` (``between X and Y``: all
+    pairs, both ways), ``none``, or a preposition (``on``, ``against``,
+    ``with``, ``to``, ``from``, ...). Defaults: source
+    ``[subj, by, poss, governor]``, target ``[obj, on, against, with, to]``.
+``symmetric``
+    true for joint acts (meet, sign, exchange fire): both directions are coded.
+``frame``
+    ``appeal|demand|intend|reject|threaten|accuse``: the code comes from the
+    governed event through ``data/coding/frames.yaml`` (``code`` is the
+    fallback when the complement is not recognised).
+``id``
+    optional; default ``<file stem>:<lemma>[+object]:<code>``.
+
+In Python a pattern is a frozen :class:`Pattern`; a converter from another
+dictionary format builds ``Pattern(...)`` objects and hands them to
+:class:`PatternSet` directly.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any, Iterable
+
+from .codebook import Codebook, default_codebook
+from .issues import LoadIssue, report
+from .yamlfile import LINE_KEY, format_name, load_yaml
+
+FORMAT = "foedus-patterns/1"
+SPECIAL_SLOTS = frozenset({"subj", "obj", "iobj", "by", "poss", "governor", "between", "none"})
+FRAMES = frozenset({"appeal", "demand", "intend", "reject", "threaten", "accuse"})
+DEFAULT_SOURCE = ("subj", "by", "poss", "governor")
+DEFAULT_TARGET = ("obj", "on", "against", "with", "to")
+_KEYS = {"id", "lemma", "code", "object", "particle", "prep", "modifier", "pos", "source", "target",
+         "symmetric", "frame", "note", LINE_KEY}
+_WORD = re.compile(r"^[a-z][a-z'\-]*$")
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """One predicate -> CAMEO code rule, with where to find its actors."""
+
+    id: str
+    lemma: str
+    code: str
+    objects: frozenset[str] = frozenset()
+    particle: str | None = None
+    prep: str | None = None
+    modifiers: frozenset[str] = frozenset()
+    pos: str = "any"
+    source: tuple[str, ...] = DEFAULT_SOURCE
+    target: tuple[str, ...] = DEFAULT_TARGET
+    symmetric: bool = False
+    frame: str | None = None
+    origin: str = ""  # file:line
+
+    @property
+    def specificity(self) -> int:
+        """More constraints win over fewer when several patterns share a head."""
+        return 2 * bool(self.objects) + bool(self.particle) + bool(self.prep) + bool(self.modifiers)
+
+
+@dataclass(frozen=True)
+class PatternSet:
+    """Patterns indexed by head lemma, most specific first."""
+
+    by_lemma: dict[str, tuple[Pattern, ...]]
+    issues: tuple[LoadIssue, ...] = ()
+
+    @classmethod
+    def of(cls, patterns: Iterable[Pattern], issues: Iterable[LoadIssue] = ()) -> "PatternSet":
+        index: dict[str, list[Pattern]] = {}
+        for p in patterns:
+            index.setdefault(p.lemma, []).append(p)
+        frozen = {k: tuple(sorted(v, key=lambda p: -p.specificity)) for k, v in index.items()}
+        return cls(frozen, tuple(issues))
+
+    def candidates(self, *keys: str) -> tuple[Pattern, ...]:
+        for key in keys:
+            found = self.by_lemma.get(key)
+            if found:
+                return found
+        return ()
+
+    def __iter__(self):
+        for group in self.by_lemma.values():
+            yield from group
+
+    def __len__(self) -> int:
+        return sum(len(v) for v in self.by_lemma.values())
+
+    def roots(self) -> set[str]:
+        return {p.code[:2] for p in self}
+
+
+def _words(value: Any) -> list[str]:
+    if value is None:
+        return []
+    items = value if isinstance(value, list) else [value]
+    return [str(v).strip().lower() for v in items]
+
+
+def _slots(value: Any, default: tuple[str, ...]) -> tuple[str, ...]:
+    if value is None:
+        return default
+    slots = tuple(_words(value))
+    for s in slots:
+        name = s[5:] if s.startswith("prep:") else s
+        if s not in SPECIAL_SLOTS and not _WORD.match(name):
+            raise ValueError(f"unknown slot {s!r}")
+    return tuple(s[5:] if s.startswith("prep:") else s for s in slots)
+
+
+def parse_entry(entry: Any, stem: str, origin: str, codebook: Codebook) -> list[Pattern]:
+    """The patterns one YAML entry stands for; raises ValueError with the reason."""
+    if not isinstance(entry, dict):
+        raise ValueError("entry is not a mapping")
+    unknown = set(entry) - _KEYS
+    if unknown:
+        raise ValueError(f"unknown keys {sorted(unknown)}")
+    code = str(entry.get("code", "")).strip()
+    if not re.match(r"^\d{3,4}$", code) or codebook.get(code) is None:
+        raise ValueError(f"code {code!r} is not a CAMEO event code")
+    lemmas = _words(entry.get("lemma"))
+    if not lemmas:
+        raise ValueError("missing lemma")
+    pos = str(entry.get("pos", "any")).lower()
+    if pos not in {"any", "verb", "noun"}:
+        raise ValueError(f"pos must be verb, noun or any, not {pos!r}")
+    frame = entry.get("frame")
+    if frame is not None and frame not in FRAMES:
+        raise ValueError(f"unknown frame {frame!r}")
+    source = _slots(entry.get("source"), DEFAULT_SOURCE)
+    target = _slots(entry.get("target"), DEFAULT_TARGET)
+    objects = _words(entry.get("object"))
+    modifiers = _words(entry.get("modifier"))
+    particle = entry.get("particle")
+    prep = entry.get("prep")
+    out: list[Pattern] = []
+    for lemma in lemmas:
+        parts = lemma.split()
+        if len(parts) > 2 or not all(_WORD.match(w) for w in parts):
+            raise ValueError(f"lemma {lemma!r} must be one word or 'head object'")
+        objs = frozenset(objects) | frozenset(parts[1:])
+        label = parts[0] + ("+" + "|".join(sorted(objs)) if objs else "")
+        out.append(Pattern(
+            id=str(entry.get("id") or f"{stem}:{label}:{code}") + ("" if len(lemmas) == 1 or not entry.get("id") else f":{parts[0]}"),
+            lemma=parts[0], code=code, objects=objs,
+            particle=str(particle).lower() if particle else None,
+            prep=str(prep).lower() if prep else None,
+            modifiers=frozenset(modifiers), pos=pos, source=source, target=target,
+            symmetric=bool(entry.get("symmetric", False)), frame=frame, origin=origin,
+        ))
+    return out
+
+
+def read_pattern_file(path: Path, codebook: Codebook, issues: list[LoadIssue]) -> list[Pattern]:
+    """All valid patterns of one file; malformed entries are reported and skipped."""
+    fmt = format_name(path)
+    if fmt != FORMAT:
+        report(issues, str(path), 1, f"expected '# format: {FORMAT}', found {fmt!r}; file skipped")
+        return []
+    try:
+        data = load_yaml(path)
+    except Exception as exc:  # a YAML syntax error: the file cannot be read at all
+        mark = getattr(exc, "problem_mark", None)
+        report(issues, str(path), mark.line + 1 if mark else 1, f"YAML error: {exc}")
+        return []
+    entries = data.get("patterns") if isinstance(data, dict) else None
+    if not isinstance(entries, list):
+        report(issues, str(path), 1, "no 'patterns:' list")
+        return []
+    out: list[Pattern] = []
+    for entry in entries:
+        line = entry.get(LINE_KEY, 0) if isinstance(entry, dict) else 0
+        try:
+            out.extend(parse_entry(entry, path.stem, f"{path.name}:{line}", codebook))
+        except ValueError as exc:
+            report(issues, str(path), line, str(exc))
+    return out
+
+
+def packaged_pattern_files() -> list[Path]:
+    folder = Path(str(resources.files("foedus") / "data" / "coding" / "patterns"))
+    return sorted(folder.glob("*.yaml"))
+
+
+def load_patterns(extra_files: Iterable[str | Path] = (), codebook: Codebook | None = None,
+                  include_packaged: bool = True) -> PatternSet:
+    """The packaged patterns plus a user's files (later files add, never replace)."""
+    cb = codebook or default_codebook()
+    issues: list[LoadIssue] = []
+    files = (packaged_pattern_files() if include_packaged else []) + [Path(p) for p in extra_files]
+    patterns: list[Pattern] = []
+    for path in files:
+        if not path.exists():
+            report(issues, str(path), 0, "file not found")
+            continue
+        patterns.extend(read_pattern_file(path, cb, issues))
+    return PatternSet.of(patterns, issues)

@@ -1,0 +1,194 @@
+"""Where a predicate's actors are: syntactic slots over the dependency parse.
+
+Why a separate module: the same slot logic serves verbal patterns, nominal
+patterns, frames, claims and quotes. A slot yields parse tokens (with their
+coordinated conjuncts, so "Russia, Azerbaijan and Iran" gives three); the
+:class:`MentionIndex` turns a token into the actor mention that covers it or
+the nominal core around it ("the forces of Azerbaijan", "Armenian positions").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from ..records import ActorMention
+from .cues import Cues
+
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+_CORE_DEPS = frozenset({"compound", "amod", "poss", "appos", "nmod", "npadvmod", "nummod"})
+
+
+class MentionIndex:
+    """Actor mentions of a document, addressable by token."""
+
+    def __init__(self, doc: Doc, mentions: list[ActorMention] | None) -> None:
+        self.by_token: dict[int, ActorMention] = {}
+        for m in sorted(mentions or [], key=lambda m: (m.end - m.start)):
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None:
+                continue
+            for tok in span:
+                # a longer mention wins over a shorter one inside it
+                self.by_token[tok.i] = m
+
+    def at(self, tok: Token) -> ActorMention | None:
+        return self.by_token.get(tok.i)
+
+    def find(self, tok: Token, depth: int = 2) -> ActorMention | None:
+        """The mention at ``tok`` or in its nominal core (modifiers, possessor, 'of' phrase)."""
+        found = self.at(tok)
+        if found is not None or depth == 0:
+            return found
+        for child in tok.children:
+            if child.dep_ in _CORE_DEPS:
+                found = self.find(child, depth - 1)
+                if found is not None:
+                    return found
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        found = self.find(pobj, depth - 1)
+                        if found is not None:
+                            return found
+        return None
+
+
+def with_conjuncts(tok: Token) -> list[Token]:
+    """A token and the tokens coordinated with it, in text order."""
+    return sorted({tok, *tok.conjuncts}, key=lambda t: t.i)
+
+
+def is_passive(tok: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass", "csubjpass") for c in tok.children)
+
+
+def _child(tok: Token, *deps: str) -> Token | None:
+    for c in tok.children:
+        if c.dep_ in deps:
+            return c
+    return None
+
+
+def _pobjs(prep: Token) -> list[Token]:
+    out: list[Token] = []
+    for c in prep.children:
+        if c.dep_ in ("pobj", "pcomp"):
+            out.extend(with_conjuncts(c))
+    return out
+
+
+def prep_objects(tok: Token, prep: str, extra_heads: tuple[Token, ...] = ()) -> list[Token]:
+    """Objects of a preposition attached to the head or to a related token."""
+    for head in (tok, *extra_heads):
+        for c in head.children:
+            if c.dep_ in ("prep", "agent", "dative", "prt") and c.lower_ == prep:
+                objs = _pobjs(c)
+                if objs:
+                    return objs
+    return []
+
+
+def objects(tok: Token) -> list[Token]:
+    """Direct object, or the subject of a passive."""
+    if is_passive(tok):
+        subj = _child(tok, "nsubjpass")
+        return with_conjuncts(subj) if subj is not None else []
+    obj = _child(tok, "dobj", "obj")
+    return with_conjuncts(obj) if obj is not None else []
+
+
+def subjects(tok: Token, inherit: bool = True) -> list[Token]:
+    """The (logical) subject: nsubj, the 'by' agent of a passive, or inherited.
+
+    Inheritance covers infinitives and coordinated or adverbial verbs without
+    their own subject ("continued to shell", "attacked and shelled",
+    "shelled Jermuk, killing two"), and relative clauses ("forces that shelled").
+    """
+    seen = 0
+    cur = tok
+    while seen < 6:
+        seen += 1
+        agent = _child(cur, "agent")
+        if agent is not None:
+            objs = _pobjs(agent)
+            if objs:
+                return objs
+        if is_passive(cur):
+            return []
+        subj = _child(cur, "nsubj", "csubj")
+        if subj is not None:
+            if subj.lower_ in RELATIVE_PRONOUNS and cur.dep_ == "relcl":
+                return with_conjuncts(cur.head)
+            return with_conjuncts(subj)
+        if not inherit:
+            return []
+        if cur.dep_ in ("xcomp", "conj", "advcl") and cur.head is not cur and cur.head.pos_ in ("VERB", "AUX"):
+            cur = cur.head
+            continue
+        if cur.dep_ in ("relcl", "acl") and cur.head is not cur and cur.dep_ == "relcl":
+            return with_conjuncts(cur.head)
+        return []
+    return []
+
+
+def support_governor(tok: Token, cues: Cues) -> Token | None:
+    """The support verb carrying a nominal event ("launched an attack"), if any."""
+    cur = tok
+    # "a ceasefire agreement" / "talks were held": climb through a compound first
+    if cur.dep_ == "compound":
+        cur = cur.head
+    if cur.dep_ in ("dobj", "nsubjpass", "attr") and cur.head.lemma_.lower() in cues.support_verbs:
+        return cur.head
+    if cur.dep_ == "pobj" and cur.head.dep_ == "prep" and cur.head.head.lemma_.lower() in cues.support_verbs:
+        return cur.head.head
+    if cur.dep_ == "conj":
+        return support_governor(cur.head, cues)
+    return None
+
+
+@dataclass(frozen=True)
+class SlotFinder:
+    """Resolves named slots of a trigger into tokens."""
+
+    cues: Cues
+
+    def tokens(self, slot: str, trigger: Token, inherit: bool = True) -> list[Token]:
+        """Tokens filling ``slot``; ``inherit=False`` refuses subjects borrowed from a governing verb."""
+        if slot == "none":
+            return []
+        if slot == "subj":
+            return subjects(trigger, inherit) if not self._nominal(trigger) else []
+        if slot == "obj":
+            return objects(trigger)
+        if slot == "iobj":
+            d = _child(trigger, "dative")
+            if d is None:
+                return []
+            return _pobjs(d) if d.pos_ == "ADP" else with_conjuncts(d)
+        if slot == "by":
+            return prep_objects(trigger, "by")
+        if slot == "poss":
+            return [c for c in trigger.children if c.dep_ in ("poss", "amod", "compound")]
+        if slot == "governor":
+            gov = support_governor(trigger, self.cues)
+            return subjects(gov) if gov is not None else []
+        if slot == "between":
+            return prep_objects(trigger, "between", self._related(trigger))
+        return prep_objects(trigger, slot, self._related(trigger))
+
+    def _nominal(self, tok: Token) -> bool:
+        return tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in ("ROOT",)
+
+    def _related(self, tok: Token) -> tuple[Token, ...]:
+        """Tokens whose prepositional phrases may belong to the trigger."""
+        related = list(objects(tok))
+        gov = support_governor(tok, self.cues)
+        if gov is not None:
+            related.append(gov)
+        if tok.dep_ == "compound":
+            related.append(tok.head)
+        return tuple(related)
+

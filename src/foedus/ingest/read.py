@@ -1,0 +1,262 @@
+"""Reading inputs: files, folders, gzip, JSON/JSONL records and manifests.
+
+Reading is deliberately separate from cleaning: it only turns paths into raw
+items (bytes or decoded text plus the metadata the crawler gave) or into
+rejections with a reason, so a bad file never stops the batch and nothing here
+needs spaCy or the database.
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import hashlib
+import io
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable, Iterator
+
+TEXT_SUFFIXES = {".txt", ".text"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+JSON_SUFFIXES = {".json"}
+JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES
+_FORMAT_NAMES = {".txt": "txt", ".text": "txt", ".html": "html", ".htm": "html", ".xhtml": "html",
+                 ".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl"}
+MANIFEST_NAMES = {"manifest.csv", "manifest.json"}
+MANIFEST_FIELDS = ("url", "outlet", "title", "published", "author", "language")
+
+
+@dataclass(frozen=True)
+class RawItem:
+    """One document as read, before cleaning."""
+
+    path: str  # display path (as given, or file inside a folder)
+    kind: str  # "text" | "html"
+    body: bytes  # raw bytes of the article (text or html)
+    source_format: str  # txt | html | json | jsonl, prefixed "gz+" when compressed
+    record_index: int | None = None
+    given: dict[str, Any] = field(default_factory=dict)  # metadata from manifest or record
+
+    @property
+    def content_hash(self) -> str:
+        # Two records with the same body are the same content: the record's
+        # position is not hashed on purpose.
+        return hashlib.sha256(self.body).hexdigest()
+
+    @property
+    def doc_id(self) -> str:
+        return self.content_hash[:16]
+
+
+@dataclass(frozen=True)
+class Rejection:
+    path: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A file passed over on purpose (a manifest, an unsupported type in a folder)."""
+
+    path: str
+    reason: str
+
+
+class Manifest:
+    """Per-document metadata a crawler recorded, keyed by file name or relative path.
+
+    Why both keys: crawls are moved around; a manifest row `file=a/b.txt` must
+    still match `b.txt` ingested from inside `a/`, and a bare name must match
+    wherever the file sits, as long as it is unambiguous.
+    """
+
+    def __init__(self, rows: Iterable[dict[str, Any]], origin: str) -> None:
+        self.origin = origin
+        self.by_path: dict[str, dict[str, Any]] = {}
+        self.by_name: dict[str, list[dict[str, Any]]] = {}
+        for row in rows:
+            key = str(row.get("file") or "").strip().replace("\\", "/")
+            if not key:
+                continue
+            meta = {k: (str(v).strip() if v is not None else None) for k, v in row.items() if k != "file"}
+            meta = {k: v for k, v in meta.items() if v}
+            self.by_path[key.lstrip("./")] = meta
+            self.by_name.setdefault(Path(key).name, []).append(meta)
+
+    def lookup(self, rel_path: str) -> dict[str, Any] | None:
+        rel = rel_path.replace("\\", "/").lstrip("./")
+        if rel in self.by_path:
+            return self.by_path[rel]
+        for key, meta in self.by_path.items():
+            if rel.endswith("/" + key) or key.endswith("/" + rel):
+                return meta
+        named = self.by_name.get(Path(rel).name)
+        if named and len(named) == 1:
+            return named[0]
+        return None
+
+    def __len__(self) -> int:
+        return len(self.by_path)
+
+
+def load_manifest(path: str | Path) -> Manifest:
+    """Read a CSV or JSON manifest (a list of objects, or {"documents": [...]})."""
+    p = Path(path)
+    data = p.read_bytes()
+    if p.suffix.lower() == ".json":
+        obj = json.loads(data.decode("utf-8-sig"))
+        rows = obj.get("documents", []) if isinstance(obj, dict) else obj
+        if not isinstance(rows, list):
+            raise ValueError(f"{p}: a JSON manifest must be a list of objects or {{'documents': [...]}}")
+        return Manifest([r for r in rows if isinstance(r, dict)], str(p))
+    text = data.decode("utf-8-sig")
+    reader = csv.DictReader(io.StringIO(text))
+    if not reader.fieldnames or "file" not in reader.fieldnames:
+        raise ValueError(f"{p}: a CSV manifest needs a 'file' column (has {reader.fieldnames})")
+    return Manifest(list(reader), str(p))
+
+
+def _suffixes(path: Path) -> tuple[bool, str]:
+    """(gzipped, inner suffix) of a path: 'a.txt.gz' -> (True, '.txt')."""
+    name = path.name.lower()
+    if name.endswith(".gz"):
+        return True, Path(name[:-3]).suffix
+    return False, path.suffix.lower()
+
+
+def _read_bytes(path: Path, gz: bool, limit: int) -> bytes:
+    """Read at most ``limit + 1`` bytes, so a huge file is refused without loading it all."""
+    opener = gzip.open if gz else open
+    with opener(path, "rb") as fh:  # type: ignore[operator]
+        return fh.read(limit + 1)
+
+
+def _records(path: Path, display: str, body: bytes, fmt: str, given: dict[str, Any]) -> Iterator[RawItem | Rejection]:
+    """JSON/JSONL records with ``text`` or ``html`` plus metadata fields."""
+    try:
+        text = body.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        yield Rejection(display, f"not valid UTF-8 ({exc.reason} at byte {exc.start})")
+        return
+    records: list[tuple[int, Any]] = []
+    if fmt.endswith("jsonl"):
+        for n, line in enumerate(text.splitlines(), start=1):
+            if not line.strip():
+                continue
+            try:
+                records.append((n, json.loads(line)))
+            except json.JSONDecodeError as exc:
+                yield Rejection(f"{display}:{n}", f"malformed JSON line ({exc.msg})")
+    else:
+        try:
+            obj = json.loads(text)
+        except json.JSONDecodeError as exc:
+            yield Rejection(display, f"malformed JSON ({exc.msg} at line {exc.lineno})")
+            return
+        items = obj.get("documents", obj) if isinstance(obj, dict) else obj
+        items = items if isinstance(items, list) else [items]
+        records = list(enumerate(items, start=1))
+    for n, rec in records:
+        where = f"{display}:{n}"
+        if not isinstance(rec, dict):
+            yield Rejection(where, "record is not a JSON object")
+            continue
+        html, txt = rec.get("html"), rec.get("text")
+        if not (isinstance(html, str) and html.strip()) and not (isinstance(txt, str) and txt.strip()):
+            yield Rejection(where, "record has no 'text' or 'html' field")
+            continue
+        meta = dict(given)
+        for key in MANIFEST_FIELDS:
+            if rec.get(key):
+                meta[key] = str(rec[key])
+        for key in ("date", "publication_date", "published_at"):
+            if rec.get(key) and "published" not in meta:
+                meta["published"] = str(rec[key])
+        if rec.get("source") and "outlet" not in meta:
+            meta["outlet"] = str(rec["source"])
+        extra = {k: v for k, v in rec.items() if k not in {"text", "html", *MANIFEST_FIELDS}}
+        if extra:
+            meta["extra"] = extra
+        kind = "html" if isinstance(html, str) and html.strip() else "text"
+        content = html if kind == "html" else txt
+        yield RawItem(where, kind, content.encode("utf-8"), fmt, n, meta)
+
+
+def _walk(root: Path) -> Iterator[Path]:
+    """Files below ``root`` in a stable order (restarts see the same order)."""
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames.sort()
+        for name in sorted(filenames):
+            yield Path(dirpath) / name
+
+
+def iter_inputs(
+    paths: Iterable[str | Path],
+    manifest: Manifest | None = None,
+    max_bytes: int = 20 * 1024 * 1024,
+) -> Iterator[RawItem | Rejection | Skipped]:
+    """Every document found under ``paths``, in a deterministic order.
+
+    A ``manifest.csv``/``manifest.json`` inside an ingested folder is that
+    folder's manifest (and not an article); an explicit ``manifest`` wins over
+    it for the rows it has.
+    """
+    for given in paths:
+        root = Path(given)
+        if not root.exists():
+            yield Rejection(str(given), "no such file or folder")
+            continue
+        if root.is_dir():
+            local: Manifest | None = None
+            for name in sorted(MANIFEST_NAMES):
+                if (root / name).is_file():
+                    try:
+                        local = load_manifest(root / name)
+                    except (ValueError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+                        yield Rejection(str(root / name), f"unreadable manifest: {exc}")
+                    break
+            for file in _walk(root):
+                rel = file.relative_to(root).as_posix()
+                if file.name.lower() in MANIFEST_NAMES:
+                    yield Skipped(str(file), "manifest")
+                    continue
+                gz, suffix = _suffixes(file)
+                if suffix not in SUPPORTED:
+                    yield Skipped(str(file), f"unsupported file type '{suffix or file.name}'")
+                    continue
+                meta = (manifest.lookup(rel) if manifest else None) or (local.lookup(rel) if local else None)
+                yield from _read_one(file, str(file), meta or {}, max_bytes)
+        else:
+            gz, suffix = _suffixes(root)
+            if suffix not in SUPPORTED:
+                yield Rejection(str(root), f"unsupported file type '{suffix or root.name}' (expected txt, html, json, jsonl, optionally .gz)")
+                continue
+            meta = manifest.lookup(root.name) if manifest else None
+            if meta is None and manifest:
+                meta = manifest.lookup(str(root))
+            yield from _read_one(root, str(root), meta or {}, max_bytes)
+
+
+def _read_one(file: Path, display: str, meta: dict[str, Any], max_bytes: int) -> Iterator[RawItem | Rejection]:
+    gz, suffix = _suffixes(file)
+    fmt = ("gz+" if gz else "") + _FORMAT_NAMES[suffix]
+    try:
+        body = _read_bytes(file, gz, max_bytes)
+    except (OSError, EOFError, gzip.BadGzipFile) as exc:
+        yield Rejection(display, f"cannot read: {exc}")
+        return
+    if len(body) > max_bytes:
+        size = file.stat().st_size
+        yield Rejection(display, f"too large: over {max_bytes // (1024 * 1024)} MB (file is {size / 1e6:.1f} MB on disk)")
+        return
+    if not body.strip():
+        yield Rejection(display, "empty file")
+        return
+    if suffix in JSON_SUFFIXES or suffix in JSONL_SUFFIXES:
+        yield from _records(file, display, body, fmt, meta)
+        return
+    kind = "html" if suffix in HTML_SUFFIXES else "text"
+    yield RawItem(display, kind, body, fmt, None, dict(meta))

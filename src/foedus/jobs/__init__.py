@@ -1,0 +1,1 @@
+"""The jobs that drive the data path: ingest, recode. They join the stages to the store."""

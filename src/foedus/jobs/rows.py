@@ -1,0 +1,162 @@
+"""Annotations of one document as store rows.
+
+This is the single place where NLP records meet table columns, so the store
+stays ignorant of spaCy and the stages stay ignorant of DuckDB. Event rows are
+enriched here with the codebook (root, quad class, Goldstein, PLOVER).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..coding.codebook import Codebook
+from ..nlp.annotations import Annotations
+from ..records import ActorMention, CodedEvent
+
+
+def _actor_cols(prefix: str, a: ActorMention | None) -> dict[str, Any]:
+    return {
+        f"{prefix}_code": a.code if a else None,
+        f"{prefix}_name": a.name if a else None,
+        f"{prefix}_country": a.country if a else None,
+        f"{prefix}_org": a.org if a else None,
+        f"{prefix}_role": a.role if a else None,
+        f"{prefix}_text": a.text if a else None,
+    }
+
+
+def event_row(doc_id: str, n: int, ev: CodedEvent, codebook: Codebook) -> dict[str, Any]:
+    entry = codebook.get(ev.cameo)
+    row: dict[str, Any] = {
+        "mention_id": f"{doc_id}:{ev.sent_index}:{n}",
+        "event_id": None,
+        "doc_id": doc_id,
+        "sent_index": ev.sent_index,
+        "sent_start": ev.sent_start,
+        "sent_end": ev.sent_end,
+        "sentence": ev.sentence,
+        "date": ev.date,
+        "date_precision": ev.date_precision,
+    }
+    row.update(_actor_cols("source", ev.source))
+    row.update(_actor_cols("target", ev.target))
+    row.update(
+        {
+            "cameo": ev.cameo,
+            "root": entry.root,
+            "quad_class": entry.quad_class,
+            "goldstein": entry.goldstein,
+            "plover_type": entry.plover_type,
+            "plover_mode": entry.plover_mode,
+            "plover_context": entry.plover_context,
+            "negated": ev.negated,
+            "modality": ev.modality,
+            "claimed_by_code": ev.claimed_by.code if ev.claimed_by else None,
+            "claimed_by_name": ev.claimed_by.name if ev.claimed_by else None,
+            "trigger_start": ev.trigger_start,
+            "trigger_end": ev.trigger_end,
+            "trigger_text": ev.trigger,
+            "pattern_id": ev.pattern_id,
+            "location_name": ev.location.name if ev.location else None,
+            "location_country": ev.location.country if ev.location else None,
+            "location_lat": ev.location.lat if ev.location else None,
+            "location_lon": ev.location.lon if ev.location else None,
+        }
+    )
+    return row
+
+
+def annotation_rows(doc_id: str, ann: Annotations, codebook: Codebook) -> dict[str, list[dict[str, Any]]]:
+    """Rows for every annotation table, keyed by table name."""
+    rows: dict[str, list[dict[str, Any]]] = {}
+    rows["sentences"] = [
+        {
+            "doc_id": doc_id,
+            "sent_index": s.index,
+            "start_char": s.start,
+            "end_char": s.end,
+            "text": s.text,
+            "date": s.date,
+            "date_precision": s.date_precision,
+            "date_from": s.date_from,
+        }
+        for s in ann.sentences
+    ]
+    rows["tokens"] = [
+        {
+            "doc_id": doc_id,
+            "tok_index": i,
+            "start_char": t[0],
+            "end_char": t[1],
+            "sent_index": t[2],
+            "pos": t[3],
+            "dep": t[4],
+            "head_index": t[5],
+            "lemma": t[6],
+        }
+        for i, t in enumerate(ann.tokens)
+    ]
+    rows["actor_mentions"] = [
+        {
+            "doc_id": doc_id,
+            "start_char": a.start,
+            "end_char": a.end,
+            "text": a.text,
+            "code": a.code,
+            "name": a.name,
+            "country": a.country,
+            "org": a.org,
+            "role": a.role,
+            "entity_id": a.entity_id,
+            "person": a.person,
+            "how": a.how,
+            "label": a.label,
+        }
+        for a in ann.actors
+    ]
+    rows["time_expressions"] = [
+        {
+            "doc_id": doc_id,
+            "start_char": t.start,
+            "end_char": t.end,
+            "text": t.text,
+            "value": t.value,
+            "end_value": t.end_value,
+            "granularity": t.granularity,
+            "exact": t.exact,
+            "how": t.how,
+        }
+        for t in ann.timexes
+    ]
+    rows["place_mentions"] = [
+        {
+            "doc_id": doc_id,
+            "start_char": p.start,
+            "end_char": p.end,
+            "text": p.text,
+            "name": p.name,
+            "country": p.country,
+            "lat": p.lat,
+            "lon": p.lon,
+            "place_id": p.place_id,
+            "kind": p.kind,
+        }
+        for p in ann.places
+    ]
+    rows["quotes"] = [
+        {
+            "doc_id": doc_id,
+            "sent_index": q.sent_index,
+            "start_char": q.start,
+            "end_char": q.end,
+            "text": q.text,
+            "kind": q.kind,
+            "speaker_code": q.speaker.code if q.speaker else None,
+            "speaker_name": q.speaker.name if q.speaker else None,
+            "speaker_country": q.speaker.country if q.speaker else None,
+            "speaker_text": q.speaker.text if q.speaker else None,
+        }
+        for q in ann.quotes
+    ]
+    rows["event_mentions"] = [event_row(doc_id, n, ev, codebook) for n, ev in enumerate(ann.events)]
+    return rows

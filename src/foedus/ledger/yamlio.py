@@ -1,0 +1,129 @@
+"""Reading the ledger's YAML data files with line numbers.
+
+Why a custom loader: a malformed entry must be reported as ``file:line: reason``
+and skipped, never crash the whole registry; PyYAML forgets positions once it
+builds Python objects, so every mapping gets a ``__line__`` key here.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+log = logging.getLogger(__name__)
+
+LINE = "__line__"
+_FORMAT = re.compile(r"^#\s*format:\s*([a-z0-9-]+)/(\d+)\s*$", re.MULTILINE)
+
+
+class _LineLoader(yaml.SafeLoader):
+    """A safe loader that records the first line of every mapping."""
+
+
+def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[str, Any]:
+    loader.flatten_mapping(node)
+    mapping = {}
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        mapping[key] = loader.construct_object(value_node, deep=True)
+    mapping[LINE] = node.start_mark.line + 1
+    return mapping
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+class DataFileError(ValueError):
+    """A whole file cannot be used (unreadable, wrong format, not YAML)."""
+
+
+def load_entries(path: Path, fmt: str, list_key: str, problems: list[str]) -> list[dict[str, Any]]:
+    """The entries under ``list_key`` of a data file of format ``fmt`` (e.g.
+    ``foedus-treaties/1``). File-level problems are appended to ``problems``
+    and yield no entries; the caller validates each entry itself."""
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except OSError as exc:
+        problems.append(f"{path}: cannot read: {exc}")
+        return []
+    name, _, version = fmt.partition("/")
+    m = _FORMAT.search(text[:4000])
+    if not m or m.group(1) != name:
+        problems.append(f"{path}:1: not a {fmt} file (no '# format: {fmt}' header)")
+        return []
+    if int(m.group(2)) > int(version):
+        problems.append(f"{path}:1: format {m.group(1)}/{m.group(2)} is newer than this foedus reads ({fmt})")
+        return []
+    try:
+        doc = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - SafeLoader subclass
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else 1
+        problems.append(f"{path}:{line}: not valid YAML: {getattr(exc, 'problem', exc)}")
+        return []
+    if not isinstance(doc, dict) or not isinstance(doc.get(list_key), list):
+        problems.append(f"{path}:1: expected a mapping with a '{list_key}' list")
+        return []
+    out = []
+    for item in doc[list_key]:
+        if not isinstance(item, dict):
+            problems.append(f"{path}: an entry of '{list_key}' is not a mapping; skipped")
+            continue
+        out.append(item)
+    return out
+
+
+def where(path: Path, entry: dict[str, Any]) -> str:
+    return f"{path}:{entry.get(LINE, '?')}"
+
+
+def as_date(value: Any, field: str) -> date | None:
+    """A YAML date, ISO string, bare year, or null. Raises ValueError otherwise."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, int) and 1000 <= value <= 9999:
+        return date(value, 1, 1)
+    if isinstance(value, str):
+        s = value.strip()
+        if re.fullmatch(r"\d{4}", s):
+            return date(int(s), 1, 1)
+        if re.fullmatch(r"\d{4}-\d{2}", s):
+            return date(int(s[:4]), int(s[5:]), 1)
+        try:
+            return date.fromisoformat(s)
+        except ValueError:
+            pass
+    raise ValueError(f"{field}: {value!r} is not a date (YYYY-MM-DD)")
+
+
+def precision(value: Any) -> str:
+    """'year' for a bare year, else 'day'."""
+    if isinstance(value, int) or (isinstance(value, str) and re.fullmatch(r"\s*\d{4}\s*", value)):
+        return "year"
+    if isinstance(value, str) and re.fullmatch(r"\s*\d{4}-\d{2}\s*", value):
+        return "month"
+    return "day"
+
+
+def as_str_tuple(value: Any, field: str) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return (value,)
+    if isinstance(value, list) and all(isinstance(v, (str, int, float)) for v in value):
+        return tuple(str(v) for v in value)
+    raise ValueError(f"{field}: expected a string or a list of strings")
+
+
+def report(problems: list[str]) -> None:
+    for p in problems:
+        log.warning("%s", p)

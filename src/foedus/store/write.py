@@ -1,0 +1,94 @@
+"""Writing to the store: whole documents at a time, each in one transaction.
+
+Why per document: a run killed half-way leaves only complete documents
+behind, so starting it again (which skips what is stored) ends with the same
+database as an uninterrupted run. Rows arrive as plain dicts keyed by column
+name and go in through Arrow, which DuckDB reads in bulk.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime
+from typing import Any, Iterable, Mapping
+
+import duckdb
+import pyarrow as pa
+
+# Tables that hold what the NLP stages derived from a document; recoding
+# replaces them, ingest appends to them.
+ANNOTATION_TABLES = ("sentences", "tokens", "actor_mentions", "time_expressions", "place_mentions", "quotes", "event_mentions")
+
+
+def insert_rows(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict[str, Any]]) -> int:
+    """Bulk-insert dict rows into ``table``; a key missing from a row is NULL."""
+    if not rows:
+        return 0
+    columns = list(dict.fromkeys(k for row in rows for k in row))
+    arrow = pa.Table.from_pylist([{c: row.get(c) for c in columns} for row in rows])
+    name = f"_incoming_{table}"
+    con.register(name, arrow)
+    try:
+        cols = ", ".join(f'"{c}"' for c in columns)
+        con.execute(f'INSERT INTO "{table}" ({cols}) SELECT {cols} FROM {name}')
+    finally:
+        con.unregister(name)
+    return len(rows)
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    return str(value)
+
+
+def document_row(doc: Mapping[str, Any]) -> dict[str, Any]:
+    row = dict(doc)
+    row["meta"] = json.dumps(row.get("meta") or {}, default=_jsonable, ensure_ascii=False)
+    return row
+
+
+def write_document(
+    con: duckdb.DuckDBPyConnection,
+    document: Mapping[str, Any],
+    annotations: Mapping[str, list[dict[str, Any]]],
+    lsh: Iterable[tuple[int, int]],
+) -> None:
+    """Store one document with its annotations, all or nothing."""
+    con.execute("BEGIN TRANSACTION")
+    try:
+        row = document_row(document)
+        row["parsed_at"] = datetime.now()
+        insert_rows(con, "documents", [row])
+        doc_id = row["doc_id"]
+        insert_rows(con, "doc_lsh", [{"doc_id": doc_id, "band": b, "bucket": k} for b, k in lsh])
+        for table in ANNOTATION_TABLES:
+            insert_rows(con, table, annotations.get(table, []))
+        con.execute("COMMIT")
+    except Exception:
+        con.execute("ROLLBACK")
+        raise
+
+
+def replace_annotations(
+    con: duckdb.DuckDBPyConnection, doc_id: str, annotations: Mapping[str, list[dict[str, Any]]]
+) -> None:
+    """Swap one document's derived rows (used by recode inside its own transaction)."""
+    for table in ANNOTATION_TABLES:
+        con.execute(f'DELETE FROM "{table}" WHERE doc_id = ?', [doc_id])
+        insert_rows(con, table, annotations.get(table, []))
+
+
+def record_rejection(con: duckdb.DuckDBPyConnection, path: str, reason: str, run_id: str) -> None:
+    con.execute("INSERT INTO rejections (path, reason, run_id) VALUES (?, ?, ?)", [path, reason, run_id])
+
+
+def start_run(con: duckdb.DuckDBPyConnection, run_id: str, kind: str) -> None:
+    con.execute("INSERT INTO runs (run_id, kind, started_at) VALUES (?, ?, ?)", [run_id, kind, datetime.now()])
+
+
+def finish_run(con: duckdb.DuckDBPyConnection, run_id: str, summary: Mapping[str, Any]) -> None:
+    con.execute(
+        "UPDATE runs SET finished_at = ?, summary = ? WHERE run_id = ?",
+        [datetime.now(), json.dumps(summary, default=_jsonable), run_id],
+    )

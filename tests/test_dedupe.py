@@ -1,0 +1,31 @@
+"""Exact and near-duplicate detection."""
+
+from foedus.ingest.dedupe import jaccard, lsh_buckets, shingles, text_hash
+
+BASE = (
+    "Heavy shelling was reported overnight along the eastern section of the border. The defence ministry said "
+    "three positions came under fire from mortars and drones shortly after midnight, and that its units returned "
+    "fire. Officials in the capital called on the guarantors of the ceasefire to respond, while the other side "
+    "said it had only answered an earlier attack. Residents of two villages spent the night in basements, "
+    "according to the regional governor, who said a school and a clinic were damaged."
+)
+EDITED = BASE.replace("Heavy shelling", "Intense shelling").replace("two villages", "several villages") + (
+    " The governor added that buses would evacuate children on Thursday."
+)
+OTHER = (
+    "The central bank raised its key rate by half a point on Wednesday, citing inflation that has stayed above "
+    "target for a year. Analysts had expected a smaller move, and the currency strengthened after the decision."
+)
+
+
+def test_text_hash_folds_quotes_case_and_spacing() -> None:
+    assert text_hash("He said \u201cno\u201d.  Then  left") == text_hash('he said "no". then left')
+    assert text_hash("a b") != text_hash("a c")
+
+
+def test_near_duplicates_share_buckets_and_score_high() -> None:
+    score = jaccard(shingles(BASE), shingles(EDITED))
+    assert 0.6 < score < 1.0
+    assert set(lsh_buckets(BASE)) & set(lsh_buckets(EDITED))
+    assert jaccard(shingles(BASE), shingles(OTHER)) < 0.05
+    assert not set(lsh_buckets(BASE)) & set(lsh_buckets(OTHER))
