@@ -100,6 +100,8 @@ class ActorResolver:
             if mention.how == "metonym" and self._is_place(doc, p.start):
                 blocked.update(range(p.start, p.end))
                 continue
+            if mention.how == "metonym" and self._inside_name(doc, p.start, p.end):
+                continue  # "The Washington Post": a name of its own, left to NER
             found.append(Found(p.start, p.end, mention, f"{p.rule}: {why}"))
         extra = self.coref.resolve(doc, found, on)
         if extra:
@@ -121,6 +123,15 @@ class ActorResolver:
             return True
         tok = doc[start]
         return tok.dep_ == "dobj" and tok.head.lemma_.lower() in self.rules.place_verbs
+
+    @staticmethod
+    def _inside_name(doc: Doc, start: int, end: int) -> bool:
+        """The words are part of a longer organisation or facility name."""
+        return any(
+            ent.label_ in ("ORG", "FAC", "WORK_OF_ART") and ent.start <= start and end <= ent.end
+            and ent.end - ent.start > end - start and doc[ent.end - 1].text[:1].isupper()
+            for ent in doc.ents
+        )
 
     def _unresolved(self, doc: Doc, found: list[Found], blocked: set[int]) -> list[Found]:
         taken = set(blocked)
