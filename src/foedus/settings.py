@@ -23,8 +23,9 @@ class Settings:
     max_bytes: int = 20 * 1024 * 1024  # larger inputs are rejected, not parsed
     max_html_depth: int = 400  # deeper markup is rejected as malformed
     min_words: int = 20  # shorter clean texts are rejected as empty
-    near_dup_threshold: float = 0.8  # Jaccard similarity of word shingles
+    near_dup_threshold: float = 0.5  # Jaccard similarity of word 3-shingles (copies with edits score 0.6-0.9; distinct reports of one event < 0.2)
     extra_actor_files: tuple[Path, ...] = field(default_factory=tuple)
+    dictionary_files: tuple[Path, ...] = field(default_factory=tuple)  # PETRARCH/Phoenix actor/agent dictionaries
     extra_pattern_files: tuple[Path, ...] = field(default_factory=tuple)
     extra_treaty_files: tuple[Path, ...] = field(default_factory=tuple)
 
@@ -51,6 +52,7 @@ def from_env(env: dict[str, str] | None = None) -> Settings:
         model=env.get("FOEDUS_MODEL"),
         workers=int(env["FOEDUS_WORKERS"]) if env.get("FOEDUS_WORKERS") else None,
         extra_actor_files=_paths(env.get("FOEDUS_ACTORS")) or None,
+        dictionary_files=_paths(env.get("FOEDUS_DICTIONARIES")) or None,
         extra_pattern_files=_paths(env.get("FOEDUS_PATTERNS")) or None,
         extra_treaty_files=_paths(env.get("FOEDUS_TREATIES")) or None,
     )

@@ -122,6 +122,10 @@ class ActorResolver:
         if i > 0 and doc[i - 1].lower_ in self.rules.place_prepositions:
             return True
         tok = doc[start]
+        while tok.dep_ == "conj" and tok.head.i < tok.i:  # "in Los Angeles and Paris"
+            tok = tok.head
+        if tok.dep_ == "pobj" and tok.head.lower_ in self.rules.place_prepositions:
+            return True
         return tok.dep_ == "dobj" and tok.head.lemma_.lower() in self.rules.place_verbs
 
     @staticmethod

@@ -173,9 +173,9 @@ class Coref:
         tok = doc[s]
         if tok.dep_ not in ("nsubj", "nsubjpass"):
             return None
-        if tok.head.lemma_.lower() in self.rules.expletive_heads:
+        if self._expletive(tok):
             return None
-        fitting = [f for f in cands if self._is_state(f) or self._is_org(f)]
+        fitting = [f for f in cands if self._is_state(f) or self._is_org(f) or f.mention.how == "metonym"]
         same = [f for f in fitting if sidx[f.start] == sidx[s]]
         if same:
             return self._as(same[0], s, e, doc, "subject 'it' = nearest state/organisation in its sentence")
@@ -188,6 +188,16 @@ class Coref:
         if len(subjects) == 1:
             return self._as(subjects[0], s, e, doc, "subject 'it' = subject of the previous sentence")
         return None
+
+    def _expletive(self, tok) -> bool:  # noqa: ANN001
+        """'It is unclear whether...', 'it seems that...': the clause is the real subject."""
+        head = tok.head
+        if head.lemma_.lower() not in self.rules.expletive_heads:
+            return False
+        clausal = ("ccomp", "xcomp", "csubj")
+        if any(c.dep_ in clausal for c in head.children):
+            return True
+        return any(g.dep_ in clausal for c in head.children if c.dep_ in ("acomp", "attr") for g in c.children)
 
     def _allies(self, doc: Doc, found: list[Found], sidx: list[int], covered: set[int], on: date) -> list[Found]:
         out: list[Found] = []

@@ -203,7 +203,10 @@ class Registry:
                 self.names.add(text, Target("demonym", s.id))
             listed = {m.text for m in s.metonyms}
             for m in s.metonyms:
-                self.names.add(m.text, Target("metonym", s.id, role=m.role, capital=m.text == s.capital))
+                target = Target("metonym", s.id, role=m.role, capital=m.text == s.capital)
+                self.names.add(m.text, target)
+                if m.text.startswith("the "):  # "The Kremlin said" at the start of a sentence
+                    self.names.add("The " + m.text[4:], target)
             if s.capital and s.capital not in listed:
                 self.names.add(s.capital, Target("metonym", s.id, role="GOV", capital=True))
         for o in self.organisations.values():

@@ -12,7 +12,7 @@ from rich.console import Console
 from rich.table import Table
 
 app = typer.Typer(help="Actors: resolve names in text to coded actors, inspect the registry, evaluate, import dictionaries.")
-console = Console()
+console = Console(soft_wrap=True)  # problem lines stay whole (file:line)
 
 
 def _date(value: Optional[str]) -> date | None:
@@ -104,7 +104,7 @@ def import_dictionary(
     report = check_dictionaries(files, _date(on))
     table = Table("file", "lines", "actors", "agents", "dated codes", "problems", "seconds")
     for f in report["files"]:
-        table.add_row(f["file"], str(f["lines"]), str(f["actors"]), str(f["agents"]), str(f["dated_codes"]),
+        table.add_row(Path(f["file"]).name, str(f["lines"]), str(f["actors"]), str(f["agents"]), str(f["dated_codes"]),
                       str(f["problems"]), f"{f['seconds']:.2f}")
     console.print(table)
     for p in report["problems"]:

@@ -166,7 +166,7 @@ def _strip_bullet(unit: str) -> str:
 def _is_paragraph(unit: str) -> bool:
     """Prose, as opposed to a heading, label or list of links."""
     n = len(_words(unit))
-    return n >= 12 or (n >= 6 and bool(_STATEMENT_END.search(unit)))
+    return n >= 30 or (n >= 6 and bool(_STATEMENT_END.search(unit)))
 
 
 def _key(unit: str) -> str:
@@ -185,9 +185,18 @@ def _is_section_label(unit: str, k: _Knowledge) -> bool:
 
 
 def _is_label_row(unit: str, k: _Knowledge) -> bool:
-    """'Analysis | Europe': section names joined by separators, anywhere."""
-    parts = [p.strip() for p in re.split(r"\s+[|>»/·•]\s+", _strip_bullet(unit).strip()) if p.strip()]
-    return len(parts) >= 2 and all(p.casefold() in k.sections for p in parts)
+    """'Analysis | Europe', 'Home | World | Markets | About', 'News Politics
+    Culture Opinion Shop': section names or menu links on one line."""
+    text = _strip_bullet(unit).strip()
+    parts = [p.strip() for p in re.split(r"\s+[|>»/·•]\s+|\s+[|·•]$", text) if p.strip()]
+    if len(parts) >= 2 and all(p.casefold() in k.sections for p in parts):
+        return True
+    if len(parts) >= 3 and all(len(_words(p)) <= 3 and not _SENTENCE_END.search(p) for p in parts):
+        return True
+    words = text.split()
+    if len(parts) == 1 and len(words) >= 4 and all(w[:1].isupper() for w in words):
+        return sum(1 for w in words if w.casefold() in k.sections) / len(words) >= 0.5
+    return False
 
 
 def _is_breadcrumb(unit: str) -> bool:
@@ -196,7 +205,7 @@ def _is_breadcrumb(unit: str) -> bool:
 
 def _is_title_like(unit: str, k: _Knowledge) -> bool:
     words = _words(unit)
-    if not 2 <= len(words) <= 30 or unit.rstrip().endswith((".", ",", ";")):
+    if not 2 <= len(words) <= 30 or unit.rstrip().endswith((".", ",", ";")) or unit.isupper():
         return False
     if any(w.casefold().replace("’", "'").split("'")[0] in k.title_words for w in words):
         return True
@@ -369,7 +378,17 @@ def _mark_header(page: _Page, body: int) -> None:
         if _is_section_label(page.units[i], k):
             page.mark(i, "section label")
     head = [i for i in head if page.reason[i] is None]
-    title = next((i for i in head if _is_title_like(page.units[i], k)), None)
+    # The headline is the fullest title-like line above the article; a page
+    # that repeats a line there (headline in masthead and body) marks it too.
+    # Taglines and first subheadings are shorter.
+    candidates = [i for i in head if _is_title_like(page.units[i], k)]
+    keys = [_key(page.units[i]) for i in head]
+
+    def weight(i: int) -> tuple[int, int]:
+        repeated = keys.count(_key(page.units[i])) > 1
+        return len(_words(page.units[i])) + (5 if repeated else 0), -i
+
+    title = max(candidates, key=weight) if candidates else None
     page.title_index = title
     title_key = _key(page.units[title]) if title is not None else None
     last = head[-1] if head else None
@@ -426,8 +445,9 @@ def _find_end(page: _Page, body: int) -> tuple[int, str] | None:
 
 def _back_over_labels(page: _Page, start: int, body: int) -> int:
     while start - 1 > body and page.reason[start - 1] is None and not _is_paragraph(page.units[start - 1]):
-        if _is_title_like(page.units[start - 1], page.k) and page.reason[start - 1] is None:
-            break  # a subheading of the article stays; only labels go
+        prev = page.units[start - 1]
+        if _is_title_like(prev, page.k) or _is_name_like(prev, page.k):
+            break  # a subheading or sign-off of the article stays; only labels go
         start -= 1
     return start
 
@@ -446,7 +466,7 @@ def _inline_box_end(page: _Page, heading: int) -> int | None:
         return None
     run = 0
     x = j
-    while x < len(units) and page.reason[x] is None and len(_words(units[x])) >= 25 and not page.ends.get(x):
+    while x < len(units) and page.reason[x] is None and len(_words(units[x])) >= 20 and not page.ends.get(x):
         run += 1
         x += 1
     return j if run >= 3 else None

@@ -24,7 +24,7 @@ _TOKEN = re.compile(r"[^\W\d_]+")
 # A text whose best profile covers this share of its words is confidently
 # that language; English news runs at 0.35-0.5 against its profile.
 _FULL_COVERAGE = 0.30
-_MIN_COVERAGE = 0.08
+_MIN_COVERAGE = 0.15
 
 
 @dataclass(frozen=True)

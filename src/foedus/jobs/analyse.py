@@ -55,7 +55,7 @@ def describe(item: RawItem, settings: Settings) -> DocumentRecord | Rejection:
     try:
         if item.kind == "html":
             cleaned: CleanResult = clean_html(raw, max_depth=settings.max_html_depth)
-            html_meta = cleaned.cues.get("html_meta")
+            html_meta = cleaned.html_meta
         else:
             cleaned = clean_text(raw)
     except CleaningError as exc:

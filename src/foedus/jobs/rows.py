@@ -25,8 +25,21 @@ def _actor_cols(prefix: str, a: ActorMention | None) -> dict[str, Any]:
     }
 
 
+def _entry(codebook: Codebook, code: str):
+    """The codebook entry of a code, or of its base or root code.
+
+    A user pattern may name a code the codebook lacks (a local extension);
+    its CAMEO base or root still says what kind of event it is.
+    """
+    for candidate in (code, code[:3], code[:2]):
+        entry = codebook.get(candidate)
+        if entry is not None:
+            return entry
+    raise ValueError(f"event code {code!r} is neither in the codebook nor under a known CAMEO root")
+
+
 def event_row(doc_id: str, n: int, ev: CodedEvent, codebook: Codebook) -> dict[str, Any]:
-    entry = codebook.get(ev.cameo)
+    entry = _entry(codebook, ev.cameo)
     row: dict[str, Any] = {
         "mention_id": f"{doc_id}:{ev.sent_index}:{n}",
         "event_id": None,
@@ -43,7 +56,7 @@ def event_row(doc_id: str, n: int, ev: CodedEvent, codebook: Codebook) -> dict[s
     row.update(
         {
             "cameo": ev.cameo,
-            "root": entry.root,
+            "root": ev.cameo[:2],
             "quad_class": entry.quad_class,
             "goldstein": entry.goldstein,
             "plover_type": entry.plover_type,

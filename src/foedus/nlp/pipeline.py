@@ -25,7 +25,10 @@ STAGES: tuple[str, ...] = ("foedus_actors", "foedus_timex", "foedus_places", "fo
 
 def _stage_config(name: str, settings: Settings) -> dict:
     if name == "foedus_actors":
-        return {"extra_files": [str(p) for p in settings.extra_actor_files]}
+        return {
+            "extra_files": [str(p) for p in settings.extra_actor_files],
+            "dictionaries": [str(p) for p in settings.dictionary_files],
+        }
     if name == "foedus_events":
         return {"extra_files": [str(p) for p in settings.extra_pattern_files]}
     return {}

@@ -19,7 +19,7 @@ from fastapi.responses import Response
 FORMATS = ("html", "csv", "json")
 
 
-def _default(value: Any) -> Any:
+def json_default(value: Any) -> Any:
     if isinstance(value, (date, datetime)):
         return value.isoformat()
     if isinstance(value, Decimal):
@@ -30,14 +30,14 @@ def _default(value: Any) -> Any:
 
 
 def to_json(data: Any) -> str:
-    return json.dumps(data, default=_default, ensure_ascii=False, indent=1)
+    return json.dumps(data, default=json_default, ensure_ascii=False, indent=1)
 
 
 def _cell(value: Any) -> Any:
     if value is None:
         return ""
     if isinstance(value, (dict, list, tuple)):
-        return json.dumps(value, default=_default, ensure_ascii=False)
+        return json.dumps(value, default=json_default, ensure_ascii=False)
     if isinstance(value, (date, datetime)):
         return value.isoformat()
     return value

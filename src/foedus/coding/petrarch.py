@@ -1,0 +1,388 @@
+"""PETRARCH / Phoenix verb dictionaries as foedus event patterns.
+
+Why: users migrating from PETRARCH keep years of curated verb patterns; they
+should be able to hand ``CAMEO.2.0.txt`` (or their own file in that format) to
+foedus and have those patterns coded beside ours. PETRARCH matches patterns
+against a constituency parse word by word; foedus matches a head lemma and
+constraints on its dependents (:class:`foedus.coding.patterns.Pattern`). What
+translates cleanly is converted; the rest is reported, one problem per
+pattern line, never raised.
+
+How a pattern is translated (``*`` is the verb):
+
+- every verb form of the block gets the block's patterns; a form's own code
+  (``ASK [020]``) or else the block's code gives the form's default pattern;
+  ``[---]`` gives none;
+- words after the verb form its object phrase: the last word is the object
+  (matched by lemma or surface form), an earlier word is a modifier
+  (``* DIPLOMATIC TIES`` -> object ``ties``, modifier ``diplomatic``);
+  ``{WORDS}`` is read the same way; a particle right after the verb
+  (``* OFF``, ``* DOWN NEWS``) becomes the pattern's particle;
+- a preposition (``* FOR``, ``* (TO)``) becomes the pattern's ``prep``;
+  ``$``/``+``/``%`` after a preposition put the source/target in that
+  preposition's phrase; ``+`` before the verb makes the subject the target;
+  ``%`` before the verb marks a compound subject (every ordered pair);
+- ``&SET`` expands to its members (sets inside sets too); single-word
+  alternatives with the same other constraints share one pattern;
+- ``[a:b]`` codes ``a`` source->target and ``b`` target->source: ``a == b``
+  is a symmetric pattern, ``[:b]`` swaps the slots, and ``a != b`` keeps
+  ``b`` in the pattern id (``...|rev=b``), from which
+  :func:`reciprocal_events` adds the reversed event.
+
+Not expressible in foedus patterns, hence reported and skipped: words before
+the verb (``SAID *``, ``NOT *``, ``&NEGATVAUXVRB *``), a noun inside a
+prepositional phrase (``* (FOR CEASEFIRE)``), ``[---]`` patterns (PETRARCH
+uses them to suppress the block's code), non-numeric codes. Lossy but kept
+(reported as ``lossy``): an object phrase with several modifiers keeps one
+(a literal word before a set, the leftmost first), since a foedus pattern
+checks "any of its modifiers".
+"""
+
+from __future__ import annotations
+
+import itertools
+import time
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Iterable
+
+from ..records import CodedEvent
+from .codebook import Codebook, default_codebook
+from .patterns import DEFAULT_SOURCE, DEFAULT_TARGET, Pattern
+from .petrarch_verbs import Code, Problem, RawPattern, VerbBlock, VerbDictionary, VerbForm, read_verb_dictionary
+
+PREPOSITIONS = frozenset({
+    "about", "across", "after", "against", "along", "amid", "among", "around", "as", "at", "before",
+    "behind", "between", "by", "despite", "during", "for", "from", "in", "inside", "into", "near", "of",
+    "on", "onto", "over", "through", "to", "toward", "towards", "under", "until", "upon", "with", "within",
+    "without",
+})
+PARTICLES = frozenset({"off", "down", "up", "out", "away", "back", "aside", "forward"})
+MARKERS = frozenset({"$", "+", "%"})
+MAX_ALTERNATIVES = 400  # synonym-set expansions of one pattern line
+
+
+@dataclass
+class Conversion:
+    """Patterns converted from one file, with the lines that could not be, and counts."""
+
+    patterns: list[Pattern] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    blocks: int = 0
+    pattern_lines: int = 0
+    converted_lines: int = 0
+    skipped: dict[str, int] = field(default_factory=dict)  # reason kind -> pattern lines
+    lossy: int = 0
+    seconds: float = 0.0
+
+    def skip(self, where: str, kind: str, reason: str) -> None:
+        self.skipped[kind] = self.skipped.get(kind, 0) + 1
+        self.problems.append(Problem(where, f"{kind}: {reason}"))
+
+
+@dataclass(frozen=True)
+class _Shape:
+    """A pattern line understood in foedus terms, before set expansion."""
+
+    phrase: tuple[str, ...] = ()  # object phrase tokens (words or &SETs), in order
+    particle: str | None = None
+    prep: str | None = None
+    source: tuple[str, ...] = DEFAULT_SOURCE
+    target: tuple[str, ...] = DEFAULT_TARGET
+    symmetric: bool = False
+
+
+class _Untranslatable(ValueError):
+    def __init__(self, kind: str, reason: str) -> None:
+        super().__init__(reason)
+        self.kind = kind
+
+
+def _is_word(tok: str) -> bool:
+    return tok not in MARKERS and tok not in {"*", "^", "_", "(", ")", "{", "}"}
+
+
+def _shape(tokens: tuple[str, ...]) -> _Shape:
+    """Interpret a tokenised pattern; raises _Untranslatable with the reason."""
+    star = tokens.index("*")
+    before = [t for t in tokens[:star] if t not in {"_", "^"}]
+    words_before = [t for t in before if _is_word(t)]
+    if words_before:
+        raise _Untranslatable("words before the verb", f"{' '.join(words_before)!r} before the verb")
+    source, target, symmetric = DEFAULT_SOURCE, DEFAULT_TARGET, False
+    if "%" in before:
+        source, target, symmetric = ("subj",), ("none",), True
+    elif "+" in before:
+        source, target = ("obj",), ("subj",)
+    phrase: list[str] = []
+    particle: str | None = None
+    prep: str | None = None
+    pp_words: list[str] = []
+    in_pp = False
+    for tok in tokens[star + 1:]:
+        if tok in {"_", "^", "{", "}"}:
+            continue
+        if tok in {"(", ")"}:
+            in_pp = tok == "("
+            continue
+        if tok in MARKERS:
+            slot = prep or "obj"
+            if tok == "$":
+                source = (slot,)
+            elif tok == "%" and slot == "between":
+                source, target, symmetric = ("between",), ("none",), True
+            else:  # "+", or "%" (a compound target)
+                target = (slot,)
+            continue
+        low = tok.lower()
+        if prep is None and particle is None and not phrase and not in_pp and low in PARTICLES:
+            particle = low
+        elif low in PREPOSITIONS:
+            if prep is not None:
+                raise _Untranslatable("several prepositions", f"prepositions {prep!r} and {low!r}")
+            prep = low
+        elif prep is not None:
+            pp_words.append(tok)
+        else:
+            phrase.append(tok)
+    if pp_words:
+        raise _Untranslatable("noun inside a prepositional phrase",
+                              f"{' '.join(pp_words)!r} after {prep!r} (foedus matches the preposition, not its object)")
+    return _Shape(tuple(phrase), particle, prep, source, target, symmetric)
+
+
+def _expand(token: str, synsets: dict[str, list[tuple[str, ...]]], depth: int = 0) -> list[tuple[str, ...]]:
+    """Phrases (word tuples) a pattern token stands for."""
+    if not token.startswith("&"):
+        return [(token.lower(),)]
+    name = token.rstrip("_").upper()
+    if name not in synsets:
+        raise _Untranslatable("unknown synonym set", f"{name} is not defined")
+    if depth > 5:
+        raise _Untranslatable("unknown synonym set", f"{name} nests too deep")
+    out: list[tuple[str, ...]] = []
+    for member in synsets[name]:
+        if len(member) == 1 and member[0].startswith("&"):
+            out.extend(_expand(member[0], synsets, depth + 1))
+        else:
+            out.append(member)
+    return out
+
+
+def noun_forms(word: str) -> frozenset[str]:
+    """A dictionary word and its likely singular, since spaCy lemmas are singular."""
+    w = word.lower()
+    forms = {w}
+    if len(w) > 3 and w.endswith("ies"):
+        forms.add(w[:-3] + "y")
+    elif len(w) > 3 and w.endswith(("ses", "xes", "ches", "shes")):
+        forms.add(w[:-2])
+    elif len(w) > 3 and w.endswith("s") and not w.endswith("ss"):
+        forms.add(w[:-1])
+    return frozenset(forms)
+
+
+def verb_lemmas(word: str) -> list[str]:
+    """The form as written plus a base-form guess for -ed/-ing forms ("called" -> "call")."""
+    w = word.lower()
+    out = [w]
+    for suffix in ("ed", "ing"):
+        if len(w) > len(suffix) + 2 and w.endswith(suffix):
+            stem = w[: -len(suffix)]
+            out.append(stem)
+            if len(stem) > 2 and stem[-1] == stem[-2]:
+                out.append(stem[:-1])
+            out.append(stem + "e")
+    if w.endswith("ied") and len(w) > 4:
+        out.append(w[:-3] + "y")
+    return list(dict.fromkeys(out))
+
+
+def _object_alternatives(phrase: tuple[str, ...], synsets: dict[str, list[tuple[str, ...]]]
+                         ) -> tuple[list[tuple[frozenset[str], frozenset[str]]], bool]:
+    """(objects, modifiers) alternatives of an object phrase, and whether modifiers were dropped.
+
+    The last word is the object; one earlier word is the modifier. With
+    several, a literal word is kept before a set member, the leftmost first.
+    """
+    if not phrase:
+        return [(frozenset(), frozenset())], False
+    choices = [[(words, tok.startswith("&")) for words in _expand(tok, synsets)] for tok in phrase]
+    total = 1
+    for c in choices:
+        total *= len(c)
+    if total > MAX_ALTERNATIVES:
+        raise _Untranslatable("too many alternatives", f"{total} synonym-set combinations (limit {MAX_ALTERNATIVES})")
+    lossy = False
+    grouped: dict[frozenset[str], set[str]] = {}
+    for combo in itertools.product(*choices):
+        words = [(w, from_set) for part, from_set in combo for w in part]
+        if not words:
+            continue
+        head, mods = words[-1][0], words[:-1]
+        if len(mods) > 1:
+            lossy = True
+            mods = sorted(mods, key=lambda m: m[1])[:1]  # literal first; sorted() is stable
+        grouped.setdefault(frozenset(m for m, _ in mods), set()).update(noun_forms(head))
+    return [(frozenset(objs), mods) for mods, objs in grouped.items()], lossy
+
+
+def _codes(code: Code) -> tuple[str | None, bool, str | None, bool]:
+    """(code, symmetric, reverse code kept in the id, slots swapped)."""
+    fwd, rev = code.forward, code.reverse
+    if fwd and rev and fwd == rev:
+        return fwd, True, None, False
+    if fwd:
+        return fwd, False, rev, False
+    if rev:
+        return rev, False, None, True
+    return None, False, None, False
+
+
+class _Converter:
+    def __init__(self, d: VerbDictionary, codebook: Codebook | None) -> None:
+        self.d = d
+        self.codebook = codebook
+        self.out = Conversion(problems=list(d.problems), blocks=len(d.blocks))
+        self.stem = Path(d.path).name
+        self._seen: set[tuple] = set()
+
+    def where(self, line: int) -> str:
+        return f"{self.d.path}:{line}"
+
+    def code_ok(self, code: str, line: int) -> bool:
+        if self.codebook is not None and self.codebook.get(code) is None:
+            self.out.skip(self.where(line), "not a CAMEO code", f"code {code} is not in the codebook")
+            return False
+        return True
+
+    def run(self) -> Conversion:
+        for block in self.d.blocks:
+            self.block(block)
+        return self.out
+
+    def block(self, block: VerbBlock) -> None:
+        forms = [f for f in block.forms if self.form_ok(f)]
+        if not block.forms:
+            # PETRARCH treats the block name as its only verb form.
+            forms = [VerbForm(block.name.lower().replace("_", " ").split()[0], line=block.line)]
+        for form in forms:
+            code = form.code or block.code
+            self.emit(form, (), code, form.line or block.line)
+        for raw in block.patterns:
+            self.pattern(raw, forms)
+
+    def form_ok(self, form: VerbForm) -> bool:
+        if form.before:
+            self.out.skip(self.where(form.line), "words before the verb",
+                          f"multi-word form '{' '.join(form.before)} {form.verb}' needs words before the verb")
+            return False
+        if len(form.after) > 1 or (form.after and form.after[0] not in PREPOSITIONS | PARTICLES):
+            self.out.skip(self.where(form.line), "multi-word form",
+                          f"form '{form.verb} {' '.join(form.after)}' (only verb + particle is expressible)")
+            return False
+        return True
+
+    def pattern(self, raw: RawPattern, forms: list[VerbForm]) -> None:
+        self.out.pattern_lines += 1
+        where = self.where(raw.line)
+        code, symmetric, reverse, swap = _codes(raw.code)
+        if code is None:
+            self.out.skip(where, "no-event pattern", "[---] suppresses the block's code in PETRARCH; foedus has no suppressing pattern")
+            return
+        if not self.code_ok(code, raw.line) or (reverse and not self.code_ok(reverse, raw.line)):
+            return
+        try:
+            shape = _shape(raw.tokens)
+            alternatives, lossy = _object_alternatives(shape.phrase, self.d.synsets)
+        except _Untranslatable as exc:
+            self.out.skip(where, exc.kind, str(exc))
+            return
+        if lossy:
+            self.out.lossy += 1
+            self.out.problems.append(Problem(where, "lossy: several modifiers required; foedus keeps one"))
+        if swap:
+            shape = replace(shape, source=shape.target if shape.target != ("none",) else DEFAULT_TARGET,
+                            target=shape.source)
+        self.out.converted_lines += 1
+        for form in forms:
+            for objects, mods in alternatives:
+                self.emit(form, (objects, mods, shape), raw.code, raw.line)
+
+    def emit(self, form: VerbForm, spec: tuple, code_obj: Code, line: int) -> None:
+        code, symmetric, reverse, swap = _codes(code_obj)
+        if code is None:
+            return
+        if not spec and (not self.code_ok(code, line) or (reverse and not self.code_ok(reverse, line))):
+            return
+        particle = form.after[0] if form.after and form.after[0] in PARTICLES else None
+        prep = form.after[0] if form.after and particle is None else None
+        objects: frozenset[str] = frozenset()
+        mods: frozenset[str] = frozenset()
+        source, target = DEFAULT_SOURCE, DEFAULT_TARGET
+        if swap:
+            source, target = DEFAULT_TARGET, DEFAULT_SOURCE
+        if spec:
+            objects, mods, shape = spec
+            particle = shape.particle or particle
+            prep = shape.prep or prep
+            source, target = shape.source, shape.target
+            symmetric = symmetric or shape.symmetric
+        for lemma in verb_lemmas(form.verb):
+            pid = f"{self.stem}:{line}:{lemma}:{code}" + (f"|rev={reverse}" if reverse else "")
+            key = (lemma, code, objects, mods, particle, prep, source, target, symmetric, reverse)
+            if key in self._seen:
+                continue
+            self._seen.add(key)
+            self.out.patterns.append(Pattern(
+                id=pid, lemma=lemma, code=code, objects=objects, particle=particle, prep=prep,
+                modifiers=mods, pos="verb", source=source, target=target, symmetric=symmetric,
+                origin=f"{self.stem}:{line}",
+            ))
+
+
+def convert_verb_dictionary(path: Path | str, *, check_codes: bool = True,
+                            codebook: Codebook | None = None) -> Conversion:
+    """Read and convert one verb dictionary, with counts of what did not map.
+
+    ``check_codes`` skips (and reports) patterns whose code is not in the CAMEO
+    codebook; test dictionaries with private codes turn it off.
+    """
+    started = time.perf_counter()
+    d = read_verb_dictionary(path)
+    cb = (codebook or default_codebook()) if check_codes else None
+    out = _Converter(d, cb).run()
+    out.seconds = time.perf_counter() - started
+    return out
+
+
+def load_verb_dictionary(path: Path | str, *, check_codes: bool = True) -> tuple[list[Pattern], list[Problem]]:
+    """foedus patterns from a PETRARCH/Phoenix verb dictionary, and the problems found.
+
+    Hand the patterns to :meth:`PatternSet.of` beside our own; each problem is
+    ``file:line: kind: reason``.
+    """
+    conv = convert_verb_dictionary(path, check_codes=check_codes)
+    return conv.patterns, conv.problems
+
+
+def reverse_code(pattern_id: str) -> str | None:
+    """The target->source code a converted ``[a:b]`` pattern carries in its id."""
+    _, sep, rev = pattern_id.partition("|rev=")
+    return rev or None if sep else None
+
+
+def reciprocal_events(events: Iterable[CodedEvent]) -> list[CodedEvent]:
+    """The events plus, for each ``[a:b]`` pattern event, the reversed event coded ``b``.
+
+    PETRARCH codes "X arrived in Y" as X->Y 032 and Y->X 033; foedus codes one
+    event per matched pattern, so the reverse is derived here from the id.
+    """
+    out: list[CodedEvent] = []
+    for ev in events:
+        out.append(ev)
+        rev = reverse_code(ev.pattern_id or "")
+        if rev and ev.target is not None:
+            out.append(replace(ev, source=ev.target, target=ev.source, cameo=rev,
+                               extra={**(ev.extra or {}), "reciprocal_of": ev.cameo}))
+    return out

@@ -1,0 +1,192 @@
+"""Invocations: a party asking a treaty partner or organisation for help.
+
+An appeal (02x), demand (10x) or consultation request (04x with words of
+asking) becomes an invocation of a treaty when the sentence names the treaty
+(one of its aliases) or cites one of its articles to a treaty partner, or when
+it asks a treaty partner or the treaty's organisation for military aid,
+protection or intervention. Mentions by the same invoker of the same treaty
+article within ``group_days`` are one invocation, whatever the number of
+reports.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Iterable
+
+from foedus.ledger.evidence import Mention
+from foedus.ledger.model import Article, Registry, Treaty
+from foedus.ledger.text import article_refs, mentions_any
+
+REQUEST_ROOTS = ("02", "10", "04")
+# Requests that imply a defence obligation even when no treaty is named.
+MILITARY_REQUESTS = ("021", "0212", "023", "0232", "0234", "101", "1012", "103", "1032", "1034")
+_ASKING = (
+    "asked", "ask", "asks", "request", "requested", "requests", "appeal", "appealed", "appeals",
+    "invoke", "invoked", "invokes", "called on", "calls on", "urged", "sought", "seek", "seeks",
+)
+_KINDS = {
+    "0212": "military cooperation", "0232": "military assistance", "0234": "military protection",
+    "1012": "military cooperation", "1032": "military assistance", "1034": "military protection",
+    "021": "material support", "023": "assistance", "0231": "economic aid", "0233": "humanitarian aid",
+    "103": "assistance", "101": "material support", "026": "talks", "04": "consultations",
+}
+
+
+@dataclass(frozen=True)
+class Invocation:
+    key: str
+    treaty_id: str
+    article: str
+    invoked_by: str
+    addressee: str
+    date: date
+    request: str
+    cited: bool  # the treaty or article was named, not only implied
+    mentions: tuple[Mention, ...]
+
+
+def request_kind(m: Mention, consult: bool) -> str:
+    if consult:
+        return "consultations"
+    for code in sorted(_KINDS, key=len, reverse=True):
+        if m.cameo.startswith(code):
+            return _KINDS[code]
+    return "help"
+
+
+def _is_request(m: Mention) -> bool:
+    if m.negated or m.modality in ("hypothetical", "threatened"):
+        return False
+    if m.root in ("02", "10"):
+        return True
+    return m.root == "04" and mentions_any(m.sentence, _ASKING) is not None
+
+
+def _addressed(m: Mention, t: Treaty, invoker: str, on: date) -> str | None:
+    """The addressee as a treaty party code or the organisation name, if the
+    target is one of them."""
+    if t.organisation and (m.target_org == t.organisation or (t.org_code and m.target_code == t.org_code)):
+        return t.organisation
+    if m.target_country and m.target_country != invoker and t.member_on(m.target_country, on) and not m.target_org:
+        return m.target_country
+    return None
+
+
+def _pick_article(t: Treaty, cited: list[str], consult: bool) -> Article | None:
+    for ref in cited:
+        a = t.article(ref)
+        if a is not None:
+            return a
+    want = ("consultation",) if consult else ("defence",)
+    for a in t.articles:
+        if any(o.type in want for o in a.obligations):
+            return a
+    for a in t.articles:
+        if any(o.type in ("defence", "consultation") for o in a.obligations):
+            return a
+    return t.articles[0] if t.articles else None
+
+
+def _default_addressee(t: Treaty, invoker: str, on: date) -> str:
+    if t.organisation:
+        return t.organisation
+    others = [s for s in t.parties_on(on, active_only=False) if s != invoker]
+    return "+".join(others) if others else "?"
+
+
+def _implied_rank(t: Treaty) -> tuple[int, int, str]:
+    """Prefer mutual defence treaties, then fewer parties, then the oldest."""
+    mutual = any(o.type == "defence" and o.bound == "all" for a in t.articles for o in a.obligations)
+    return (0 if mutual else 1, len(t.party_states()), (t.signed or date.max).isoformat())
+
+
+def _candidates(m: Mention, registry: Registry) -> list[tuple[Treaty, Article, str, bool]]:
+    invoker = m.source_country
+    on = m.date
+    if invoker is None or on is None or m.source_org:
+        return []
+    consult = m.root == "04" or m.cameo.startswith("026") or mentions_any(m.sentence, ("consult", "consultations")) is not None
+    refs = article_refs(m.sentence)
+    military = any(m.cameo.startswith(c) for c in MILITARY_REQUESTS)
+    named: list[tuple[Treaty, Article, str, bool]] = []
+    implied: list[tuple[Treaty, Article, str, bool]] = []
+    for t in registry.treaties:
+        if not t.in_force_on(on) or not t.member_on(invoker, on):
+            continue
+        addressee = _addressed(m, t, invoker, on)
+        by_name = mentions_any(m.sentence, [a for a in t.aliases if not a.lower().startswith("article")]) is not None
+        own_refs = [r for r in refs if t.article(r) is not None]
+        by_article = bool(own_refs) and (addressee is not None or by_name)
+        # An article alias ("Article 5") names the treaty only for its own parties' requests.
+        by_article_alias = mentions_any(m.sentence, [a for a in t.aliases if a.lower().startswith("article")]) is not None
+        if by_name or by_article or (by_article_alias and addressee is not None):
+            art = _pick_article(t, own_refs, consult)
+            if art is not None:
+                named.append((t, art, addressee or _default_addressee(t, invoker, on), True))
+        elif addressee is not None and (military or consult):
+            art = _pick_article(t, own_refs, consult)
+            if art is not None:
+                implied.append((t, art, addressee, False))
+    if named:
+        return named
+    if not implied:
+        return []
+    # Implied only: the organisation's treaty when the organisation was asked,
+    # otherwise the single most specific treaty with that partner.
+    orgs = [c for c in implied if c[0].organisation and c[2] == c[0].organisation]
+    if orgs:
+        return orgs
+    implied.sort(key=lambda c: _implied_rank(c[0]))
+    return implied[:1]
+
+
+def invocation_key(treaty_id: str, article: str, invoker: str, on: date) -> str:
+    """Stable key: treaty:article:invoked_by:date (a guarantor may be appended)."""
+    return f"{treaty_id}:{article}:{invoker}:{on.isoformat()}"
+
+
+def find_invocations(mentions: Iterable[Mention], registry: Registry, *, group_days: int = 10) -> list[Invocation]:
+    """All invocations in the record, oldest first."""
+    hits: dict[tuple[str, str, str], list[tuple[Mention, str, bool, str]]] = {}
+    for m in mentions:
+        if m.root not in REQUEST_ROOTS or not _is_request(m):
+            continue
+        consult = m.root == "04" or mentions_any(m.sentence, ("consult", "consultations")) is not None
+        for t, art, addressee, cited in _candidates(m, registry):
+            hits.setdefault((t.id, art.number, m.source_country or "?"), []).append(
+                (m, addressee, cited, request_kind(m, consult))
+            )
+    out: list[Invocation] = []
+    for (tid, art, invoker), items in hits.items():
+        items.sort(key=lambda x: (x[0].date, x[0].doc_id, x[0].sent_index))
+        group: list[tuple[Mention, str, bool, str]] = []
+        for item in items:
+            if group and (item[0].date - group[0][0].date) > timedelta(days=group_days):
+                out.append(_make(tid, art, invoker, group))
+                group = []
+            group.append(item)
+        if group:
+            out.append(_make(tid, art, invoker, group))
+    out.sort(key=lambda i: (i.date, i.treaty_id, i.article))
+    return out
+
+
+def _make(tid: str, art: str, invoker: str, group: list[tuple[Mention, str, bool, str]]) -> Invocation:
+    first = group[0][0]
+    addressees = [g[1] for g in group]
+    addressee = max(set(addressees), key=addressees.count)
+    kinds = [g[3] for g in group]
+    specific = [k for k in kinds if k.startswith("military")]
+    return Invocation(
+        key=invocation_key(tid, art, invoker, first.date),
+        treaty_id=tid,
+        article=art,
+        invoked_by=invoker,
+        addressee=addressee,
+        date=first.date,
+        request=specific[0] if specific else kinds[0],
+        cited=any(g[2] for g in group),
+        mentions=tuple(g[0] for g in group),
+    )

@@ -1,0 +1,106 @@
+"""Pledges: commitments made in the news, kept as ledger entries.
+
+From coded mentions of intent (03x) and formal agreements (057) the sentence
+yields a pledge: who promised, what, of which kind, and by when ("agreed to
+grow trade to $100 billion by 2030"). Stored in the ``pledges`` table keyed by
+a hash of the mention, so re-running adds nothing twice.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import date
+from typing import Any
+
+import duckdb
+
+from foedus.ledger.deadlines import parse_deadline
+from foedus.ledger.evidence import Mention, latest_date, load_mentions
+from foedus.ledger.text import mentions_any
+
+PLEDGE_ROOTS = ("03", "05")
+_KIND_WORDS = (
+    ("declaration", "declaration"), ("memorandum", "memorandum"), ("roadmap", "roadmap"),
+    ("treaty", "treaty"), ("statement", "statement"), ("agreement", "agreement"), ("deal", "agreement"),
+)
+
+
+def pledge_id(m: Mention) -> str:
+    return hashlib.sha256(f"{m.doc_id}:{m.sent_index}:{m.cameo}:{m.trigger_start}".encode()).hexdigest()[:16]
+
+
+def pledge_kind(m: Mention) -> str:
+    for word, kind in _KIND_WORDS:
+        if mentions_any(m.sentence, (word,)):
+            return kind
+    return "agreement" if m.cameo.startswith("057") else "promise"
+
+
+def pledge_content(m: Mention) -> str:
+    """The sentence from the pledge's verb on, without the final stop."""
+    start = max(0, m.trigger_start - m.sent_start)
+    text = m.sentence[start:] if start < len(m.sentence) else m.sentence
+    return text.strip().rstrip(".").strip() or m.sentence.strip()
+
+
+def _parties(con: duckdb.DuckDBPyConnection, m: Mention) -> list[str]:
+    codes = [c for c in (m.source_code, m.target_code) if c]
+    rows = con.execute(
+        "SELECT code FROM actor_mentions WHERE doc_id = ? AND start_char >= ? AND end_char <= ? AND code IS NOT NULL ORDER BY start_char",
+        [m.doc_id, m.sent_start, m.sent_end],
+    ).fetchall()
+    for (c,) in rows:
+        if c not in codes:
+            codes.append(c)
+    return codes
+
+
+def is_pledge(m: Mention) -> bool:
+    if m.negated or m.modality in ("hypothetical",):
+        return False
+    return m.cameo.startswith("03") or m.cameo.startswith("057")
+
+
+def extract_pledges(con: duckdb.DuckDBPyConnection) -> int:
+    """Find pledges in the stored mentions and store them; returns how many
+    pledges the record holds after the run (idempotent)."""
+    rows = []
+    for m in load_mentions(con, roots=PLEDGE_ROOTS):
+        if not is_pledge(m):
+            continue
+        deadline, _ = parse_deadline(m.sentence, m.date)
+        rows.append([
+            pledge_id(m), m.doc_id, m.sent_index, m.sentence, m.date, json.dumps(_parties(con, m)),
+            pledge_kind(m), pledge_content(m), deadline, m.event_id,
+        ])
+    if rows:
+        con.executemany(
+            "INSERT OR REPLACE INTO pledges (pledge_id, doc_id, sent_index, sentence, date, parties, kind, content, deadline, event_id)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            rows,
+        )
+    return int(con.execute("SELECT count(*) FROM pledges").fetchone()[0])
+
+
+def list_pledges(con: duckdb.DuckDBPyConnection, *, as_of: date | None = None) -> list[dict[str, Any]]:
+    """Stored pledges with their status against ``as_of`` (default: the newest
+    date on record): open (no deadline), due, or past deadline."""
+    as_of = as_of or latest_date(con)
+    out = []
+    for pid, doc, si, sent, d, parties, kind, content, deadline, eid in con.execute(
+        "SELECT pledge_id, doc_id, sent_index, sentence, date, parties, kind, content, deadline, event_id FROM pledges ORDER BY date, pledge_id"
+    ).fetchall():
+        if deadline is None:
+            status = "open"
+        elif as_of is not None and as_of > deadline:
+            status = "past deadline"
+        else:
+            status = "due"
+        out.append({
+            "pledge_id": pid, "doc_id": doc, "sent_index": si, "sentence": sent,
+            "date": d.isoformat() if d else None, "parties": json.loads(parties) if isinstance(parties, str) else parties,
+            "kind": kind, "content": content, "deadline": deadline.isoformat() if deadline else None,
+            "event_id": eid, "status": status,
+        })
+    return out

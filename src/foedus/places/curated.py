@@ -1,0 +1,127 @@
+"""Reader of the curated place file (format ``foedus-places/1``).
+
+Why curated entries at all: the generic GeoNames tables rank places by
+population, so a conflict village (Sotk, Tegh) loses to nothing or to a
+namesake elsewhere, and they do not know corridors, lakes or mountains.
+A malformed entry is reported with file:line and the reason, then skipped.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+import yaml
+
+log = logging.getLogger(__name__)
+
+FORMAT = "foedus-places/1"
+KINDS = {"region", "city", "town", "village", "lake", "corridor", "mountain", "river", "border-crossing", "country"}
+
+
+@dataclass(frozen=True)
+class Place:
+    """One gazetteer entry; ``source`` says which table it came from."""
+
+    place_id: str
+    name: str
+    country: str | None  # ISO3
+    lat: float | None
+    lon: float | None
+    kind: str
+    population: int = 0
+    admin: str | None = None
+    source: str = "curated"  # curated | geonames | country
+    aliases: tuple[str, ...] = ()
+    approximate: bool = False
+
+
+@dataclass(frozen=True)
+class CuratedData:
+    places: tuple[Place, ...]
+    stoplist: frozenset[str]
+    country_aliases: dict[str, str] = field(default_factory=dict)
+
+
+def _entry_lines(text: str) -> list[int]:
+    """Line numbers of list entries under ``places:``, in order."""
+    out, inside = [], False
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.startswith(" ") and line.rstrip().endswith(":"):
+            inside = line.startswith("places:")
+        elif inside and line.startswith("  - "):
+            out.append(n)
+    return out
+
+
+def _place(raw: dict, where: str) -> Place | None:
+    try:
+        pid, name, kind, country = str(raw["id"]), str(raw["name"]), str(raw["kind"]), str(raw["country"])
+        lat, lon = float(raw["lat"]), float(raw["lon"])
+    except (KeyError, TypeError, ValueError) as exc:
+        log.warning("%s: place skipped: missing or bad field (%s)", where, exc)
+        return None
+    if kind not in KINDS:
+        log.warning("%s: place %s skipped: unknown kind %r", where, pid, kind)
+        return None
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+        log.warning("%s: place %s skipped: coordinates out of range", where, pid)
+        return None
+    if len(country) != 3 or not country.isupper():
+        log.warning("%s: place %s skipped: country %r is not ISO3", where, pid, country)
+        return None
+    if not raw.get("sources"):
+        log.warning("%s: place %s has no sources", where, pid)
+    aliases = raw.get("aliases") or []
+    if not isinstance(aliases, list):
+        log.warning("%s: place %s: aliases must be a list; ignored", where, pid)
+        aliases = []
+    return Place(pid, name, country, lat, lon, kind, 0, raw.get("admin"), "curated",
+                 tuple(str(a) for a in aliases), bool(raw.get("approximate", False)))
+
+
+def load_curated(path: Path | None = None) -> CuratedData:
+    """Read the packaged curated file, or ``path``."""
+    if path is None:
+        text = resources.files("foedus").joinpath("data/places/curated.yaml").read_text("utf-8")
+        name = "foedus/data/places/curated.yaml"
+    else:
+        text, name = Path(path).read_text("utf-8"), str(path)
+    if FORMAT not in text.split("\n", 1)[0]:
+        log.warning("%s:1: header does not name format %s; reading anyway", name, FORMAT)
+    try:
+        data = yaml.safe_load(text) or {}
+    except yaml.YAMLError as exc:
+        log.warning("%s: not valid YAML (%s); no curated places", name, exc)
+        return CuratedData((), frozenset(), {})
+    lines = _entry_lines(text)
+    places, seen = [], set()
+    for i, raw in enumerate(data.get("places") or []):
+        where = f"{name}:{lines[i] if i < len(lines) else 0}"
+        if not isinstance(raw, dict):
+            log.warning("%s: entry is not a mapping; skipped", where)
+            continue
+        p = _place(raw, where)
+        if p is None:
+            continue
+        if p.place_id in seen:
+            log.warning("%s: duplicate id %s; skipped", where, p.place_id)
+            continue
+        seen.add(p.place_id)
+        places.append(p)
+    stop = set()
+    for raw in data.get("stoplist") or []:
+        word = raw.get("word") if isinstance(raw, dict) else None
+        if isinstance(word, str) and word:
+            stop.add(word)
+        else:
+            log.warning("%s: stoplist entry %r has no word; skipped", name, raw)
+    aliases = {}
+    for k, v in (data.get("country_aliases") or {}).items():
+        if isinstance(v, str) and len(v) == 3:
+            aliases[str(k)] = v
+        else:
+            log.warning("%s: country alias %r -> %r is not ISO3; skipped", name, k, v)
+    return CuratedData(tuple(places), frozenset(stop), aliases)

@@ -1,0 +1,267 @@
+"""The dashboard's routes. Thin on purpose: each route reads its parameters,
+calls the query layer (:mod:`foedus.analysis`, :mod:`foedus.web.queries`) and
+renders a template or an export of the same rows.
+
+``create_app(db_path)`` opens the database read-only once; each request works
+on its own cursor, so there is no shared mutable state between requests.
+"""
+
+from __future__ import annotations
+
+import logging
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any, Iterator
+
+import duckdb
+from fastapi import Depends, FastAPI, HTTPException, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from foedus.analysis import corroborate as corr
+from foedus.analysis import outlets as outl
+from foedus.analysis.network import network as network_of
+from foedus.analysis.relations import DEFAULT_PARTNERS, realignment
+from foedus.analysis.timeline import event_mentions, get_event, list_events
+from foedus.store.db import connect
+from foedus.web import params as P
+from foedus.web import queries as Q
+from foedus.web.highlight import Span, highlight
+from foedus.web.ledger import LedgerProvider, LedgerUnavailable, ModuleLedger
+from foedus.web.render import HERE, error_page, make_templates, page, url
+from foedus.web.security import SecurityHeaders
+
+log = logging.getLogger(__name__)
+
+
+def create_app(
+    db_path: str | Path,
+    ledger_provider: LedgerProvider | None = None,
+    focal: str = "ARM",
+) -> FastAPI:
+    """The dashboard over the database at ``db_path`` (opened read-only)."""
+    con = connect(db_path, read_only=True)
+    ledger: LedgerProvider = ledger_provider or ModuleLedger()
+    templates = make_templates()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> Any:
+        yield
+        con.close()
+
+    app = FastAPI(title="foedus", docs_url=None, redoc_url=None, openapi_url=None, lifespan=lifespan)
+    app.add_middleware(SecurityHeaders)
+    app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
+
+    def cursor() -> Iterator[duckdb.DuckDBPyConnection]:
+        cur = con.cursor()
+        try:
+            yield cur
+        finally:
+            cur.close()
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Any:
+        message = exc.detail if exc.status_code != 404 or exc.detail != "Not Found" else "No such page."
+        return error_page(request, templates, exc.status_code, str(message))
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, exc: RequestValidationError) -> Any:
+        return error_page(request, templates, 400, "Some parameters are not valid.")
+
+    @app.exception_handler(Exception)
+    async def crashed(request: Request, exc: Exception) -> Any:
+        log.exception("error serving %s", request.url.path)
+        return error_page(request, templates, 500, "The page could not be built; the error has been logged.")
+
+    @app.get("/")
+    def overview(request: Request, con: duckdb.DuckDBPyConnection = Depends(cursor)) -> Any:
+        fmt = P.output_format(request)
+        dyads = Q.top_dyads(con)
+        for d in dyads:
+            d["href"] = url("/timeline", actor=d["a"], other=d["b"], negated="exclude", claims="exclude")
+        partners = ["RUS", "USA", "CSTO"]
+        yearly = realignment(con, focal=focal, partners=partners, freq="year")
+        return page(request, templates, "overview", fmt, {
+            "counts": Q.counts(con), "dyads": dyads, "outlets": outl.outlet_summary(con),
+            "volume": [{**v, "quad": v["quad_class"]} for v in Q.volume(con)],
+            "focal": focal, "partners": partners, "yearly": yearly,
+        }, rows=dyads)
+
+    @app.get("/timeline")
+    def timeline(request: Request, con: duckdb.DuckDBPyConnection = Depends(cursor)) -> Any:
+        fmt = P.output_format(request)
+        flt = P.event_filter(request)
+        limit = P.int_param(request, "limit", 50, 1, 1000)
+        pg = P.int_param(request, "page", 1, 1, 1_000_000)
+        order = P.choice(request, "order", "date", ("date", "-date"))
+        result = list_events(con, flt, limit=limit, offset=(pg - 1) * limit, order=order)
+        return page(request, templates, "timeline", fmt, {
+            "flt": flt, "result": result, "page_no": pg, "limit": limit, "order": order,
+            "actors": Q.actor_choices(con), "outlets": Q.outlet_choices(con),
+            "modalities": Q.modality_choices(con),
+        }, rows=result["rows"], json_data=result)
+
+    @app.get("/relations")
+    def relations_page(request: Request, con: duckdb.DuckDBPyConnection = Depends(cursor)) -> Any:
+        fmt = P.output_format(request)
+        flt = P.event_filter(request)
+        who = request.query_params.get("focal") or focal
+        partners = P.str_list(request, "partners") or list(DEFAULT_PARTNERS)
+        freq = P.freq(request)
+        measure = P.choice(request, "measure", "goldstein_mean", ("goldstein_mean", "net_coop"))
+        rows = realignment(con, focal=who, partners=partners, freq=freq, start=flt.start, end=flt.end,
+                           exact=flt.exact, outlet=flt.outlet)
+        for r in rows:
+            r["href"] = url("/timeline", r["filters"])
+        periods = sorted({(r["period"], r["label"]) for r in rows})
+        shown = [p for p in partners if any(r["partner"] == p for r in rows)]
+        cells = {(r["period"], r["partner"]): r for r in rows}
+        chart = [{"period": r["period"], "partner": r["partner"], "value": r[measure], "events": r["events"],
+                  "href": r["href"]} for r in rows if r[measure] is not None]
+        return page(request, templates, "relations", fmt, {
+            "focal": who, "partners": partners, "shown": shown, "freq": freq, "measure": measure,
+            "periods": periods, "cells": cells, "chart": chart, "flt": flt,
+            "actors": Q.actor_choices(con), "outlets": Q.outlet_choices(con),
+        }, rows=rows)
+
+    @app.get("/network")
+    def network_page(request: Request, con: duckdb.DuckDBPyConnection = Depends(cursor)) -> Any:
+        fmt = P.output_format(request)
+        flt = P.event_filter(request)
+        max_edges = P.int_param(request, "max_edges", 80, 1, 500)
+        net = network_of(con, flt, max_edges=max_edges)
+        for e in net["edges"]:
+            e["href"] = url("/timeline", e["filters"])
+        for n in net["nodes"]:
+            n["href"] = url("/timeline", n["filters"])
+        return page(request, templates, "network", fmt, {
+            "net": net, "flt": flt, "max_edges": max_edges,
+            "actors": Q.actor_choices(con), "outlets": Q.outlet_choices(con),
+        }, rows=net["edges"], json_data=net)
+
+    @app.get("/outlets")
+    def outlets_page(request: Request, con: duckdb.DuckDBPyConnection = Depends(cursor)) -> Any:
+        fmt = P.output_format(request)
+        outlet = request.query_params.get("outlet") or None
+        table = P.choice(request, "table", "tone", ("summary", "quotes", "accusations", "tone"))
+        data = {
+            "summary": outl.outlet_summary(con),
+            "quotes": outl.outlet_quotes(con, outlet),
+            "accusations": outl.outlet_accusations(con, outlet),
+            "tone": outl.outlet_tone(con, outlet),
+        }
+        for r in data["accusations"]:
+            r["href"] = url("/timeline", source=r["accuser"], target=r["accused"], cameo=None, outlet=r["outlet"])
+        for r in data["tone"]:
+            r["href"] = url("/timeline", target=r["target"], outlet=r["outlet"], negated="exclude")
+        return page(request, templates, "outlets", fmt, {
+            "data": data, "outlet": outlet, "outlets": Q.outlet_choices(con),
+        }, rows=data[table], json_data=data)
+
+    @app.get("/corroborate")
+    def corroborate_page(request: Request, con: duckdb.DuckDBPyConnection = Depends(cursor)) -> Any:
+        fmt = P.output_format(request)
+        flt = P.event_filter(request)
+        min_outlets = P.int_param(request, "min_outlets", 2, 1, 50)
+        groups = corr.corroborate(con, flt, min_outlets=min_outlets)
+        flat = [
+            {"date": g["date"], "a": g["a"], "b": g["b"], "kind": c["kind"], "outcome": c["outcome"],
+             "status": c["status"], "outlet": r["outlet"], "value": r["value"], "unit": r["unit"],
+             "qualifier": r["qualifier"], "about": r["about"], "figure": r["text"], "sentence": r["sentence"],
+             "doc_id": r["doc_id"], "sent_index": r["sent_index"], "event_id": r["event_id"]}
+            for g in groups for c in g["claims"] for r in c["reports"]
+        ]
+        for g in groups:
+            for c in g["claims"]:
+                for r in c["reports"]:
+                    r["marked"] = highlight(r["sentence"], [Span(r["start"], r["end"], "figure")])
+        return page(request, templates, "corroborate", fmt, {
+            "groups": groups, "flt": flt, "min_outlets": min_outlets,
+            "actors": Q.actor_choices(con), "outlets": Q.outlet_choices(con),
+        }, rows=flat, json_data=groups)
+
+    @app.get("/ledger")
+    def ledger_page(request: Request, con: duckdb.DuckDBPyConnection = Depends(cursor)) -> Any:
+        fmt = P.output_format(request)
+        try:
+            commitments = ledger.build_ledger(con)
+            reason = None
+        except LedgerUnavailable as exc:
+            commitments, reason = [], str(exc)
+        except Exception as exc:  # the ledger is optional; the rest of the dashboard must work
+            log.exception("ledger failed")
+            commitments, reason = [], f"{type(exc).__name__}: {exc}"
+        rows = [
+            {"treaty": (c.get("treaty") or {}).get("name"), "article": c.get("article"),
+             "key": i.get("key"), "date": i.get("date"), "invoked_by": i.get("invoked_by"),
+             "addressee": i.get("addressee"), "trigger_met": (i.get("trigger") or {}).get("met"),
+             "verdict": i.get("verdict"), "override": i.get("override"), "rationale": i.get("rationale")}
+            for c in commitments for i in (c.get("invocations") or [])
+        ]
+        if reason and fmt == "json":
+            return page(request, templates, "ledger", fmt, {}, rows=[], json_data={"unavailable": reason})
+        return page(request, templates, "ledger", fmt, {"commitments": commitments, "reason": reason},
+                    rows=rows, json_data=commitments)
+
+    @app.get("/ledger/explain")
+    def ledger_explain(request: Request, con: duckdb.DuckDBPyConnection = Depends(cursor)) -> Any:
+        fmt = P.output_format(request)
+        key = request.query_params.get("key")
+        if not key:
+            raise P.bad("key is required")
+        try:
+            info = ledger.explain(con, key)
+        except LedgerUnavailable as exc:
+            raise HTTPException(503, f"ledger unavailable: {exc}") from None
+        except (KeyError, LookupError):
+            raise HTTPException(404, f"No invocation {key!r} in the ledger.") from None
+        if not info:
+            raise HTTPException(404, f"No invocation {key!r} in the ledger.")
+        return page(request, templates, "ledger_explain", fmt, {"key": key, "info": info},
+                    rows=[info], json_data=info)
+
+    @app.get("/doc/{doc_id}")
+    def document(doc_id: str, request: Request, con: duckdb.DuckDBPyConnection = Depends(cursor)) -> Any:
+        fmt = P.output_format(request)
+        doc = Q.get_document(con, doc_id)
+        if doc is None:
+            raise HTTPException(404, f"No document {doc_id!r}.")
+        mentions = Q.document_mentions(con, doc_id)
+        quotes = Q.document_quotes(con, doc_id)
+        chosen = request.query_params.get("m")
+        spans: list[Span] = []
+        anchored: set[int] = set()
+        for m in mentions:
+            first = m["sent_index"] not in anchored
+            anchored.add(m["sent_index"])
+            cls = "evidence selected" if m["mention_id"] == chosen else "evidence"
+            title = f"{m['source'] or '?'} → {m['target'] or '?'}: CAMEO {m['cameo']}" + (
+                " (negated)" if m["negated"] else "")
+            spans.append(Span(m["sent_start"], m["sent_end"], cls, f"s{m['sent_index']}" if first else None, title))
+            spans.append(Span(m["trigger_start"], m["trigger_end"], "trigger"))
+        spans += [Span(q["start_char"], q["end_char"], "quote", title=f"quote: {q['speaker_name'] or '?'}")
+                  for q in quotes]
+        rows = [{k: v for k, v in m.items()} for m in mentions]
+        return page(request, templates, "document", fmt, {
+            "doc": doc, "marked": highlight(doc["text"], spans), "mentions": mentions, "quotes": quotes,
+            "chosen": chosen,
+        }, rows=rows, json_data={"document": {k: v for k, v in doc.items()}, "mentions": mentions,
+                                 "quotes": quotes})
+
+    @app.get("/event/{event_id}")
+    def event(event_id: str, request: Request, con: duckdb.DuckDBPyConnection = Depends(cursor)) -> Any:
+        fmt = P.output_format(request)
+        ev = get_event(con, event_id)
+        if ev is None:
+            raise HTTPException(404, f"No event {event_id!r}.")
+        mentions = event_mentions(con, event_id)
+        for m in mentions:
+            m["marked"] = highlight(m["sentence"], [
+                Span(m["trigger_start"] - m["sent_start"], m["trigger_end"] - m["sent_start"], "trigger")])
+        rows = [{k: v for k, v in m.items() if k != "marked"} for m in mentions]
+        return page(request, templates, "event", fmt, {"ev": ev, "mentions": mentions},
+                    rows=rows, json_data={"event": ev, "mentions": rows})
+
+    return app

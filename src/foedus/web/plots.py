@@ -1,0 +1,132 @@
+"""The main charts as image files, drawn with matplotlib (no browser needed).
+
+Why: reports, papers and CI artefacts want a PNG or SVG, and a server without
+a browser should still be able to show what the dashboard shows. The numbers
+come from the same analysis functions as the dashboard.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from pathlib import Path
+from typing import Sequence
+
+import duckdb
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.dates as mdates  # noqa: E402
+import matplotlib.pyplot as plt  # noqa: E402
+from matplotlib import cm, colors  # noqa: E402
+
+from foedus.analysis.filters import EventFilter  # noqa: E402
+from foedus.analysis.network import network  # noqa: E402
+from foedus.analysis.periods import trunc_sql  # noqa: E402
+from foedus.analysis.relations import DEFAULT_PARTNERS, realignment  # noqa: E402
+
+QUAD_NAMES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
+QUAD_COLOURS = {1: "#9ccc9c", 2: "#2e7d32", 3: "#f0a868", 4: "#c62828"}
+
+
+def _finish(fig: plt.Figure, out: Path) -> Path:
+    out.parent.mkdir(parents=True, exist_ok=True)
+    fig.savefig(out, dpi=130, bbox_inches="tight")
+    plt.close(fig)
+    return out
+
+
+def plot_realignment(
+    con: duckdb.DuckDBPyConnection, out: Path, focal: str = "ARM",
+    partners: Sequence[str] = DEFAULT_PARTNERS, freq: str = "month",
+) -> Path:
+    """Mean Goldstein of the focal actor's events with each partner, over time."""
+    rows = realignment(con, focal=focal, partners=partners, freq=freq)
+    series: dict[str, list[tuple]] = defaultdict(list)
+    for r in rows:
+        if r["goldstein_mean"] is not None:
+            series[r["partner"]].append((r["period"], r["goldstein_mean"], r["events"]))
+    fig, ax = plt.subplots(figsize=(10, 4.8))
+    ax.axhline(0, color="#9aa3ad", lw=1, ls="--")
+    for partner in [p for p in partners if p in series]:
+        pts = series[partner]
+        ax.plot([p[0] for p in pts], [p[1] for p in pts], marker="o", lw=1.8, label=partner,
+                markersize=4)
+    ax.set_ylim(-10.5, 10.5)
+    ax.set_ylabel("mean Goldstein (−10 … +10)")
+    ax.set_title(f"{focal}: relations with its partners, per {freq}")
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m"))
+    if series:
+        ax.legend(loc="upper left", ncol=min(len(series), 8), frameon=False, fontsize=9)
+    else:
+        ax.text(0.5, 0.5, f"no events between {focal} and these partners", transform=ax.transAxes, ha="center")
+    ax.grid(axis="y", color="#eeeeee")
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+    return _finish(fig, out)
+
+
+def plot_timeline(con: duckdb.DuckDBPyConnection, out: Path, freq: str = "week") -> Path:
+    """Events per week, stacked by quad class (negated events left out)."""
+    rows = con.execute(
+        f"SELECT {trunc_sql(freq, 'date')} AS period, quad_class, count(*) FROM events"
+        " WHERE date IS NOT NULL AND NOT negated GROUP BY 1, 2 ORDER BY 1, 2"
+    ).fetchall()
+    periods = sorted({r[0] for r in rows})
+    counts = {(r[0], r[1]): r[2] for r in rows}
+    fig, ax = plt.subplots(figsize=(10, 3.8))
+    bottom = [0] * len(periods)
+    width = {"week": 6, "month": 27, "year": 330}[freq]
+    for q in (1, 2, 3, 4):
+        vals = [counts.get((p, q), 0) for p in periods]
+        ax.bar(periods, vals, bottom=bottom, width=width, color=QUAD_COLOURS[q], label=QUAD_NAMES[q])
+        bottom = [b + v for b, v in zip(bottom, vals)]
+    ax.set_ylabel(f"events per {freq}")
+    ax.set_title(f"Events per {freq} by kind")
+    ax.legend(loc="upper left", ncol=4, frameon=False, fontsize=9)
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m"))
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+    return _finish(fig, out)
+
+
+def plot_network(con: duckdb.DuckDBPyConnection, out: Path, flt: EventFilter | None = None,
+                 max_edges: int = 60) -> Path:
+    """Actors on a circle, busiest first; edges by weight and cooperation."""
+    net = network(con, flt, max_edges=max_edges)
+    nodes = [n["id"] for n in net["nodes"]]
+    pos = {n: (math.cos(2 * math.pi * i / max(len(nodes), 1)), math.sin(2 * math.pi * i / max(len(nodes), 1)))
+           for i, n in enumerate(nodes)}
+    fig, ax = plt.subplots(figsize=(7.5, 7.5))
+    cmap = matplotlib.colormaps["RdYlGn"]
+    norm = colors.Normalize(-1, 1)
+    top = max((e["events"] for e in net["edges"]), default=1)
+    for e in sorted(net["edges"], key=lambda e: e["events"]):
+        (x1, y1), (x2, y2) = pos[e["a"]], pos[e["b"]]
+        ax.plot([x1, x2], [y1, y2], color=cmap(norm(e["net_coop"])), lw=0.8 + 7 * e["events"] / top, alpha=0.8,
+                zorder=1)
+    weight = {n["id"]: n["events"] for n in net["nodes"]}
+    big = max(weight.values(), default=1)
+    for n, (x, y) in pos.items():
+        ax.scatter([x], [y], s=120 + 900 * weight[n] / big, color="#34495e", zorder=2)
+        ax.text(x * 1.13, y * 1.13, n, ha="center", va="center", fontsize=10, fontweight="bold")
+    fig.colorbar(cm.ScalarMappable(norm=norm, cmap=cmap), ax=ax, shrink=0.6,
+                 label="net cooperation (conflict −1 … +1 cooperation)")
+    ax.set_title("Actor network")
+    ax.set_xlim(-1.35, 1.35)
+    ax.set_ylim(-1.35, 1.35)
+    ax.set_aspect("equal")
+    ax.axis("off")
+    return _finish(fig, out)
+
+
+def plot_all(con: duckdb.DuckDBPyConnection, out_dir: Path, fmt: str = "png", focal: str = "ARM") -> list[Path]:
+    """Write realignment, timeline and network charts; returns the files."""
+    if fmt not in ("png", "svg"):
+        raise ValueError("format must be png or svg")
+    out_dir = Path(out_dir)
+    return [
+        plot_realignment(con, out_dir / f"relations-{focal}.{fmt}", focal=focal),
+        plot_timeline(con, out_dir / f"timeline.{fmt}"),
+        plot_network(con, out_dir / f"network.{fmt}"),
+    ]

@@ -1,0 +1,112 @@
+"""The whole ingest job on the demo corpus: storing, idempotence, bad input, restarts."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from foedus.jobs.ingest import ingest
+from foedus.settings import Settings
+from foedus.store.db import connect
+
+DEMO = Path(__file__).resolve().parents[1] / "examples" / "demo"
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory) -> tuple[Path, object]:
+    db = tmp_path_factory.mktemp("demo") / "demo.duckdb"
+    report = ingest([DEMO], Settings(db_path=db))
+    return db, report
+
+
+def _snapshot(db: Path) -> dict[str, set]:
+    con = connect(db, read_only=True)
+    try:
+        return {
+            "documents": set(con.execute(
+                "SELECT doc_id, text_hash, outlet, outlet_source, title, published, published_source, near_dup_of, text FROM documents"
+            ).fetchall()),
+            "event_mentions": set(con.execute(
+                "SELECT mention_id, event_id, source_code, target_code, cameo, negated, modality FROM event_mentions"
+            ).fetchall()),
+            "events": set(con.execute("SELECT event_id, cameo, mentions, sources, documents FROM events").fetchall()),
+            "sentences": set(con.execute("SELECT doc_id, sent_index, date FROM sentences").fetchall()),
+            "actors": set(con.execute("SELECT doc_id, start_char, code FROM actor_mentions").fetchall()),
+        }
+    finally:
+        con.close()
+
+
+def test_demo_corpus_is_stored_with_reasons_for_bad_files(demo_db) -> None:
+    db, report = demo_db
+    assert report.stored >= 20
+    reasons = dict(report.rejected)
+    empty = [r for p, r in reasons.items() if p.endswith("caspian-2023-09-20-live-updates.txt")]
+    binary = [r for p, r in reasons.items() if p.endswith("meridian-2024-02-24-video-transcript.txt")]
+    assert empty == ["empty file"]
+    assert binary and binary[0].startswith("binary content")
+    assert len(report.near_duplicates) >= 1
+    con = connect(db, read_only=True)
+    try:
+        # Manifest metadata is given; the article outside the manifest has inferred metadata.
+        given = con.execute(
+            "SELECT outlet, published, published_source FROM documents WHERE path LIKE '%eastgate-2022-09-13-border-shelling.txt'"
+        ).fetchone()
+        assert given == ("Eastgate Wire", __import__("datetime").date(2022, 9, 13), "given")
+        inferred = con.execute(
+            "SELECT outlet, outlet_source, published, published_source FROM documents WHERE path LIKE '%crawl-0613-b7e2.txt'"
+        ).fetchone()
+        assert inferred[1] == "inferred" and "Potomac" in inferred[0]
+        assert str(inferred[2]) == "2024-06-13" and inferred[3] == "inferred"
+        assert con.execute("SELECT count(*) FROM events").fetchone()[0] > 0
+        # Every event mention points at its sentence inside the clean text.
+        for doc_text, start, end, sentence in con.execute(
+            "SELECT d.text, m.sent_start, m.sent_end, m.sentence FROM event_mentions m JOIN documents d USING (doc_id) LIMIT 50"
+        ).fetchall():
+            assert doc_text[start:end] == sentence
+    finally:
+        con.close()
+
+
+def test_ingesting_again_stores_nothing_new(demo_db) -> None:
+    db, first = demo_db
+    before = _snapshot(db)
+    again = ingest([DEMO], Settings(db_path=db))
+    assert again.stored == 0
+    assert len(again.duplicates) == first.stored + len(first.duplicates)
+    assert _snapshot(db) == before
+
+
+KILL_AFTER_FIRST_BATCH = textwrap.dedent(
+    """
+    import os, sys
+    from pathlib import Path
+    from foedus.jobs.ingest import ingest
+    from foedus.settings import Settings
+    calls = []
+    def progress(done, words):
+        calls.append(done)
+        if len(calls) == 2:
+            os._exit(9)  # a hard kill: no cleanup, no final merge
+    ingest([sys.argv[1]], Settings(db_path=Path(sys.argv[2]), batch_size=4), progress=progress)
+    """
+)
+
+
+def test_killed_run_restarted_equals_uninterrupted(demo_db, tmp_path: Path) -> None:
+    db, _ = demo_db
+    killed = tmp_path / "killed.duckdb"
+    proc = subprocess.run([sys.executable, "-c", KILL_AFTER_FIRST_BATCH, str(DEMO), str(killed)], check=False)
+    assert proc.returncode == 9
+    con = connect(killed, read_only=True)
+    partial = con.execute("SELECT count(*) FROM documents").fetchone()[0]
+    con.close()
+    assert 0 < partial < 20
+    ingest([DEMO], Settings(db_path=killed))
+    assert _snapshot(killed) == _snapshot(db)

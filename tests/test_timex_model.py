@@ -1,0 +1,73 @@
+"""The foedus_timex component on parsed text, the annotated set and the seed articles."""
+
+from __future__ import annotations
+
+import csv
+from datetime import date
+
+import pytest
+
+from foedus.timex.evaluate import evaluate
+from timex_places_nlp import SHARED, parse, pipeline
+
+pytestmark = pytest.mark.slow
+
+
+def test_annotated_set_floors():
+    r = evaluate(nlp=pipeline())
+    assert r["gold"] >= 60
+    assert r["precision"] >= 0.95, r["errors"]
+    assert r["recall"] >= 0.95, r["errors"]
+    assert r["value_accuracy"] >= 0.95, r["errors"]
+    assert r["strict_recall"] >= 0.9
+
+
+def test_text_only_fallback_floor():
+    r = evaluate(nlp=None)
+    assert r["precision"] >= 0.9 and r["recall"] >= 0.9 and r["value_accuracy"] >= 0.9
+
+
+def test_tense_from_parse_decides_weekday():
+    doc = parse("The drills began on Monday and will end on Friday.", date(2023, 9, 13))
+    assert [(t.text, t.value) for t in doc._.timexes] == [("Monday", "2023-09-11"), ("Friday", "2023-09-15")]
+
+
+def test_modal_may_vetoed_by_tagger_even_after_preposition_like_word():
+    doc = parse("Troops may march to the border in May.", date(2022, 3, 1))
+    assert [(t.text, t.granularity) for t in doc._.timexes] == [("May", "month")]
+
+
+def test_sentence_date_prefers_verb_attached_expression():
+    doc = parse("Armenia invoked the 1997 treaty on 13 September 2022. Nothing else happened.", date(2022, 9, 20))
+    first, second = doc._.sentences
+    assert (first.date, first.date_precision, first.date_from) == ("2022-09-13", "day", "timex")
+    assert (second.date, second.date_precision, second.date_from) == ("2022-09-20", "document", "document")
+
+
+def test_sentences_cover_every_sentence_without_anchor():
+    doc = parse("Yesterday Baku shelled Jermuk. Talks failed.", None)
+    assert len(doc._.sentences) == len(list(doc.sents))
+    assert all(s.date is None for s in doc._.sentences)
+    assert doc._.timexes[0].value is None
+
+
+def _seeds():
+    manifest = SHARED / "seeds" / "manifest.csv"
+    if not manifest.exists():
+        pytest.skip("seed articles not available next to the repository")
+    with manifest.open(encoding="utf-8") as fh:
+        return [(SHARED / "seeds" / row["file"], date.fromisoformat(row["published"])) for row in csv.DictReader(fh)]
+
+
+def test_seed_articles():
+    for path, published in _seeds():
+        doc = parse(path.read_text(encoding="utf-8"), published)
+        assert doc._.timexes, path.name
+        assert len(doc._.sentences) == len(list(doc.sents))
+        for t in doc._.timexes:
+            assert doc.text[t.start:t.end] == t.text
+        lw = [t for t in doc._.timexes if t.text.lower() == "last week"]
+        if published == date(2022, 9, 20):
+            for t in lw:
+                assert (t.value, t.end_value) == ("2022-09-12", "2022-09-18"), path.name
+        assert not any(t.text in ("may", "march", "now") for t in doc._.timexes)

@@ -1,0 +1,121 @@
+"""Rules of the time normaliser without the parser (text-only fallback)."""
+
+from __future__ import annotations
+
+import logging
+from datetime import date
+
+import pytest
+
+from foedus.timex import periods as P
+from foedus.timex.lexicon import load_lexicon
+from foedus.timex.normalise import find_timexes
+
+TUE = date(2022, 9, 20)
+
+
+def one(text: str, anchor: date | None = TUE, which: str | None = None):
+    found = find_timexes(text, anchor)
+    if which is not None:
+        found = [t for t in found if t.text == which]
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_last_week_is_previous_iso_week():
+    t = one("Clashes broke out last week.")
+    assert (t.value, t.end_value, t.granularity, t.exact) == ("2022-09-12", "2022-09-18", "week", False)
+
+
+def test_full_date_is_exact():
+    t = one("The attack began on 13 September 2022.")
+    assert (t.value, t.granularity, t.exact) == ("2022-09-13", "day", True)
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Pelosi arrived on Sunday.", "2022-09-18"),
+    ("Talks will resume on Sunday.", "2022-09-25"),
+    ("He spoke on Tuesday.", "2022-09-20"),
+    ("They met last Tuesday.", "2022-09-13"),
+])
+def test_weekday_direction(text, value):
+    assert one(text).value == value
+
+
+def test_previous_day_counts_from_last_date_not_anchor():
+    found = find_timexes("The deal was signed on 9 November 2020. The previous day, talks failed.", TUE)
+    assert [t.value for t in found] == ["2020-11-09", "2020-11-08"]
+
+
+def test_months_later_keeps_month_granularity():
+    found = find_timexes("In February 1988 the council voted; five months later, Moscow refused.", TUE)
+    assert (found[1].value, found[1].granularity) == ("1988-07-01", "month")
+
+
+def test_december_in_january_article_is_previous_year():
+    t = one("The convoy was stopped in December.", date(2023, 1, 15))
+    assert t.value == "2022-12-01" and t.end_value == "2022-12-31"
+
+
+def test_year_less_date_inherits_stated_frame_year():
+    found = find_timexes("On 27 September 2020 the war began. On 10 November Moscow brokered a truce.", TUE)
+    assert found[1].value == "2020-11-10"
+    assert "frame" in found[1].how
+
+
+def test_counts_are_not_years_but_treaty_year_is():
+    found = find_timexes("Some 2000 soldiers and 1500 refugees crossed; the 1997 treaty was cited.", TUE)
+    assert [(t.text, t.granularity) for t in found] == [("1997", "year")]
+
+
+@pytest.mark.parametrize("text", [
+    "The parties may sign a deal.",
+    "Veterans will march on parliament.",
+    "Theresa May met the envoy.",
+    "The second round is now over.",
+    "Sat on the fence, the bloc did nothing.",
+])
+def test_false_friends(text):
+    assert find_timexes(text, TUE) == []
+
+
+def test_no_anchor_keeps_relative_expressions_without_value():
+    found = find_timexes("Yesterday the army advanced; on 13 September 2022 it stopped.", None)
+    assert found[0].text == "Yesterday" and found[0].value is None and not found[0].exact
+    assert found[1].value == "2022-09-13"
+
+
+def test_overnight_spans_the_night_before():
+    t = one("Shelling continued overnight.", date(2022, 9, 14))
+    assert (t.value, t.end_value) == ("2022-09-13", "2022-09-14")
+
+
+def test_offsets_point_into_text():
+    text = "Blinken met them on September 19, a week after the clashes of mid-September."
+    for t in find_timexes(text, TUE):
+        assert text[t.start:t.end] == t.text
+
+
+def test_shift_never_finer_than_reference():
+    assert P.shift(P.month_of(2022, 3), 2, "day").granularity == "month"
+    assert P.week_of(date(2022, 9, 20)) == P.Period(date(2022, 9, 19), date(2022, 9, 25), "week")
+
+
+def test_malformed_lexicon_entry_is_reported_and_skipped(tmp_path, caplog):
+    src = tmp_path / "lex.yaml"
+    src.write_text(
+        "# format: foedus-timex-lexicon/1\n"
+        "months: [[January], [February], [March], [April], [May], [June], [July], [August],"
+        " [September, Sept], [October], [November], [December]]\n"
+        "weekdays: [[Monday], [Tuesday], [Wednesday], [Thursday], [Friday], [Saturday], [Sunday]]\n"
+        "seasons: {summer: [6, 3], winter: oops}\n"
+        "numbers: {two: 2, three: drei}\n"
+        "units: {day: day, fortnight: fortnight}\n",
+        encoding="utf-8",
+    )
+    with caplog.at_level(logging.WARNING):
+        lex = load_lexicon(src)
+    assert "winter" not in lex.seasons and lex.seasons["summer"] == (6, 3)
+    assert "three" not in lex.numbers and "fortnight" not in lex.units
+    assert any("lex.yaml:4" in r.getMessage() for r in caplog.records)
+    assert find_timexes("They met on Sept. 19, 2022.", TUE, lexicon=lex)[0].value == "2022-09-19"
