@@ -13,7 +13,7 @@ from pathlib import Path
 
 import yaml
 
-RULES_FILE = Path(__file__).resolve().parents[1] / "data" / "actors" / "rules.yaml"
+RULES_FILE = Path(__file__).resolve().parents[1] / "data" / "resolver" / "actor_rules.yaml"
 FORMAT = "foedus-actor-rules/1"
 
 

@@ -216,8 +216,13 @@ class EventCoder:
             return []
         targets, target_slot = self._resolve(p.target, m.trigger, ctx)
         targets = [t for t in targets if t not in sources]
-        if forced and forced.get("targets") is not None and not targets:
-            targets = forced["targets"]
+        if not targets and m.object_tokens:
+            # "released the Armenian prisoners": the object's own actor is the target
+            for o in m.object_tokens:
+                found = self._mention(o, ctx)
+                if found is not None and found not in sources and found not in targets:
+                    targets.append(found)
+            target_slot = "object" if targets else target_slot
         return self._emit(m, p.code, sources, targets, source_slot, target_slot, ctx, forced or {})
 
     def _emit(self, m: Match, code: str, sources: list[ActorMention], targets: list[ActorMention],

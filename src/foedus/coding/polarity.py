@@ -55,7 +55,7 @@ def negation(anchor: Token, trigger: Token, cues: Cues) -> str | None:
             return why
     cur = anchor
     for _ in range(MAX_CLIMB):
-        if cur.dep_ not in ("xcomp", "conj") or cur.head is cur:
+        if cur.dep_ not in ("xcomp", "conj") or cur.head.i == cur.i:
             break
         head = cur.head
         if cur.dep_ == "xcomp":
@@ -85,7 +85,7 @@ def modality(anchor: Token, cues: Cues) -> tuple[str, str]:
         for c in cur.children:
             if c.dep_ == "mark" and c.lower_ in cues.conditional_marks:
                 return "hypothetical", f"'{c.text} ...'"
-        if cur.dep_ == "xcomp" and cur.head is not cur:
+        if cur.dep_ == "xcomp" and cur.head.i != cur.i:
             head = cur.head
             lemma = head.lemma_.lower()
             if lemma in cues.future_verbs or lemma in cues.future_adjs:
@@ -95,10 +95,10 @@ def modality(anchor: Token, cues: Cues) -> tuple[str, str]:
                 return "future", f"'going to {cur.text}'"
             cur = head
             continue
-        if cur.dep_ in ("conj",) and cur.head is not cur:
+        if cur.dep_ in ("conj",) and cur.head.i != cur.i:
             cur = cur.head
             continue
-        if cur.dep_ == "advcl" and cur.head is not cur:
+        if cur.dep_ == "advcl" and cur.head.i != cur.i:
             # a condition attaches the clause to its head: look for 'if' only
             if any(c.dep_ == "mark" and c.lower_ in cues.conditional_marks for c in cur.children):
                 return "hypothetical", "conditional clause"
@@ -115,7 +115,7 @@ def report_governor(anchor: Token, cues: Cues) -> tuple[Token, Token] | None:
     child = anchor
     cur = anchor
     for _ in range(MAX_CLIMB + 4):
-        if cur.head is cur:
+        if cur.head.i == cur.i:
             return None
         child, cur = cur, cur.head
         if cur.lemma_.lower() in cues.report_verbs and child.dep_ in ("ccomp", "parataxis", "xcomp", "dobj", "advcl"):

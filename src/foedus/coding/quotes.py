@@ -55,7 +55,7 @@ class QuoteFinder:
                 for c in tok.children:
                     if c.dep_ != "ccomp":
                         continue
-                    toks = [t for t in c.subtree if not (t.dep_ == "mark" and t.head is c)]
+                    toks = [t for t in c.subtree if not (t.dep_ == "mark" and t.head.i == c.i)]
                     start = min(t.idx for t in toks)
                     end = max(t.idx + len(t.text) for t in toks)
                     if any(a <= start < b for a, b in spans):

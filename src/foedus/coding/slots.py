@@ -125,10 +125,10 @@ def subjects(tok: Token, inherit: bool = True) -> list[Token]:
             return with_conjuncts(subj)
         if not inherit:
             return []
-        if cur.dep_ in ("xcomp", "conj", "advcl") and cur.head is not cur and cur.head.pos_ in ("VERB", "AUX"):
+        if cur.dep_ in ("xcomp", "conj", "advcl") and cur.head.i != cur.i and cur.head.pos_ in ("VERB", "AUX"):
             cur = cur.head
             continue
-        if cur.dep_ in ("relcl", "acl") and cur.head is not cur and cur.dep_ == "relcl":
+        if cur.dep_ in ("relcl", "acl") and cur.head.i != cur.i and cur.dep_ == "relcl":
             return with_conjuncts(cur.head)
         return []
     return []

@@ -330,11 +330,102 @@ def found_codings(events: Iterable[Any]) -> list[Coding]:
     return list(dict.fromkeys(out))
 
 
+# ------------------------------------------------- proposed rules (interim)
+# Rules the actor resolver and the coder do not have yet; the validation can
+# switch them on (``proposed=True``) to measure what they would bring. They
+# are written against the current public behaviour of those modules and are
+# meant to move there; until then the default figures exclude them.
+
+def promote_country_actors(registry: Any) -> int:
+    """Make each dictionary actor with one undated 3-letter code a registry state.
+
+    Why: PETRARCH composes any actor with an agent ("Calenardhon government"
+    -> CALGOV, "government of Gondor" -> GONGOV); foedus composes registry
+    states with sector words but not imported dictionary actors. Returns the
+    number of states added.
+    """
+    import re
+
+    from ..actors.model import State
+
+    names: dict[str, list[str]] = {}
+    sources: dict[str, str] = {}
+    for actor in registry.dictionary_actors.values():
+        if len(actor.codes) != 1 or actor.codes[0].dated or not re.match(r"^[A-Z]{3}$", actor.codes[0].code):
+            continue
+        code = actor.codes[0].code
+        if code in registry.states:
+            continue
+        for phrase in actor.phrases:
+            names.setdefault(code, []).append(" ".join(w.capitalize() for w in phrase.split()))
+        sources.setdefault(code, actor.source)
+    for code, forms in names.items():
+        registry.states[code] = State(id=code, cameo=code, name=forms[0], names=tuple(dict.fromkeys(forms)),
+                                      source=sources[code])
+    registry.finish()
+    return len(names)
+
+
+def _suite_coder_class() -> type:
+    """EventCoder with two proposed rules (built lazily: importing the coder loads spaCy)."""
+    from .coder import EventCoder
+    from .patterns import DEFAULT_TARGET
+    from .slots import SlotFinder, subjects, with_conjuncts
+
+    class ProposedSlots(SlotFinder):
+        """Subject of "X is about/able/ready to <verb>": climb over the adjective."""
+
+        def tokens(self, slot, trigger, inherit=True):  # noqa: ANN001, ANN201
+            found = super().tokens(slot, trigger, inherit)
+            if found or slot != "subj" or not inherit:
+                return found
+            head = trigger.head
+            if trigger.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ == "acomp":
+                return subjects(head.head)
+            return found
+
+    class ProposedCoder(EventCoder):
+        """Default targets fall back to the first actor after the verb inside its phrase."""
+
+        _DEPS = frozenset({"dobj", "ccomp", "xcomp", "prep", "dative", "attr", "oprd", "agent"})
+        _STOP = frozenset({"advcl", "relcl", "acl", "appos", "parataxis"})
+
+        def __init__(self, *args, **kwargs) -> None:  # noqa: ANN002, ANN003
+            super().__init__(*args, **kwargs)
+            self.finder = ProposedSlots(self.cues)
+
+        def _resolve(self, slots, trigger, ctx, inherit=True):  # noqa: ANN001, ANN201
+            found, slot = super()._resolve(slots, trigger, ctx, inherit)
+            if found or tuple(slots) != DEFAULT_TARGET:
+                return found, slot
+            for tok in self._after(trigger):
+                m = ctx.index.at(tok)  # named mentions only: "their" is not a new target
+                if m is not None and m.code:
+                    out = []
+                    for t in with_conjuncts(tok):
+                        mm = ctx.index.at(t)
+                        if mm is not None and mm.code and mm not in out:
+                            out.append(mm)
+                    return out, "phrase"
+            return [], None
+
+        def _after(self, trigger):  # noqa: ANN001, ANN202
+            stack = [c for c in trigger.children if c.dep_ in self._DEPS and c.i > trigger.i]
+            toks = []
+            while stack:
+                t = stack.pop()
+                toks.append(t)
+                stack.extend(c for c in t.children if c.dep_ not in self._STOP)
+            return sorted(toks, key=lambda t: t.i)
+
+    return ProposedCoder
+
+
 class SuiteCoder:
     """Our pipeline with a suite's dictionaries: parse, resolve actors, code events."""
 
     def __init__(self, folder: Path, *, ours: bool = False, packaged_actors: bool = False,
-                 model: str = DEFAULT_MODEL, nlp: Any = None,
+                 proposed: bool = False, model: str = DEFAULT_MODEL, nlp: Any = None,
                  files: dict[str, str] | None = None) -> None:
         from ..actors.component import ActorResolver
         from ..actors.registry import build_registry, default_files
@@ -352,6 +443,8 @@ class SuiteCoder:
         dictionaries = [p for k, p in paths.items() if k in ("actors", "agents") and p.exists()]
         registry = build_registry(default_files() if packaged_actors else [], dictionaries)
         self.problems.extend(Problem(p.where, p.reason) for p in registry.problems)
+        if proposed:
+            promote_country_actors(registry)
         self.resolver = ActorResolver(self.nlp, registry=registry, use_ner=False)
         conv = convert_verb_dictionary(paths["verbs"], check_codes=False)
         self.conversion = conv
@@ -361,7 +454,8 @@ class SuiteCoder:
             own = load_patterns()
             patterns.extend(own)
             self.problems.extend(Problem(f"{i.path}:{i.line}", i.reason) for i in own.issues)
-        self.coder = EventCoder(patterns=PatternSet.of(patterns))
+        coder_class = _suite_coder_class() if proposed else EventCoder
+        self.coder = coder_class(patterns=PatternSet.of(patterns))
         self.discards = Discards()
         if paths["discards"].exists():
             self.discards, probs = read_discards(paths["discards"])
@@ -382,17 +476,19 @@ class SuiteCoder:
 
 
 def run_petrarch_validation(records_path: Path | str, dictionaries: Path | str | None = None, *,
-                            ours: bool = False, packaged_actors: bool = False, model: str = DEFAULT_MODEL,
+                            ours: bool = False, packaged_actors: bool = False, proposed: bool = False,
+                            model: str = DEFAULT_MODEL,
                             nlp: Any = None, files: dict[str, str] | None = None) -> ValidationReport:
     """Code every record of a PETRARCH validation file and score it (see the module doc)."""
     started = time.perf_counter()
     records_path = Path(records_path)
     folder = Path(dictionaries) if dictionaries else records_path.parent
     records, problems = read_records(records_path)
-    coder = SuiteCoder(folder, ours=ours, packaged_actors=packaged_actors, model=model, nlp=nlp, files=files)
+    coder = SuiteCoder(folder, ours=ours, packaged_actors=packaged_actors, proposed=proposed, model=model,
+                       nlp=nlp, files=files)
     report = ValidationReport(
         str(records_path),
-        {"dictionaries": str(folder), "ours": ours, "packaged_actors": packaged_actors,
+        {"dictionaries": str(folder), "ours": ours, "packaged_actors": packaged_actors, "proposed": proposed,
          "verb_patterns": len(coder.conversion.patterns),
          "verb_lines_converted": coder.conversion.converted_lines,
          "verb_lines": coder.conversion.pattern_lines, "verb_lines_skipped": dict(coder.conversion.skipped)},

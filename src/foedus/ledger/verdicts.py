@@ -144,7 +144,7 @@ def describe(
     trig = f" Trigger: {trigger.reason}" if trigger.status != "met" else f" {trigger.reason}"
     groups: "OrderedDict[str, list[Response]]" = OrderedDict()
     for r in sorted(responses, key=lambda r: -r.cls.priority):
-        groups.setdefault(r.cls.name, []).append(r)
+        groups.setdefault(f"{r.cls.effect}:{r.cls.label}", []).append(r)
     support = [g for g in groups.values() if g[0].cls.effect in ("full", "partial", "none")]
     refusals = [g for g in groups.values() if g[0].cls.effect == "refusal"]
     shown = join_words([_class_phrase(g) for g in support]) or "nothing from " + subject
@@ -156,10 +156,11 @@ def describe(
         reports, _, _ = tally(x.mention for x in g)
         actors = join_words(sorted({actor_name(x.actor) for x in g}))
         verb = "says" if reports == 1 else "say"
-        body += f" {count_words(reports).capitalize()} {'report' if reports == 1 else 'reports'} {verb} {actors} answered with {g[0].cls.label}."
+        body += f" {count_words(reports).capitalize()} {'report' if reports == 1 else 'reports'} {verb} {actors} declined to help ({g[0].cls.label})."
     if trigger.status == UNKNOWN and verdict not in (PENDING,):
         body += " Whether the treaty's conditions were met cannot be told from the record."
-    return f"{head}{trig}{body} Verdict: {verdict}."
+    text = f"{head}{trig}{body} Verdict: {verdict}."
+    return text[:1].upper() + text[1:]
 
 
 def window_end(inv: Invocation, window_days: int) -> date:

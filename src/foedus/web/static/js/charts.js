@@ -18,8 +18,8 @@
     var measure = el.getAttribute("data-measure") || "goldstein_mean";
     var yTitle = measure === "net_coop" ? "net cooperation (−1 … +1)" : "mean Goldstein (−10 … +10)";
     var domain = measure === "net_coop" ? [-1, 1] : [-10, 10];
-    var x = {field: "period", type: "temporal", title: null, scale: {type: "utc"},
-             axis: {format: "%b %Y", formatType: "utc", labelAngle: 0, grid: false}};
+    var x = {field: "period", type: "temporal", timeUnit: "utcyearmonthdate", title: null,
+             axis: {format: "%b %Y", labelAngle: 0, grid: false}};
     var y = {field: "value", type: "quantitative", title: yTitle, scale: {domain: domain}};
     var color = {field: "partner", type: "nominal", title: "Partner",
                  scale: {scheme: "tableau10"}, legend: {orient: "top", direction: "horizontal"}};
@@ -36,7 +36,7 @@
                     size: {field: "events", type: "quantitative", title: "events", legend: null,
                            scale: {range: [40, 260]}},
                     tooltip: [{field: "partner", title: "partner"},
-                              {field: "period", type: "temporal", format: "%Y-%m-%d", formatType: "utc", title: "from"},
+                              {field: "period", type: "temporal", timeUnit: "utcyearmonthdate", title: "from"},
                               {field: "value", format: ".2f", title: measure === "net_coop" ? "net coop" : "mean Goldstein"},
                               {field: "events", title: "events"}]}}
       ],
@@ -52,7 +52,7 @@
       mark: {type: "bar"},
       encoding: {
         x: {field: "period", type: "temporal", timeUnit: "utcyearmonth", title: null,
-            axis: {format: "%Y", formatType: "utc", labelAngle: 0, grid: false, tickCount: "year"}},
+            axis: {format: "%Y", labelAngle: 0, grid: false, tickCount: "year"}},
         y: {field: "events", type: "quantitative", aggregate: "sum", title: "events"},
         color: {field: "kind", type: "nominal", title: null,
                 scale: {domain: [QUADS[1], QUADS[2], QUADS[3], QUADS[4]],
@@ -76,6 +76,7 @@
   vegaEmbed(el, spec, {
     renderer: "svg",
     actions: false,
+    defaultStyle: false,
     ast: true,
     expr: vegaInterpreter.expressionInterpreter,
     tooltip: {theme: "custom", disableDefaultStyle: true}

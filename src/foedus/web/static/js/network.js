@@ -28,7 +28,6 @@
   var cy = cytoscape({
     container: el,
     elements: elements,
-    wheelSensitivity: 0.3,
     style: [
       {selector: "node", style: {
         "background-color": "#34495e", "label": "data(label)", "color": "#1f2933",
