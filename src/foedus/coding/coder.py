@@ -348,8 +348,9 @@ class _SentenceContext:
 
     def location(self, trigger: Token, actors: list[ActorMention]) -> PlaceMention | None:
         """A place of the sentence, preferring one inside the predicate's own phrase."""
+        mentioned = {(m.start, m.end): m for m in self.index.by_token.values()}.values()
         in_sent = [p for p in self.places if self.sent.start_char <= p.start < self.sent.end_char
-                   and not any(a.start <= p.start < a.end for a in actors)]
+                   and not any(a.start <= p.start < a.end for a in (*actors, *mentioned))]
         if not in_sent:
             return None
         sub = list(trigger.subtree)

@@ -1,0 +1,51 @@
+"""Figures outlets give for the same day and pair, compared."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+from fixtures.web.conftest_helpers import con, web_db_path  # noqa: E402,F401
+
+from foedus.analysis.corroborate import corroborate, extract_figures  # noqa: E402
+from foedus.analysis.filters import EventFilter  # noqa: E402
+
+
+def test_extract_casualties_distances_areas_dates():
+    f = extract_figures("Shelling killed at least 200 troops and wounded 1,200 Armenian civilians.")
+    assert [(x.kind, x.outcome, x.value, x.qualifier, x.about) for x in f] == [
+        ("personnel", "killed", 200.0, "at least", None), ("civilians", "wounded", 1200.0, None, "Armenian")]
+    f = extract_figures("Forces advanced 5 miles and seized about 40 square kilometres on 13 September 2022.")
+    assert [(x.kind, x.value, x.unit) for x in f] == [
+        ("distance", 8.047, "km"), ("area", 40.0, "km2"), ("date", "2022-09-13", "date")]
+    assert extract_figures("Article 4 of the treaty") == []
+
+
+def test_outlets_differ_on_the_dead_and_agree_on_the_mission(con):
+    groups = corroborate(con)
+    assert [(g["date"], g["a"], g["b"]) for g in groups] == [
+        (date(2022, 9, 20), "ARM", "CSTO"), (date(2022, 9, 13), "ARM", "AZE")]
+    mission, attack = groups
+    assert [(c["kind"], c["status"], c["outlets"]) for c in mission["claims"]] == [
+        ("personnel", "agree", ["Reuters", "TASS"])]
+    claims = {(c["kind"], c["outcome"]): c for c in attack["claims"]}
+    killed = claims[("personnel", "killed")]
+    assert killed["status"] == "differ"
+    assert [(r["outlet"], r["value"], r["qualifier"], r["about"]) for r in killed["reports"]] == [
+        ("Armenpress", 105.0, "at least", "Armenian"), ("Azertac", 50.0, None, "Azerbaijani"),
+        ("Reuters", 49.0, None, None)]
+    assert (killed["min"], killed["max"]) == (49.0, 105.0)
+    dist = claims[("distance", None)]
+    assert [(r["outlet"], r["value"]) for r in dist["reports"]] == [("Armenpress", 7.0), ("Reuters", 10.0)]
+    assert attack["event_ids"] == ["e05", "e09", "e24"]
+    # each report points back to its sentence
+    rep = killed["reports"][0]
+    assert rep["sentence"][rep["start"]:rep["end"]] == "at least 105 Armenian servicemen"
+
+
+def test_min_outlets_and_filters(con):
+    assert corroborate(con, EventFilter(actor="CSTO")) [0]["a"] == "ARM"
+    assert corroborate(con, EventFilter(outlet="TASS"), min_outlets=3) == []
+    assert len(corroborate(con, min_outlets=3)) == 1
