@@ -242,7 +242,7 @@ class EventCoder:
         if claim.modality:
             mod, mod_why, claimed_by = "claimed", claim.why, claim.speaker
         start, end = _trigger_span(m)
-        location = ctx.location(m.trigger, [*sources, *targets])
+        location = ctx.location(m.trigger, [*sources, *targets, *([claimed_by] if claimed_by else [])])
         pairs = self._pairs(sources, targets, p.symmetric, source_slot == "between")
         events = []
         for s, t in pairs:
@@ -347,10 +347,13 @@ class _SentenceContext:
         return "document"
 
     def location(self, trigger: Token, actors: list[ActorMention]) -> PlaceMention | None:
-        """A place of the sentence, preferring one inside the predicate's own phrase."""
-        mentioned = {(m.start, m.end): m for m in self.index.by_token.values()}.values()
+        """A place of the sentence, preferring one inside the predicate's own phrase.
+
+        Places that are the event's own actors or the claim's speaker ("Baku said")
+        are not locations of the event.
+        """
         in_sent = [p for p in self.places if self.sent.start_char <= p.start < self.sent.end_char
-                   and not any(a.start <= p.start < a.end for a in (*actors, *mentioned))]
+                   and not any(a.start <= p.start < a.end for a in actors)]
         if not in_sent:
             return None
         sub = list(trigger.subtree)

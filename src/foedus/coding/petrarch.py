@@ -306,10 +306,11 @@ class _Converter:
                             target=shape.source)
         self.out.converted_lines += 1
         for form in forms:
-            for objects, mods in alternatives:
-                self.emit(form, (objects, mods, shape), raw.code, raw.line)
+            for n, (objects, mods) in enumerate(alternatives):
+                tag = f"#{n + 1}" if len(alternatives) > 1 else ""
+                self.emit(form, (objects, mods, shape), raw.code, raw.line, tag)
 
-    def emit(self, form: VerbForm, spec: tuple, code_obj: Code, line: int) -> None:
+    def emit(self, form: VerbForm, spec: tuple, code_obj: Code, line: int, tag: str = "") -> None:
         code, symmetric, reverse, swap = _codes(code_obj)
         if code is None:
             return
@@ -329,7 +330,8 @@ class _Converter:
             source, target = shape.source, shape.target
             symmetric = symmetric or shape.symmetric
         for lemma in verb_lemmas(form.verb):
-            pid = f"{self.stem}:{line}:{lemma}:{code}" + (f"|rev={reverse}" if reverse else "")
+            head = "_".join((lemma, *form.after))
+            pid = f"{self.stem}:{line}:{head}:{code}{tag}" + (f"|rev={reverse}" if reverse else "")
             key = (lemma, code, objects, mods, particle, prep, source, target, symmetric, reverse)
             if key in self._seen:
                 continue

@@ -1,0 +1,109 @@
+"""The PETRARCH verb dictionary converter, on a fixture we wrote and on the real files."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from foedus.coding.patterns import PatternSet
+from foedus.coding.petrarch import convert_verb_dictionary, load_verb_dictionary, reverse_code
+from foedus.coding.petrarch_verbs import parse_code, read_verb_dictionary
+
+FIXTURE = Path(__file__).parent / "fixtures" / "petrarch" / "verbs.txt"
+REFERENCE = Path(__file__).resolve().parents[1].parent / "shared" / "reference"
+
+
+def _by_id(patterns):
+    return {p.id: p for p in patterns}
+
+
+def test_reader_keeps_blocks_forms_and_nested_synsets():
+    d = read_verb_dictionary(FIXTURE)
+    assert [b.name for b in d.blocks] == ["PRAISE", "VISIT", "CALL"]
+    assert [f.verb for f in d.blocks[0].forms] == ["praise", "laud"]
+    call_off = d.blocks[2].forms[1]
+    assert (call_off.verb, call_off.after, call_off.code.forward) == ("call", ("off",), "191")
+    assert d.synsets["&PACTWORD"] == [("treaty",), ("pact",), ("trade", "accord")]
+    assert d.synsets["&FIRMWORD"] == [("&PACTWORD",), ("charter",)]
+
+
+def test_codes_with_reverse_and_null_parts():
+    assert parse_code("032:033") == parse_code(" 032:033 ")
+    assert (parse_code("032:033").forward, parse_code("032:033").reverse) == ("032", "033")
+    assert (parse_code(":173").forward, parse_code(":173").reverse) == (None, "173")
+    assert parse_code("---").null
+    with pytest.raises(ValueError):
+        parse_code("abc")
+
+
+def test_converter_maps_defaults_objects_synsets_and_modifiers():
+    patterns, _ = load_verb_dictionary(FIXTURE)
+    ids = _by_id(patterns)
+    assert ids["verbs.txt:14:praise:051"].objects == frozenset()
+    assert ids["verbs.txt:15:laud:051"].code == "051"
+    # &FIRMWORD -> &PACTWORD members + CHARTER; the two-word member keeps its modifier
+    single = ids["verbs.txt:16:praise:057#1"]
+    assert single.objects == {"treaty", "pact", "charter"} and single.modifiers == frozenset()
+    double = ids["verbs.txt:16:praise:057#2"]
+    assert double.objects == {"accord"} and double.modifiers == {"trade"}
+    naval = ids["verbs.txt:17:laud:0311"]
+    assert naval.objects == {"treaty"} and naval.modifiers == {"naval"} and naval.pos == "verb"
+
+
+def test_converter_maps_reverse_codes_prepositions_and_particles():
+    patterns, _ = load_verb_dictionary(FIXTURE)
+    ids = _by_id(patterns)
+    visit = ids["verbs.txt:23:visit:042|rev=043"]
+    assert reverse_code(visit.id) == "043" and not visit.symmetric
+    with_pattern = ids["verbs.txt:24:visit:040"]
+    assert with_pattern.prep == "with" and with_pattern.target == ("with",)
+    assert ids["verbs.txt:28:call_off:191"].particle == "off"
+    assert ids["verbs.txt:29:call:020"].prep == "for"
+    assert ids["verbs.txt:29:call_off:020"].particle == "off"
+    # the [---] block gives the plain verb no default pattern
+    assert not [p for p in patterns if p.lemma == "call" and not p.particle and not p.prep]
+    assert len(PatternSet.of(patterns)) == len(patterns)
+
+
+def test_converter_reports_what_it_skips_with_line_numbers():
+    conv = convert_verb_dictionary(FIXTURE)
+    reasons = {str(p).split(": ", 1)[0].rsplit(":", 1)[1]: str(p) for p in conv.problems}
+    assert "pattern without a [code]" in reasons["20"]
+    assert "words before the verb" in reasons["18"]
+    assert "noun inside a prepositional phrase" in reasons["19"]
+    assert "not a CAMEO code" in reasons["30"]
+    assert "no-event pattern" in reasons["31"]
+    assert conv.skipped == {"words before the verb": 1, "noun inside a prepositional phrase": 1,
+                            "not a CAMEO code": 1, "no-event pattern": 1}
+    assert (conv.pattern_lines, conv.converted_lines) == (8, 4)
+
+
+def test_unchecked_codes_keep_private_codes():
+    patterns, _ = load_verb_dictionary(FIXTURE, check_codes=False)
+    assert any(p.code == "999" for p in patterns)
+
+
+def test_malformed_file_never_raises(tmp_path):
+    bad = tmp_path / "bad.txt"
+    bad.write_text("- * ORPHAN [010]\n--- NOCODE ---\n--- OK [010] ---\nOK\n- * [xyz]\n- NO STAR [010]\n", encoding="utf-8")
+    patterns, problems = load_verb_dictionary(bad)
+    assert [p.lemma for p in patterns] == ["ok"]
+    lines = sorted(int(str(p).split(":")[1]) for p in problems)
+    assert lines == [1, 2, 5, 6]
+    assert load_verb_dictionary(tmp_path / "missing.txt")[1][0].reason.startswith("cannot read file")
+
+
+def test_full_cameo_dictionary_loads_quickly():
+    path = REFERENCE / "phoenix-dictionaries" / "CAMEO.2.0.txt"
+    if not path.exists():
+        pytest.skip(f"{path} is absent (shared reference material not installed)")
+    started = time.perf_counter()
+    conv = convert_verb_dictionary(path)
+    elapsed = time.perf_counter() - started
+    assert elapsed < 10
+    assert conv.blocks == 397
+    assert len(conv.patterns) > 50_000
+    assert conv.converted_lines > 3000
+    assert PatternSet.of(conv.patterns).candidates("ask")

@@ -1,0 +1,141 @@
+"""Every page over the fixture database: content, links to evidence, exports, errors."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent))
+from fixtures.web.client import BrokenLedger, client, web_db_path  # noqa: E402,F401
+
+PAGES = ["/", "/timeline", "/relations", "/network", "/outlets", "/corroborate", "/ledger",
+         "/event/e05", "/doc/d03", "/ledger/explain?key=cst-1992:4:ARM:2022-09-13"]
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_page_renders_with_exports(client, path):
+    r = client.get(path)
+    assert r.status_code == 200, r.text[:500]
+    assert r.headers["content-type"].startswith("text/html")
+    sep = "&" if "?" in path else "?"
+    j = client.get(path + sep + "format=json")
+    assert j.status_code == 200 and j.headers["content-type"] == "application/json"
+    j.json()
+    c = client.get(path + sep + "format=csv")
+    assert c.status_code == 200 and c.headers["content-type"].startswith("text/csv")
+
+
+def test_overview_numbers_link_to_timeline(client):
+    html = client.get("/").text
+    assert ">24</span>events" in html
+    assert 'href="/timeline?actor=ARM&amp;claims=exclude&amp;negated=exclude&amp;other=RUS"' in html
+
+
+def test_timeline_filters_in_url(client):
+    r = client.get("/timeline", params={"actor": "ARM", "other": "AZE", "cameo": "19", "claims": "exclude"})
+    assert "<strong>2</strong> events match" in r.text
+    assert 'href="/event/e05"' in r.text and 'href="/event/e24"' in r.text
+    rows = list(csv.DictReader(io.StringIO(client.get(
+        "/timeline", params={"actor": "ARM", "other": "AZE", "format": "csv"}).text)))
+    assert [x["event_id"] for x in rows] == ["e05", "e08", "e09", "e24"]
+    data = client.get("/timeline", params={"negated": "only", "format": "json"}).json()
+    assert data["total"] == 1 and data["rows"][0]["event_id"] == "e11"
+
+
+def test_relations_cells_link_to_their_events(client):
+    html = client.get("/relations", params={"focal": "ARM", "partners": "RUS,USA,CSTO"}).text
+    links = re.findall(r'href="(/timeline\?[^"]*other=CSTO[^"]*start=2022-09-01[^"]*)"', html)
+    assert links
+    target = links[0].replace("&amp;", "&")
+    assert "4 events match" in re.sub(r"<[^>]+>", "", client.get(target).text)
+    data = client.get("/relations", params={"partners": "RUS", "freq": "year", "format": "json"}).json()
+    assert [(d["label"], d["events"], d["goldstein_mean"]) for d in data] == [
+        ("2020", 2, 5.7), ("2021", 2, 5.4), ("2022", 2, 1.9), ("2023", 2, -2.0)]
+    assert 'id="chart-data"' in html and "<script>" not in html.split('id="chart-data"')[1][:50]
+
+
+def test_network_json_has_nodes_and_linked_edges(client):
+    net = client.get("/network", params={"start": "2022-09-01", "end": "2022-09-30", "format": "json"}).json()
+    assert {n["id"] for n in net["nodes"]} == {"ARM", "AZE", "CSTO", "RUS", "USA"}
+    edge = next(e for e in net["edges"] if e["b"] == "CSTO")
+    assert edge["href"].startswith("/timeline?") and "start=2022-09-01" in edge["href"]
+
+
+def test_event_page_lists_every_report(client):
+    html = client.get("/event/e05").text
+    assert html.count("<li>") >= 4
+    assert "/doc/d03?m=d03%3A1%3A1#s1" in html
+    assert '<mark class="trigger">shelled</mark>' in html
+
+
+def test_document_marks_evidence_by_offsets(client):
+    html = client.get("/doc/d03", params={"m": "d03:0:0"}).text
+    assert '<mark class="evidence selected" id="s0"' in html
+    assert '<mark class="trigger">attacked</mark>' in html
+    assert '<mark class="quote"' in html
+
+
+def test_outlets_and_figures(client):
+    html = client.get("/outlets").text
+    assert "Azertac" in html and "Tone toward each actor" in html
+    rows = list(csv.DictReader(io.StringIO(client.get("/outlets", params={"format": "csv", "table": "quotes"}).text)))
+    assert rows[0] == {"outlet": "Armenpress", "speaker": "ARM", "quotes": "1", "documents": "1"}
+    fig = client.get("/corroborate").text
+    assert "outlets differ" in fig and "outlets agree" in fig
+    assert '<mark class="figure">at least 105 Armenian servicemen</mark>' in fig
+
+
+def test_ledger_page_from_the_provider(client):
+    html = client.get("/ledger").text
+    assert "Collective Security Treaty" in html
+    assert "not honoured" in html and "partially honoured" in html  # computed beside override
+    assert "The CSTO did not provide military aid to Armenia." in html
+    assert "/doc/d06?m=d06%3A1%3A0#s1" in html
+    assert "&lt;b&gt;on its territory&lt;/b&gt;" in html
+    rows = list(csv.DictReader(io.StringIO(client.get("/ledger", params={"format": "csv"}).text)))
+    assert rows[0]["key"] == "cst-1992:4:ARM:2022-09-13" and rows[0]["verdict"] == "not honoured"
+    assert client.get("/ledger/explain", params={"key": "nope"}).status_code == 404
+
+
+def test_ledger_unavailable_message(web_db_path):
+    from fastapi.testclient import TestClient
+
+    from foedus.web.app import create_app
+
+    with TestClient(create_app(web_db_path, ledger_provider=BrokenLedger())) as c:
+        r = c.get("/ledger")
+        assert r.status_code == 200
+        assert "ledger unavailable: no treaty registry" in r.text
+        assert c.get("/ledger", params={"format": "json"}).json() == {"unavailable": "no treaty registry"}
+
+
+def test_real_ledger_module_on_the_fixture(web_db_path):
+    """The default provider (foedus.ledger.report): the CSTO's September 2022 verdict."""
+    from fastapi.testclient import TestClient
+
+    from foedus.web.app import create_app
+
+    with TestClient(create_app(web_db_path)) as c:
+        html = c.get("/ledger").text
+        assert "ledger unavailable" not in html, html[:2000]
+        assert "Collective Security Treaty" in html
+        assert "Armenia appealed to the CSTO for military assistance" in html
+
+
+@pytest.mark.parametrize("path,status", [
+    ("/event/nope", 404), ("/doc/nope", 404), ("/no/such/page", 404),
+    ("/timeline?start=13/09/2022", 400), ("/timeline?limit=abc", 400), ("/timeline?quad=9", 400),
+    ("/timeline?negated=maybe", 400), ("/relations?freq=decade", 400), ("/timeline?format=xml", 400),
+    ("/timeline?cameo=19'--", 400), ("/network?max_edges=0", 400), ("/ledger/explain", 400),
+    ("/timeline?start=2023-01-01&end=2022-01-01", 400),
+])
+def test_errors_are_pages_not_tracebacks(client, path, status):
+    r = client.get(path)
+    assert r.status_code == status
+    assert r.headers["content-type"].startswith("text/html")
+    assert "Traceback" not in r.text and f"<h1>{status}" in r.text
