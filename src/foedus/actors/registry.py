@@ -292,7 +292,9 @@ class Registry:
 
         With several offices at once, a state office wins over an organisation
         office, and GOV over other roles: a president who chairs a body is
-        coded for his state.
+        coded for his state. Among the rest the most recently begun office
+        wins: a Speaker who is also a member of the House is described as
+        Speaker.
         """
         person = self.person(pid)
         if person is None:
@@ -300,7 +302,7 @@ class Registry:
         held = person.offices_on(on)
         if not held:
             return None
-        return sorted(held, key=lambda o: (o.country is None, o.role != "GOV", o.start or date.min))[0]
+        return sorted(held, key=lambda o: (o.country is None, o.role != "GOV", -(o.start or date.min).toordinal()))[0]
 
     def holders(self, title_word: str, on: date, country: str | None = None) -> list[Person]:
         """People whose office on the date has the word in its title (case-insensitive)."""

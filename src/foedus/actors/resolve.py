@@ -8,6 +8,10 @@ Coding conventions, chosen once here:
   Pentagon") is the part of the state the data gives for it: ``ARMGOV``,
   ``RUSGOV``, ``USAMIL`` (a capital without an explicit entry is GOV);
 - an organisation is its own code (``IGOCSTO``), ``org`` = its id, no country;
+  an organisation of a kind listed under ``kind_sectors`` in the rules (a
+  national peacekeeping contingent) also carries that sector as its role and
+  its only member state as its country: "Russian peacekeepers" -> RUSMILPKO,
+  country RUS, role PKO;
 - a person holding an office on the document's date gets the office's code:
   country office -> country code + role (``ARMGOV``); organisation office ->
   the organisation's code (``IGOCSTO``), as CAMEO codes IGO officials;
@@ -92,20 +96,35 @@ def person_mention(reg: Registry, pid: str, on: date, start: int, end: int, text
     return mention, why
 
 
+def org_mention(
+    reg: Registry, oid: str, start: int, end: int, text: str, how: str = "registry",
+    kind_sectors: dict[str, str] | None = None,
+) -> tuple[ActorMention, str]:
+    """An organisation's mention; a kind with a sector (peacekeeping) carries it and its state."""
+    org = reg.organisation(oid)
+    assert org is not None
+    role = (kind_sectors or {}).get(org.kind)
+    country = None
+    if role and isinstance(org.members, tuple):
+        states = {m.state for m in org.members}
+        country = next(iter(states)) if len(states) == 1 else None
+    m = ActorMention(
+        start=start, end=end, text=text, code=org.code, name=org.name, country=country, org=org.id,
+        role=role, entity_id=org.id, how=how,
+    )
+    extra = f"; {org.kind} of {country}, role {role}" if role and country else ""
+    return m, f"organisation {org.id} ({org.kind}) from {org.source}{extra}"
+
+
 def target_mention(
-    reg: Registry, target: Target, on: date, start: int, end: int, text: str
+    reg: Registry, target: Target, on: date, start: int, end: int, text: str,
+    kind_sectors: dict[str, str] | None = None,
 ) -> tuple[ActorMention, str]:
     """The mention a single name match stands for, with the reason."""
     if target.kind == "person":
         return person_mention(reg, target.entity_id, on, start, end, text)
     if target.kind == "org":
-        org = reg.organisation(target.entity_id)
-        assert org is not None
-        m = ActorMention(
-            start=start, end=end, text=text, code=org.code, name=org.name, country=None, org=org.id,
-            role=None, entity_id=org.id, how="registry",
-        )
-        return m, f"organisation {org.id} ({org.kind}) from {org.source}"
+        return org_mention(reg, target.entity_id, start, end, text, kind_sectors=kind_sectors)
     if target.kind == "metonym":
         m = state_mention(reg, target.entity_id, start, end, text, "metonym", suffix=target.role or "GOV")
         what = "capital" if target.capital else "metonym"

@@ -1,4 +1,4 @@
-"""The resolver's English, loaded from ``rules.yaml`` (format ``foedus-actor-rules/1``).
+"""The resolver's English, loaded from ``data/resolver/actor_rules.yaml`` (format ``foedus-actor-rules/1``).
 
 Why a data file: which prepositions make a capital a place, which definite
 descriptions are resolved, which words mark a possessive, are judgement calls
@@ -38,6 +38,9 @@ class Rules:
     ally_words: frozenset[str] = frozenset()
     ally_kinds: tuple[str, ...] = ("alliance",)
     expletive_heads: frozenset[str] = frozenset()
+    document_words: frozenset[str] = frozenset()
+    honorifics: frozenset[str] = frozenset()
+    kind_sectors: tuple[tuple[str, str], ...] = ()
     problems: tuple[str, ...] = ()
 
 
@@ -71,6 +74,10 @@ def load_rules(path: str = str(RULES_FILE)) -> Rules:
                 title=str(d.get("title") or "").lower(),
             )
         )
+    kind_sectors = data.get("kind_sectors") or {}
+    if not isinstance(kind_sectors, dict):
+        problems.append(f"{path}: kind_sectors must map organisation kinds to sector codes")
+        kind_sectors = {}
     return Rules(
         possessive=frozenset(str(v) for v in data.get("possessive") or []),
         determiners=_words(data, "determiners"),
@@ -83,5 +90,8 @@ def load_rules(path: str = str(RULES_FILE)) -> Rules:
         ally_words=_words(data, "ally_words"),
         ally_kinds=tuple(data.get("ally_kinds") or ("alliance",)),
         expletive_heads=_words(data, "expletive_heads"),
+        document_words=_words(data, "document_words"),
+        honorifics=_words(data, "honorifics"),
+        kind_sectors=tuple(sorted((str(k), str(v)) for k, v in kind_sectors.items())),
         problems=tuple(problems),
     )

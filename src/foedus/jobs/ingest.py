@@ -37,7 +37,7 @@ class IngestReport:
     read: int = 0
     stored: int = 0
     duplicates: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
-    near_duplicates: list[tuple[str, str, float]] = field(default_factory=list)  # (path, of doc_id, score)
+    near_duplicates: list[tuple[str, str, float]] = field(default_factory=list)  # (path, canonical copy's path, score)
     rejected: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
     skipped: list[tuple[str, str]] = field(default_factory=list)
     events: int = 0
@@ -176,7 +176,12 @@ def ingest(
             report.words += res.document.n_words
             link = _link_near_duplicates(con, res, settings.near_dup_threshold)
             if link:
-                report.near_duplicates.append((res.document.path, link[0], link[1]))
+                other = link[0]
+                if other == res.document.doc_id:  # this copy is the earlier one: name a later copy
+                    row = con.execute("SELECT path FROM documents WHERE near_dup_of = ? LIMIT 1", [other]).fetchone()
+                else:
+                    row = con.execute("SELECT path FROM documents WHERE doc_id = ?", [other]).fetchone()
+                report.near_duplicates.append((res.document.path, row[0] if row else other, link[1]))
         if progress:
             progress(report.read, report.words)
 
