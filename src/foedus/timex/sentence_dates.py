@@ -3,35 +3,68 @@
 Why a dependency path rather than "the first date in the sentence": in
 "Armenia invoked the 1997 treaty on 13 September" the year modifies a noun
 (which treaty) while the day modifies the verb (when the invoking happened).
-We score each expression by whether it modifies a noun, then by how many
-dependency steps separate it from the sentence root, then by token distance.
+
+Rule: an expression that modifies a noun (as a nummod, compound, amod, nmod
+or possessive of it, or as the object of "of" under it: "the 1997 treaty",
+"the November 2020 statement", "the 2020 war", "the war of 2020") names
+*which* thing is meant, not *when* the sentence's event happened, so it never
+governs the sentence's date. Among the remaining expressions the one with the
+fewest dependency steps to the sentence root wins, then the one closest to the
+root. When every expression is nominal (or there is none), the sentence takes
+the document's date: "Armenia asked Russia for help under the 1997 Treaty" in
+an article of 13 Sept 2022 reports a request of 2022, not of 1997.
 """
 
 from __future__ import annotations
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from ..records import SentenceInfo, TimeExpression
 
-_ADVERBIAL = {"prep", "pobj", "npadvmod", "advmod", "tmod", "obl", "advcl", "ROOT"}
+# Dependency labels by which an expression modifies a noun (spaCy English and UD names).
+NOMINAL_DEPS = frozenset({"nummod", "compound", "amod", "poss", "nmod", "nmod:poss", "nmod:tmod"})
 
 
-def _score(sent: Span, tx: TimeExpression) -> tuple[int, int, int] | None:
+def _modifies_noun(tok: Token, span: Span) -> bool:
+    """Does ``tok`` (on the path up from an expression) attach to a noun as a
+    modifier naming which thing is meant?"""
+    head = tok.head
+    if head.i in range(span.start, span.end) or head.ent_type_ == "DATE":
+        return False
+    if tok.dep_ in NOMINAL_DEPS and head.pos_ in ("NOUN", "PROPN"):
+        return True
+    # "the war of 2020": the expression is the object of "of" hanging from a noun.
+    noun = head.head
+    return (tok.dep_ == "pobj" and head.lower_ == "of" and head.dep_ == "prep" and noun.pos_ in ("NOUN", "PROPN")
+            and noun.ent_type_ != "DATE" and noun.i not in range(span.start, span.end))
+
+
+def _score(sent: Span, tx: TimeExpression) -> tuple[int, int] | None:
+    """(steps to the root, token distance to the root), or None when the
+    expression cannot govern the sentence (unaligned, or modifying a noun)."""
     span = sent.doc.char_span(tx.start, tx.end, alignment_mode="expand")
     if span is None:
         return None
     tok = span.root
     root = sent.root
-    steps, nominal, cur = 0, 0, tok
+    steps, cur = 0, tok
     while cur is not root and cur.head is not cur and steps < 20:
-        if cur.dep_ in ("nummod", "compound", "amod", "poss", "nmod") and cur.head.pos_ in ("NOUN", "PROPN") \
-                and cur.head.ent_type_ != "DATE" and cur.head.i not in range(span.start, span.end):
-            nominal = 1
+        if _modifies_noun(cur, span):
+            return None
         cur = cur.head
         steps += 1
     if cur is not root:
         steps = 99
-    return nominal, steps, abs(tok.i - root.i)
+    return steps, abs(tok.i - root.i)
+
+
+def governing_expression(sent: Span, timexes: list[TimeExpression]) -> TimeExpression | None:
+    """The expression that dates the sentence's main event, or None."""
+    inside = [t for t in timexes if sent.start_char <= t.start < sent.end_char and t.value]
+    scored = [(s, t) for t in inside if (s := _score(sent, t)) is not None]
+    if not scored:
+        return None
+    return min(scored, key=lambda st: st[0])[1]
 
 
 def sentence_infos(doc, timexes: list[TimeExpression]) -> list[SentenceInfo]:
@@ -39,11 +72,7 @@ def sentence_infos(doc, timexes: list[TimeExpression]) -> list[SentenceInfo]:
     pub = doc._.published
     out = []
     for i, sent in enumerate(doc.sents):
-        inside = [t for t in timexes if sent.start_char <= t.start < sent.end_char and t.value]
-        best = None
-        scored = [(s, t) for t in inside if (s := _score(sent, t)) is not None]
-        if scored:
-            best = min(scored, key=lambda st: st[0])[1]
+        best = governing_expression(sent, timexes)
         if best is not None:
             info = SentenceInfo(i, sent.start_char, sent.end_char, sent.text, best.value, best.granularity, "timex")
         else:
