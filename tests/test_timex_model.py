@@ -44,6 +44,32 @@ def test_sentence_date_prefers_verb_attached_expression():
     assert (second.date, second.date_precision, second.date_from) == ("2022-09-20", "document", "document")
 
 
+@pytest.mark.parametrize("text,published,expected", [
+    # a year or month naming which treaty, statement or war is meant never dates the sentence
+    ("Armenia asked Russia formally for help under the 1997 Treaty of Friendship, Cooperation and Mutual Assistance.",
+     date(2022, 9, 13), ("2022-09-13", "document", "document")),
+    ("Within a day it asked the bloc to open consultations under Article 2 of the 1992 treaty.",
+     date(2021, 5, 14), ("2021-05-14", "document", "document")),
+    ("Under the November 2020 ceasefire statement, the corridor is controlled by Russian peacekeepers.",
+     date(2022, 12, 13), ("2022-12-13", "document", "document")),
+    ("Moscow, which brokered the 2020 ceasefire, stayed silent.", date(2023, 4, 24), ("2023-04-24", "document", "document")),
+    ("Both countries confirmed their commitment to the 1991 Alma-Ata Declaration.",
+     date(2022, 10, 7), ("2022-10-07", "document", "document")),
+    # ... while an expression attached to the verb does, even beside a nominal one
+    ("The war of 2020 ended in November.", date(2021, 12, 1), ("2021-11-01", "month", "timex")),
+    ("Guns fired in the heaviest fighting since the 2020 war on Tuesday.", date(2022, 9, 13), ("2022-09-13", "day", "timex")),
+    ("The deal was signed in November 2020.", date(2022, 9, 13), ("2020-11-01", "month", "timex")),
+    # nouns that are times ("the night of", "the early hours of") keep their date
+    ("In the early hours of 13 September, Azerbaijan launched its largest attack on Armenia.",
+     date(2022, 10, 10), ("2022-09-13", "day", "timex")),
+    ("Azerbaijani troops attacked on the night of 12 September.", date(2022, 9, 20), ("2022-09-12", "day", "timex")),
+])
+def test_expression_modifying_a_noun_does_not_date_the_sentence(text, published, expected):
+    doc = parse(text, published)
+    (only,) = doc._.sentences
+    assert (only.date, only.date_precision, only.date_from) == expected
+
+
 def test_sentences_cover_every_sentence_without_anchor():
     doc = parse("Yesterday Baku shelled Jermuk. Talks failed.", None)
     assert len(doc._.sentences) == len(list(doc.sents))

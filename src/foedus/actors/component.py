@@ -5,8 +5,9 @@ Order of work on a document (each step explained in its module):
 1. registry names, sector words and imported dictionary phrases are matched
    (:mod:`.matchers`), every reading is proposed and the longest wins
    (:mod:`.compose`);
-2. capitals used as places ("talks in Yerevan", "visited Baku") are dropped,
-   the places stage owns them;
+2. capitals used as places ("talks in Yerevan", "visited Baku", "a Stockholm
+   consultancy") are dropped, the places stage owns them; so are capitals that
+   usually stand for something else (Brussels);
 3. definite descriptions and "it" are resolved to earlier mentions
    (:mod:`.coref`);
 4. named entities the registry does not know (PERSON, ORG, GPE, NORP) are kept
@@ -97,7 +98,7 @@ class ActorResolver:
             if mention is None:
                 blocked.update(range(p.start, p.end))
                 continue
-            if mention.how == "metonym" and self._is_place(doc, p.start):
+            if mention.how == "metonym" and (self._is_place(doc, p.start) or self._capital_not_actor(doc, p.start, p.end, mention)):
                 blocked.update(range(p.start, p.end))
                 continue
             if mention.how == "metonym" and self._inside_name(doc, p.start, p.end):
@@ -127,6 +128,21 @@ class ActorResolver:
         if tok.dep_ == "pobj" and tok.head.lower_ in self.rules.place_prepositions:
             return True
         return tok.dep_ == "dobj" and tok.head.lemma_.lower() in self.rules.place_verbs
+
+    def _capital_not_actor(self, doc: Doc, start: int, end: int, mention: ActorMention) -> bool:
+        """A capital that stands for something else here (see ``capital_modifier_pos``, ``capitals_not_government``)."""
+        st = self.registry.state(mention.country or "")
+        if st is None or st.capital != mention.text:
+            return False
+        if mention.text in self.rules.capitals_not_government:
+            return True
+        if end >= len(doc):
+            return False
+        nxt = doc[end]
+        if nxt.pos_ not in self.rules.capital_modifier_pos or not nxt.is_lower or doc[end - 1].dep_ != "compound":
+            return False
+        # "Moscow officials": a sector word after the capital keeps it the government
+        return not any(s == 0 for s, _, _ in self.matchers.match_terms(doc[end:end + 4].as_doc()))
 
     @staticmethod
     def _inside_name(doc: Doc, start: int, end: int) -> bool:

@@ -26,12 +26,18 @@ Two readings are refused:
   Collective Security Treaty") names the treaty, not the organisation;
 - a surname preceded by a given name that belongs to no one in the registry so
   named ("analyst Tigran Grigoryan" when only Armen Grigoryan is known) is
-  another person: kept as one unresolved mention.
+  another person: kept as one unresolved mention. A given name that is one of
+  the person's names or a near spelling of one ("Colin Hackett Kahl", "Ilahm
+  Aliyev") makes one mention of that person;
+- a one-word surname inside a date ("In May"), that is an ordinary word
+  (the modal "May"), or that opens a document's name ("the Abraham Accords")
+  is not the person, unless a title stands before it ("Prime Minister May").
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from datetime import date
 from typing import Callable
 
@@ -87,7 +93,7 @@ class Composer:
         self.kind_sectors = dict(rules.kind_sectors)
 
     def proposals(self, doc: Doc, on: date) -> list[Proposal]:
-        names = self.m.match_names(doc)
+        names = [n for n in self.m.match_names(doc) if not self._not_a_name(doc, *n)]
         terms = self.m.match_terms(doc)
         out: list[Proposal] = []
         state_at_end: dict[int, tuple[int, Target]] = {}  # end token -> (start, state target)
@@ -117,7 +123,7 @@ class Composer:
                 p = self._titled_person(doc, s, e, targets, on, terms, state_at_end)
                 if p:
                     out.append(p)
-                p = self._other_person(doc, s, e, targets, covered)
+                p = self._other_person(doc, s, e, targets, covered, on)
                 if p:
                     out.append(p)
         for s, e, phrase in self.m.match_dictionary(doc):
@@ -142,6 +148,26 @@ class Composer:
 
         return Proposal(s, e, PRIORITY_REGISTRY, build, "registry name")
 
+    def _not_a_name(self, doc: Doc, s: int, e: int, key: str) -> bool:
+        """A one-word surname that is here a month, an ordinary word or part of a document's name.
+
+        "In May" (a date), "May" as the modal verb, "the Abraham Accords": the
+        surname of someone in the registry, but not that person.
+        """
+        if e - s != 1:
+            return False
+        targets = self.reg.lookup(key)
+        if not targets or any(t.kind != "person" for t in targets):
+            return False
+        tok = doc[s]
+        before = doc[s - 1] if s > 0 else None
+        titled = before is not None and before.lower_ in self.m.title_words and before.is_title and not before.is_stop
+        if tok.ent_type_ in self.rules.not_name_entities and not titled:
+            return True
+        if tok.is_stop and not titled:
+            return True
+        return e < len(doc) and doc[e].lower_ in self.rules.document_words and doc[e].is_title
+
     def _names_document(self, last: str, oid: str) -> bool:
         if last not in self.rules.document_words:
             return False
@@ -149,31 +175,54 @@ class Composer:
         return org is not None and org.name.split()[-1].lower() != last
 
     def _other_person(
-        self, doc: Doc, s: int, e: int, targets: list[Target], covered: set[int]
+        self, doc: Doc, s: int, e: int, targets: list[Target], covered: set[int], on: date
     ) -> Proposal | None:
         """A known surname after a given name no one in the registry so named has."""
-        if s == 0 or e - s != 1:
+        if e - s != 1:
             return None
-        prev = doc[s - 1]
-        low = prev.lower_
-        if not (prev.is_alpha and prev.is_title and prev.ent_type_ == "PERSON") or (s - 1) in covered:
+        start = s  # over the given and middle names before the surname ("Colin Hackett Kahl")
+        while start > 0 and s - start < 3:
+            prev = doc[start - 1]
+            low = prev.lower_
+            if not (prev.is_alpha and prev.is_title and prev.ent_type_ == "PERSON") or (start - 1) in covered:
+                break
+            if low in self.m.title_words or low in self.rules.honorifics:
+                break
+            start -= 1
+        if start == s:
             return None
-        if low in self.m.title_words or low in self.rules.honorifics:
-            return None
-        for t in targets:
-            person = self.reg.person(t.entity_id)
-            if person is None:
-                return None
-            if any(low == w.lower() for text in (person.name, *person.aliases) for w in text.split()):
-                return None
+        given = doc[start].text
+        fits = [t for t in targets if self._given_name_fits(given, t.entity_id)]
         names = ", ".join(t.entity_id for t in targets)
+        if len(fits) == 1:
+            target = fits[0]
+
+            def build_same() -> tuple[ActorMention | None, str]:
+                a, b, text = self._span(doc, start, e)
+                mention, reason = target_mention(self.reg, target, on, a, b, text, self.kind_sectors)
+                return mention, f"given name {given!r} fits {target.entity_id}; {reason}"
+
+            return Proposal(start, e, PRIORITY_COMPOSED, build_same, "full name")
+        if fits:
+            return None  # several people so named: the surname's own reading decides
 
         def build() -> tuple[ActorMention | None, str]:
-            a, b, text = self._span(doc, s - 1, e)
+            a, b, text = self._span(doc, start, e)
             return (ActorMention(a, b, text, None, text, None, None, None, how="registry"),
-                    f"given name {prev.text!r} fits none of {names}: another person")
+                    f"given name {given!r} fits none of {names}: another person")
 
-        return Proposal(s - 1, e, PRIORITY_COMPOSED, build, "other person")
+        return Proposal(start, e, PRIORITY_COMPOSED, build, "other person")
+
+    def _given_name_fits(self, given: str, pid: str) -> bool:
+        """The word is one of the person's names, or a near spelling of one ("Ilahm" for Ilham)."""
+        person = self.reg.person(pid)
+        if person is None:
+            return True
+        low = given.lower()
+        words = {w.lower() for text in (person.name, *person.aliases) for w in text.split()[:-1]}
+        if low in words:
+            return True
+        return any(len(w) >= 4 and SequenceMatcher(None, low, w).ratio() >= self.rules.name_similarity for w in words)
 
     def _is_head(self, doc: Doc, end: int) -> bool:
         """The sector word ends its noun phrase (nothing nominal follows it)."""
@@ -283,7 +332,7 @@ class Composer:
         start = s
         while start > 0:
             tok = doc[start - 1]
-            if tok.lower_ != "of" and tok.lower_ in words and (tok.is_title or tok.is_upper):
+            if tok.lower_ != "of" and tok.lower_ in words and not tok.is_stop and (tok.is_title or tok.is_upper):
                 start -= 1
                 continue
             if tok.lower_ == "of" and start - 2 >= 0 and doc[start - 2].lower_ in words and doc[start - 2].is_title:

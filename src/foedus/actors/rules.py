@@ -41,6 +41,10 @@ class Rules:
     document_words: frozenset[str] = frozenset()
     honorifics: frozenset[str] = frozenset()
     kind_sectors: tuple[tuple[str, str], ...] = ()
+    not_name_entities: frozenset[str] = frozenset()
+    name_similarity: float = 0.8
+    capital_modifier_pos: frozenset[str] = frozenset()
+    capitals_not_government: frozenset[str] = frozenset()
     problems: tuple[str, ...] = ()
 
 
@@ -93,5 +97,9 @@ def load_rules(path: str = str(RULES_FILE)) -> Rules:
         document_words=_words(data, "document_words"),
         honorifics=_words(data, "honorifics"),
         kind_sectors=tuple(sorted((str(k), str(v)) for k, v in kind_sectors.items())),
+        not_name_entities=frozenset(str(v) for v in data.get("not_name_entities") or []),
+        name_similarity=float(data.get("name_similarity", 0.8)),
+        capital_modifier_pos=frozenset(str(v) for v in data.get("capital_modifier_pos") or []),
+        capitals_not_government=frozenset(str(v) for v in data.get("capitals_not_government") or []),
         problems=tuple(problems),
     )

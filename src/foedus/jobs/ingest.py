@@ -2,7 +2,7 @@
 
 Why this shape: reading and writing happen in this process (one writer to the
 DuckDB file); analysing happens in batches that can go to worker processes.
-Each document is written in its own transaction and the cross-document steps
+Each batch of documents is written in one transaction and the cross-document steps
 (near-duplicate links, event merging) are recomputed from what is stored, so
 a run that is killed and started again ends with the same database as one
 that was never interrupted.
@@ -162,16 +162,21 @@ def ingest(
         yield from flush()
 
     def handle(results: list[Analysed | Rejection]) -> None:
+        fresh: list[Analysed] = []
+        batch_text: dict[str, str] = {}
         for res in results:
             if isinstance(res, Rejection):
                 report.rejected.append((res.path, res.reason))
                 store_write.record_rejection(con, res.path, res.reason, run_id)
                 continue
-            same = store_read.doc_with_text_hash(con, res.document.text_hash)
+            same = batch_text.get(res.document.text_hash) or store_read.doc_with_text_hash(con, res.document.text_hash)
             if same:
                 report.duplicates.append((res.document.path, f"same text as stored document {same}"))
                 continue
-            store_write.write_document(con, res.document.to_dict(), res.rows, res.lsh)
+            batch_text[res.document.text_hash] = res.document.doc_id
+            fresh.append(res)
+        store_write.write_documents(con, [(r.document.to_dict(), r.rows, r.lsh) for r in fresh])
+        for res in fresh:
             report.stored += 1
             report.words += res.document.n_words
             link = _link_near_duplicates(con, res, settings.near_dup_threshold)

@@ -28,22 +28,23 @@ class Annotations:
     quotes: list[Quote] = field(default_factory=list)
 
 
-def _fallback_sentences(doc: Doc) -> list[SentenceInfo]:
+def _fallback_sentences(doc: Doc, sents: list) -> list[SentenceInfo]:
     """Sentences dated by the document when no time stage ran."""
     published = doc._.published.isoformat() if doc._.published else None
     return [
         SentenceInfo(i, s.start_char, s.end_char, s.text, published, "document", "document")
-        for i, s in enumerate(doc.sents)
+        for i, s in enumerate(sents)
     ]
 
 
 def from_doc(doc: Doc, keep_tokens: bool = True) -> Annotations:
     """Collect the ``Doc._`` results of our components into one record."""
-    sentences = doc._.sentences or _fallback_sentences(doc)
+    sents = list(doc.sents)  # doc.sents is recomputed on every access
+    sentences = doc._.sentences or _fallback_sentences(doc, sents)
     tokens: list[TokenRow] = []
     if keep_tokens:
         sent_of = {}
-        for i, s in enumerate(doc.sents):
+        for i, s in enumerate(sents):
             for t in s:
                 sent_of[t.i] = i
         tokens = [

@@ -23,20 +23,27 @@ from ..records import SentenceInfo, TimeExpression
 
 # Dependency labels by which an expression modifies a noun (spaCy English and UD names).
 NOMINAL_DEPS = frozenset({"nummod", "compound", "amod", "poss", "nmod", "nmod:poss", "nmod:tmod"})
+# Nouns that are themselves times: "the night of 12 December", "the early hours of
+# 13 September" date the event; they do not name a thing.
+TIME_NOUNS = frozenset({
+    "night", "morning", "evening", "afternoon", "hour", "hours", "day", "days", "dawn", "dusk", "eve",
+    "week", "weekend", "month", "year", "midnight", "noon", "time", "period", "date",
+})
+
+
+def _is_thing(tok: Token, span: Span) -> bool:
+    return (tok.pos_ in ("NOUN", "PROPN") and tok.ent_type_ != "DATE" and tok.i not in range(span.start, span.end)
+            and tok.lemma_.lower() not in TIME_NOUNS and tok.lower_ not in TIME_NOUNS)
 
 
 def _modifies_noun(tok: Token, span: Span) -> bool:
     """Does ``tok`` (on the path up from an expression) attach to a noun as a
     modifier naming which thing is meant?"""
     head = tok.head
-    if head.i in range(span.start, span.end) or head.ent_type_ == "DATE":
-        return False
-    if tok.dep_ in NOMINAL_DEPS and head.pos_ in ("NOUN", "PROPN"):
+    if tok.dep_ in NOMINAL_DEPS and _is_thing(head, span):
         return True
     # "the war of 2020": the expression is the object of "of" hanging from a noun.
-    noun = head.head
-    return (tok.dep_ == "pobj" and head.lower_ == "of" and head.dep_ == "prep" and noun.pos_ in ("NOUN", "PROPN")
-            and noun.ent_type_ != "DATE" and noun.i not in range(span.start, span.end))
+    return tok.dep_ == "pobj" and head.lower_ == "of" and head.dep_ == "prep" and _is_thing(head.head, span)
 
 
 def _score(sent: Span, tx: TimeExpression) -> tuple[int, int] | None:

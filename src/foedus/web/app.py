@@ -9,6 +9,7 @@ on its own cursor, so there is no shared mutable state between requests.
 from __future__ import annotations
 
 import logging
+from functools import lru_cache
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any, Iterator
@@ -61,6 +62,28 @@ def create_app(
         finally:
             cur.close()
 
+    # The database is open read-only, so answers to queries without user
+    # parameters cannot change while the app runs: compute them once.
+    def _once(fn: Any) -> Any:
+        @lru_cache(maxsize=32)
+        def run(*args: Any) -> Any:
+            cur = con.cursor()
+            try:
+                return fn(cur, *args)
+            finally:
+                cur.close()
+        return run
+
+    choices = _once(lambda c: {"actors": Q.actor_choices(c), "outlets": Q.outlet_choices(c),
+                               "modalities": Q.modality_choices(c)})
+    overview_data = _once(lambda c: {
+        "counts": Q.counts(c), "dyads": Q.top_dyads(c), "outlets": outl.outlet_summary(c),
+        "volume": [{**v, "quad": v["quad_class"]} for v in Q.volume(c)],
+        "yearly": realignment(c, focal=focal, partners=["RUS", "USA", "CSTO"], freq="year")})
+    outlet_tables = _once(lambda c, outlet: {
+        "summary": outl.outlet_summary(c), "quotes": outl.outlet_quotes(c, outlet),
+        "accusations": outl.outlet_accusations(c, outlet), "tone": outl.outlet_tone(c, outlet)})
+
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Any:
         message = exc.detail if exc.status_code != 404 or exc.detail != "Not Found" else "No such page."
@@ -78,15 +101,11 @@ def create_app(
     @app.get("/")
     def overview(request: Request, con: duckdb.DuckDBPyConnection = Depends(cursor)) -> Any:
         fmt = P.output_format(request)
-        dyads = Q.top_dyads(con)
-        for d in dyads:
-            d["href"] = url("/timeline", actor=d["a"], other=d["b"], negated="exclude", claims="exclude")
-        partners = ["RUS", "USA", "CSTO"]
-        yearly = realignment(con, focal=focal, partners=partners, freq="year")
+        data = overview_data()
+        dyads = [{**d, "href": url("/timeline", actor=d["a"], other=d["b"], negated="exclude", claims="exclude")}
+                 for d in data["dyads"]]
         return page(request, templates, "overview", fmt, {
-            "counts": Q.counts(con), "dyads": dyads, "outlets": outl.outlet_summary(con),
-            "volume": [{**v, "quad": v["quad_class"]} for v in Q.volume(con)],
-            "focal": focal, "partners": partners, "yearly": yearly,
+            **data, "dyads": dyads, "focal": focal, "partners": ["RUS", "USA", "CSTO"],
         }, rows=dyads)
 
     @app.get("/timeline")
@@ -99,8 +118,7 @@ def create_app(
         result = list_events(con, flt, limit=limit, offset=(pg - 1) * limit, order=order)
         return page(request, templates, "timeline", fmt, {
             "flt": flt, "result": result, "page_no": pg, "limit": limit, "order": order,
-            "actors": Q.actor_choices(con), "outlets": Q.outlet_choices(con),
-            "modalities": Q.modality_choices(con),
+            **choices(),
         }, rows=result["rows"], json_data=result)
 
     @app.get("/relations")
@@ -123,7 +141,7 @@ def create_app(
         return page(request, templates, "relations", fmt, {
             "focal": who, "partners": partners, "shown": shown, "freq": freq, "measure": measure,
             "periods": periods, "cells": cells, "chart": chart, "flt": flt,
-            "actors": Q.actor_choices(con), "outlets": Q.outlet_choices(con),
+            **choices(),
         }, rows=rows)
 
     @app.get("/network")
@@ -138,7 +156,7 @@ def create_app(
             n["href"] = url("/timeline", n["filters"])
         return page(request, templates, "network", fmt, {
             "net": net, "flt": flt, "max_edges": max_edges,
-            "actors": Q.actor_choices(con), "outlets": Q.outlet_choices(con),
+            **choices(),
         }, rows=net["edges"], json_data=net)
 
     @app.get("/outlets")
@@ -146,18 +164,16 @@ def create_app(
         fmt = P.output_format(request)
         outlet = request.query_params.get("outlet") or None
         table = P.choice(request, "table", "tone", ("summary", "quotes", "accusations", "tone"))
+        cached = outlet_tables(outlet)
         data = {
-            "summary": outl.outlet_summary(con),
-            "quotes": outl.outlet_quotes(con, outlet),
-            "accusations": outl.outlet_accusations(con, outlet),
-            "tone": outl.outlet_tone(con, outlet),
+            "summary": cached["summary"], "quotes": cached["quotes"],
+            "accusations": [{**r, "href": url("/timeline", source=r["accuser"], target=r["accused"],
+                                              outlet=r["outlet"])} for r in cached["accusations"]],
+            "tone": [{**r, "href": url("/timeline", target=r["target"], outlet=r["outlet"], negated="exclude")}
+                     for r in cached["tone"]],
         }
-        for r in data["accusations"]:
-            r["href"] = url("/timeline", source=r["accuser"], target=r["accused"], cameo=None, outlet=r["outlet"])
-        for r in data["tone"]:
-            r["href"] = url("/timeline", target=r["target"], outlet=r["outlet"], negated="exclude")
         return page(request, templates, "outlets", fmt, {
-            "data": data, "outlet": outlet, "outlets": Q.outlet_choices(con),
+            "data": data, "outlet": outlet, "outlets": choices()["outlets"],
         }, rows=data[table], json_data=data)
 
     @app.get("/corroborate")
@@ -179,7 +195,7 @@ def create_app(
                     r["marked"] = highlight(r["sentence"], [Span(r["start"], r["end"], "figure")])
         return page(request, templates, "corroborate", fmt, {
             "groups": groups, "flt": flt, "min_outlets": min_outlets,
-            "actors": Q.actor_choices(con), "outlets": Q.outlet_choices(con),
+            **choices(),
         }, rows=flat, json_data=groups)
 
     @app.get("/ledger")
