@@ -93,6 +93,7 @@ class ActorResolver:
         on: date = doc._.published or date.today()
         found: list[Found] = []
         blocked: set[int] = set()  # tokens of discarded dictionary phrases
+        name_ents = [(e.start, e.end) for e in doc.ents if e.label_ in ("ORG", "FAC", "WORK_OF_ART")]
         for p in select(self.composer.proposals(doc, on)):
             mention, why = p.build()
             if mention is None:
@@ -101,7 +102,7 @@ class ActorResolver:
             if mention.how == "metonym" and (self._is_place(doc, p.start) or self._capital_not_actor(doc, p.start, p.end, mention)):
                 blocked.update(range(p.start, p.end))
                 continue
-            if mention.how == "metonym" and self._inside_name(doc, p.start, p.end):
+            if mention.how == "metonym" and self._inside_name(doc, p.start, p.end, name_ents):
                 continue  # "The Washington Post": a name of its own, left to NER
             found.append(Found(p.start, p.end, mention, f"{p.rule}: {why}"))
         extra = self.coref.resolve(doc, found, on)
@@ -145,12 +146,11 @@ class ActorResolver:
         return not any(s == 0 for s, _, _ in self.matchers.match_terms(doc[end:end + 4].as_doc()))
 
     @staticmethod
-    def _inside_name(doc: Doc, start: int, end: int) -> bool:
-        """The words are part of a longer organisation or facility name."""
+    def _inside_name(doc: Doc, start: int, end: int, name_ents: list[tuple[int, int]]) -> bool:
+        """The words are part of a longer organisation or facility name (``name_ents``: their spans)."""
         return any(
-            ent.label_ in ("ORG", "FAC", "WORK_OF_ART") and ent.start <= start and end <= ent.end
-            and ent.end - ent.start > end - start and doc[ent.end - 1].text[:1].isupper()
-            for ent in doc.ents
+            a <= start and end <= b and b - a > end - start and doc[b - 1].text[:1].isupper()
+            for a, b in name_ents
         )
 
     def _unresolved(self, doc: Doc, found: list[Found], blocked: set[int]) -> list[Found]:
@@ -167,6 +167,8 @@ class ActorResolver:
                 continue
             if ent.label_ == "GPE" and self._is_place(doc, ent.start):
                 continue
+            if doc[ent.end - 1].lower_ in self.rules.document_words:
+                continue  # "the Abraham Accords": a document, not an actor
             m = ActorMention(
                 ent.start_char, ent.end_char, ent.text, None, ent.text, None, None, None,
                 how="ner", label=ent.label_,

@@ -162,7 +162,7 @@ class Composer:
         tok = doc[s]
         before = doc[s - 1] if s > 0 else None
         titled = before is not None and before.lower_ in self.m.title_words and before.is_title and not before.is_stop
-        if tok.ent_type_ in self.rules.not_name_entities and not titled:
+        if tok.ent_type_ in self.rules.not_name_entities:
             return True
         if tok.is_stop and not titled:
             return True

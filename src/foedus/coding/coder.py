@@ -27,7 +27,7 @@ from .frames import Frame, Frames, default_frames
 from .matching import Match, match_token
 from .patterns import PatternSet, load_patterns
 from .polarity import according_to, modality, negation, report_governor
-from .slots import MentionIndex, SlotFinder, objects, subjects, support_governor
+from .slots import MentionIndex, SlotFinder, objects, prep_objects, subjects, support_governor, with_conjuncts
 
 _COMPLEMENT_PREPS = ("for", "to", "of", "on", "against", "from")
 
@@ -85,7 +85,9 @@ class EventCoder:
                        result: CodingResult) -> None:
         matches: dict[int, Match] = {}
         for tok in sent:
-            m = match_token(tok, self.patterns)
+            if self._in_name(tok, index):
+                continue  # "Treaty" in "Collective Security Treaty Organisation" is a name, not a predicate
+            m = match_token(tok, self.patterns, self.cues.temporal)
             if m is not None:
                 matches[tok.i] = m
         if not matches:
@@ -96,10 +98,17 @@ class EventCoder:
         complements: dict[int, Match] = {}
         for i, m in matches.items():
             if m.pattern.frame and i not in consumed:
+                if m.pattern.frame in ("appeal", "demand") and self._question(m.trigger):
+                    consumed.add(i)  # "asked whether Russia had the resources": a question
+                    continue
                 comp = self._complement(m.trigger, matches)
                 if comp is not None and not comp.pattern.frame:
                     complements[i] = comp
                     consumed.add(comp.trigger.i)
+        # acts asked for or demanded are not acts: "urged Aliyev to adhere ..., and work to resolve ..."
+        for i, m in matches.items():
+            if i not in consumed and self._requested(m.trigger, matches, consumed):
+                consumed.add(i)
         ctx = _SentenceContext(doc, sent, sent_index, info, published, index, places)
         emitted: set[tuple] = set()
         for i, m in sorted(matches.items()):
@@ -114,6 +123,37 @@ class EventCoder:
                 if key not in emitted:
                     emitted.add(key)
                     result.events.append(ev)
+
+    def _in_name(self, tok: Token, index: MentionIndex) -> bool:
+        """A word inside a multiword name: an actor's ("Collective Security Treaty
+        Organisation") or a title's ("Treaty of Friendship")."""
+        m = index.at(tok)
+        if m is not None and len(m.text.split()) > 1:
+            return True
+        # a capitalised proper-noun word inside a sentence belongs to a name or title
+        return tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.i != tok.sent.start
+
+    def _question(self, trigger: Token) -> bool:
+        for c in trigger.children:
+            if c.dep_ == "ccomp" and any(g.dep_ in ("mark", "advmod", "nsubj", "dobj") and g.lower_ in self.cues.question_words
+                                         and g.i < c.i for g in c.children):
+                return True
+        return False
+
+    def _requested(self, trigger: Token, matches: dict[int, Match], consumed: set[int]) -> bool:
+        """Inside the requested act of an appeal or demand (through infinitives and coordination)."""
+        cur = trigger
+        for _ in range(8):
+            if cur.dep_ not in ("xcomp", "ccomp", "conj", "advcl") or cur.head.i == cur.i:
+                return False
+            head = cur.head
+            m = matches.get(head.i)
+            if m is not None and m.pattern.frame in ("appeal", "demand") and cur.dep_ != "advcl":
+                return True
+            if cur.dep_ == "advcl":
+                return False
+            cur = head
+        return False
 
     def _complement(self, trigger: Token, matches: dict[int, Match]) -> Match | None:
         """The event a frame verb governs ("asked X to <intervene>", "called for <talks>")."""
@@ -145,28 +185,117 @@ class EventCoder:
                 return self._pronoun(t, ctx)
         return None
 
+    def _mentions(self, tok: Token, ctx: "_SentenceContext") -> list[ActorMention]:
+        """The mention of a slot token plus those coordinated inside its phrase.
+
+        "Armenian and Azerbaijani troops", "the foreign ministers of Armenia
+        and Azerbaijan": both countries.
+        """
+        first = self._mention(tok, ctx)
+        if first is None:
+            return []
+        out = [first]
+        extra: list[Token] = []
+        for c in tok.children:
+            if c.dep_ in ("amod", "compound", "nmod") and c.conjuncts:
+                extra.extend(c.conjuncts)
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for o in c.children:
+                    if o.dep_ == "pobj":
+                        extra.extend(o.conjuncts)
+        for t in extra:
+            m = ctx.index.at(t)
+            if m is not None and m.code and m not in out:
+                out.append(m)
+        return out
+
+    def _fits(self, pronoun: Token, m: ActorMention) -> bool:
+        low = pronoun.lower_
+        if low in self.cues.person_pronouns:
+            return bool(m.person)
+        if low in self.cues.thing_pronouns:
+            return not m.person
+        return True
+
     def _pronoun(self, tok: Token, ctx: "_SentenceContext") -> ActorMention | None:
         rg = report_governor(tok, self.cues)
         if rg is not None:
             for s in subjects(rg[0]):
                 if s.i != tok.i:
                     m = ctx.index.find(s)
-                    if m is not None and m.code:
+                    if m is not None and m.code and self._fits(tok, m):
+                        return m
+        if tok.dep_ == "poss":
+            # "recalled its ambassador", "expand its ties": the possessor is the clause's subject
+            verb = tok.head
+            while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+                verb = verb.head
+            for s in subjects(verb):
+                if s.i != tok.i and s.lower_ not in self.cues.pronouns:
+                    m = ctx.index.find(s)
+                    if m is not None and m.code and self._fits(tok, m):
                         return m
         for i in range(tok.i - 1, ctx.sent.start - 1, -1):
             m = ctx.index.at(ctx.doc[i])
-            if m is not None and m.code:
+            if m is not None and m.code and self._fits(tok, m):
                 return m
         return None
 
+    def _place_actor(self, tok: Token, ctx: "_SentenceContext", role: str = "") -> ActorMention | None:
+        """The country of a place named at ``tok`` ("visited Yerevan" -> ARM)."""
+        for p in ctx.places:
+            if p.country and p.start <= tok.idx < p.end:
+                return ActorMention(p.start, p.end, p.text, p.country + role, p.name, p.country, None,
+                                    role or None, how="place")
+        return None
+
+    def _place_tokens(self, trigger: Token) -> list[Token]:
+        toks = list(objects(trigger))
+        for prep in ("to", "in", "into", "at"):
+            toks.extend(prep_objects(trigger, prep, (), self.cues.temporal))
+        return toks
+
+    def _crowd(self, trigger: Token, ctx: "_SentenceContext") -> list[ActorMention]:
+        """An unnamed crowd located by a place: "protesters in Yerevan" -> civilians of Armenia."""
+        subj = subjects(trigger) if trigger.pos_ in ("VERB", "AUX") else []
+        gov = support_governor(trigger, self.cues)
+        if not subj and gov is not None:
+            subj = subjects(gov)
+        crowd: Token | None = None
+        for s in subj:
+            cands = [s, *[o for p in s.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]]
+            crowd = next((c for c in cands if c.lemma_.lower() in self.cues.crowd_nouns), None)
+            if crowd is not None:
+                break
+        if crowd is None:
+            return []
+        heads = [crowd, trigger, *([gov] if gov is not None else [])]
+        for h in heads:
+            for t in self._place_tokens(h) if h is not crowd else prep_objects(crowd, "in", (), self.cues.temporal):
+                found = self._place_actor(t, ctx, "CVL")
+                if found is not None:
+                    return [found]
+        return []
+
     def _resolve(self, slots: tuple[str, ...], trigger: Token, ctx: "_SentenceContext",
-                 inherit: bool = True) -> tuple[list[ActorMention], str | None]:
+                 inherit: bool = True, exclude: list[ActorMention] | None = None) -> tuple[list[ActorMention], str | None]:
+        """Actors of the first slot that yields one (``exclude``: the source, when resolving a target)."""
+        exclude = exclude or []
         for slot in slots:
             found: list[ActorMention] = []
-            for tok in self.finder.tokens(slot, trigger, inherit):
-                m = self._mention(tok, ctx)
-                if m is not None and m not in found:
-                    found.append(m)
+            if slot == "place":
+                toks = self._place_tokens(trigger)
+                if any(ctx.index.find(t) is not None for t in toks):
+                    continue  # a named actor there is not a place
+                found = [m for m in (self._place_actor(t, ctx) for t in toks) if m is not None]
+                found = [m for m in found if not any(m.code == e.code for e in exclude)][:1]
+            elif slot == "crowd":
+                found = self._crowd(trigger, ctx)
+            else:
+                for tok in self.finder.tokens(slot, trigger, inherit):
+                    for m in self._mentions(tok, ctx):
+                        if m not in found and m not in exclude:
+                            found.append(m)
             if found:
                 return found, slot
         return [], None
@@ -214,8 +343,7 @@ class EventCoder:
         if not sources:
             result.dropped.append(Dropped(ctx.sent_index, m.trigger.text, m.trigger.idx, p.id, "no resolved source actor"))
             return []
-        targets, target_slot = self._resolve(p.target, m.trigger, ctx)
-        targets = [t for t in targets if t not in sources]
+        targets, target_slot = self._resolve(p.target, m.trigger, ctx, exclude=sources)
         if not targets and m.object_tokens:
             # "released the Armenian prisoners": the object's own actor is the target
             for o in m.object_tokens:
@@ -223,6 +351,9 @@ class EventCoder:
                 if found is not None and found not in sources and found not in targets:
                     targets.append(found)
             target_slot = "object" if targets else target_slot
+        if p.needs_target and not targets:
+            result.dropped.append(Dropped(ctx.sent_index, m.trigger.text, m.trigger.idx, p.id, "no target actor"))
+            return []
         return self._emit(m, p.code, sources, targets, source_slot, target_slot, ctx, forced or {})
 
     def _emit(self, m: Match, code: str, sources: list[ActorMention], targets: list[ActorMention],
@@ -273,8 +404,7 @@ class EventCoder:
         if not sources:
             result.dropped.append(Dropped(ctx.sent_index, m.trigger.text, m.trigger.idx, p.id, "no resolved source actor"))
             return []
-        targets, target_slot = self._resolve(p.target, m.trigger, ctx)
-        targets = [t for t in targets if t not in sources]
+        targets, target_slot = self._resolve(p.target, m.trigger, ctx, exclude=sources)
         inner_sources: list[ActorMention] = []
         inner_targets: list[ActorMention] = []
         inner_slot = None
@@ -283,13 +413,18 @@ class EventCoder:
             if not inner_sources:
                 inner_sources = sources if frame.control == "subject" else targets
                 inner_slot = f"control:{frame.control}"
-            inner_targets, _ = self._resolve(comp.pattern.target, comp.trigger, ctx)
-            inner_targets = [t for t in inner_targets if t not in inner_sources]
+            inner_targets, _ = self._resolve(comp.pattern.target, comp.trigger, ctx, exclude=inner_sources)
         if not targets and frame.target_from_inner == "target":
             targets = inner_targets
         elif not targets and frame.target_from_inner == "source":
             targets = [s for s in inner_sources if s not in sources]
+        elif not targets and frame.target_from_inner == "inner":
+            # "demanded that Azerbaijan withdraw" -> Azerbaijan; "demanded a meeting with Ukraine" -> Ukraine
+            own = [] if (inner_slot or "").startswith("control:") else inner_sources
+            targets = [s for s in (own or inner_targets) if s not in sources]
         code = frame.code_for(comp.pattern.code) if comp is not None else p.code
+        if frame.crowd_code and source_slot == "crowd":
+            code = frame.crowd_code  # a crowd voicing a demand is demonstrating
         comp_info = ({"code": comp.pattern.code, "trigger": comp.trigger.text, "pattern_id": comp.pattern.id}
                      if comp else None)
         events = self._emit(m, code, sources, targets, source_slot, target_slot, ctx,

@@ -17,7 +17,9 @@ from .yamlfile import format_name, load_yaml
 
 FORMAT = "foedus-cues/1"
 KEYS = ("negators", "negating_verbs", "without", "future_aux", "future_verbs", "future_adjs",
-        "hypothetical_aux", "conditional_marks", "report_verbs", "denial_verbs", "support_verbs", "pronouns")
+        "hypothetical_aux", "conditional_marks", "report_verbs", "denial_verbs", "support_verbs", "pronouns",
+        "support_objects", "temporal", "hypothetical_nouns", "question_words", "person_pronouns",
+        "thing_pronouns", "crowd_nouns")
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,13 @@ class Cues:
     denial_verbs: frozenset[str] = frozenset()
     support_verbs: frozenset[str] = frozenset()
     pronouns: frozenset[str] = frozenset()
+    support_objects: frozenset[str] = frozenset()
+    temporal: frozenset[str] = frozenset()
+    hypothetical_nouns: frozenset[str] = frozenset()
+    question_words: frozenset[str] = frozenset()
+    person_pronouns: frozenset[str] = frozenset()
+    thing_pronouns: frozenset[str] = frozenset()
+    crowd_nouns: frozenset[str] = frozenset()
     issues: tuple[LoadIssue, ...] = ()
 
 

@@ -30,7 +30,8 @@ class Frame:
     modality: str = "asserted"
     negate: bool = False
     control: str = "subject"  # subject | object
-    target_from_inner: str | None = None  # target | source | None
+    target_from_inner: str | None = None  # target | source | inner | None
+    crowd_code: str | None = None  # code when the source is an unnamed crowd
 
     def code_for(self, inner_code: str | None) -> str:
         """The frame's code for a complement code (longest matching prefix)."""
@@ -70,6 +71,7 @@ def load_frames(path: Path | None = None) -> Frames:
                 inner=str(spec.get("inner", "drop")), modality=str(spec.get("modality", "asserted")),
                 negate=bool(spec.get("negate", False)), control=str(spec.get("control", "subject")),
                 target_from_inner=spec.get("target_from_inner"),
+                crowd_code=str(spec["crowd"]) if spec.get("crowd") else None,
             )
             if frame.inner not in {"drop", "keep"} or frame.modality not in MODALITIES:
                 raise ValueError("inner must be drop|keep and modality a known modality")

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from .patterns import Pattern, PatternSet
-from .slots import objects
+from .slots import is_temporal, objects
 
 _VERBISH = frozenset({"VERB", "AUX"})
 _NOUNISH = frozenset({"NOUN", "PROPN"})
@@ -35,10 +35,11 @@ def _pos_ok(tok: Token, pos: str) -> bool:
     return tok.pos_ in _NOUNISH or (tok.tag_ == "VBG" and tok.dep_ in ("pcomp", "pobj", "dobj", "nsubj"))
 
 
-def _has_prep(tok: Token, prep: str, also: list[Token]) -> bool:
+def _has_prep(tok: Token, prep: str, also: list[Token], temporal: frozenset[str]) -> bool:
+    """The head or its object governs ``prep`` ("call on X"); a time phrase ("on Tuesday") does not count."""
     for head in (tok, *also):
         for c in head.children:
-            if c.dep_ in ("prep", "prt", "agent", "dative") and c.lower_ == prep:
+            if c.dep_ in ("prep", "prt", "agent", "dative") and c.lower_ == prep and not is_temporal(c, temporal):
                 return True
     return False
 
@@ -53,8 +54,13 @@ def _modified(tok: Token, mods: frozenset[str], also: list[Token]) -> bool:
     return False
 
 
-def match_token(tok: Token, patterns: PatternSet) -> Match | None:
-    """The most specific pattern whose constraints the token satisfies."""
+def match_token(tok: Token, patterns: PatternSet, temporal: frozenset[str] = frozenset()) -> Match | None:
+    """The most specific pattern whose constraints the token satisfies.
+
+    ``object: "*"`` asks for any direct object (a transitive use: "occupied
+    Lachin", not "Russia, otherwise occupied"); ``temporal`` lists nouns of
+    time phrases that never satisfy a ``prep`` constraint.
+    """
     cands = patterns.candidates(tok.lemma_.lower(), tok.lower_)
     if not cands:
         return None
@@ -67,12 +73,13 @@ def match_token(tok: Token, patterns: PatternSet) -> Match | None:
                 objs = objects(tok)
         used: tuple[Token, ...] = ()
         if p.objects:
-            used = tuple(o for o in (objs or []) if o.lemma_.lower() in p.objects or o.lower_ in p.objects)
+            used = tuple(o for o in (objs or []) if o.lemma_.lower() in p.objects or o.lower_ in p.objects
+                         or ("*" in p.objects and o.pos_ in ("NOUN", "PROPN")))
             if not used:
                 continue
         if p.particle and not any(c.dep_ in ("prt", "prep") and c.lower_ == p.particle for c in tok.children):
             continue
-        if p.prep and not _has_prep(tok, p.prep, objs or []):
+        if p.prep and not _has_prep(tok, p.prep, objs or [], temporal):
             continue
         if p.modifiers and not _modified(tok, p.modifiers, objs or []):
             continue

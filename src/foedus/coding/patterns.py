@@ -24,11 +24,19 @@ Format ``foedus-patterns/1`` (YAML; the full description is in the header of
     the ``by`` agent), ``obj`` (direct object; for a passive verb the
     subject), ``iobj`` (indirect object), ``by`` (``by``-phrase of a noun or
     gerund), ``poss`` (possessor ``X's`` or actor adjective ``Azerbaijani``),
-    ``governor`` (for a noun carried by a support verb such as ``launched an
+    ``place`` (a place named in the object or a
+    ``to``/``in``/``into``/``at`` phrase, standing for its country: "visited
+    Yerevan" -> ARM; only tried when the earlier slots found no actor),
+    ``crowd`` (an unnamed crowd located by a place: "protesters in Yerevan"
+    -> ARMCVL; see ``crowd_nouns`` in cues.yaml), ``governor`` (for a noun carried by a support verb such as ``launched an
     attack``: that verb's subject), ``between`` (``between X and Y``: all
     pairs, both ways), ``none``, or a preposition (``on``, ``against``,
     ``with``, ``to``, ``from``, ...). Defaults: source
-    ``[subj, by, poss, governor]``, target ``[obj, on, against, with, to]``.
+    ``[subj, by, poss, governor, crowd]``, target ``[obj, on, against, with, to]``.
+``needs_target``
+    true when the predicate means nothing without a target: an event is
+    coded only when a target actor is found ("came to Armenia" but not "is
+    coming to an end").
 ``symmetric``
     true for joint acts (meet, sign, exchange fire): both directions are coded.
 ``frame``
@@ -56,12 +64,12 @@ from .issues import LoadIssue, report
 from .yamlfile import LINE_KEY, format_name, load_yaml
 
 FORMAT = "foedus-patterns/1"
-SPECIAL_SLOTS = frozenset({"subj", "obj", "iobj", "by", "poss", "governor", "between", "none"})
+SPECIAL_SLOTS = frozenset({"subj", "obj", "iobj", "by", "poss", "governor", "between", "none", "place", "crowd"})
 FRAMES = frozenset({"appeal", "demand", "intend", "reject", "threaten", "accuse"})
-DEFAULT_SOURCE = ("subj", "by", "poss", "governor")
+DEFAULT_SOURCE = ("subj", "by", "poss", "governor", "crowd")
 DEFAULT_TARGET = ("obj", "on", "against", "with", "to")
 _KEYS = {"id", "lemma", "code", "object", "particle", "prep", "modifier", "pos", "source", "target",
-         "symmetric", "frame", "note", LINE_KEY}
+         "symmetric", "frame", "note", "needs_target", LINE_KEY}
 _WORD = re.compile(r"^[a-z][a-z'\-]*$")
 
 
@@ -81,12 +89,14 @@ class Pattern:
     target: tuple[str, ...] = DEFAULT_TARGET
     symmetric: bool = False
     frame: str | None = None
+    needs_target: bool = False
     origin: str = ""  # file:line
 
     @property
     def specificity(self) -> int:
         """More constraints win over fewer when several patterns share a head."""
-        return 2 * bool(self.objects) + bool(self.particle) + bool(self.prep) + bool(self.modifiers)
+        objects = 1 if self.objects == frozenset({"*"}) else 2 * bool(self.objects)
+        return objects + bool(self.particle) + bool(self.prep) + bool(self.modifiers)
 
 
 @dataclass(frozen=True)
@@ -178,7 +188,8 @@ def parse_entry(entry: Any, stem: str, origin: str, codebook: Codebook) -> list[
             particle=str(particle).lower() if particle else None,
             prep=str(prep).lower() if prep else None,
             modifiers=frozenset(modifiers), pos=pos, source=source, target=target,
-            symmetric=bool(entry.get("symmetric", False)), frame=frame, origin=origin,
+            symmetric=bool(entry.get("symmetric", False)), frame=frame,
+            needs_target=bool(entry.get("needs_target", False)), origin=origin,
         ))
     return out
 

@@ -76,6 +76,9 @@ def modality(anchor: Token, cues: Cues) -> tuple[str, str]:
     """(modality, why) for an anchor, ignoring claims: future, hypothetical or asserted."""
     cur = anchor
     for _ in range(MAX_CLIMB):
+        noun = _hypothetical_noun(cur, cues)
+        if noun is not None:
+            return "hypothetical", f"'{noun.text} of/to ...'"
         for a in _aux(cur):
             low = a.lower_
             if low in cues.hypothetical_aux:
@@ -104,6 +107,23 @@ def modality(anchor: Token, cues: Cues) -> tuple[str, str]:
                 return "hypothetical", "conditional clause"
         break
     return "asserted", ""
+
+
+def _hypothetical_noun(tok: Token, cues: Cues) -> Token | None:
+    """The noun like 'possibility' whose complement ``tok`` is, if any."""
+    head = tok.head
+    if tok.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("of", "for"):
+        head = head.head
+    elif tok.dep_ in ("acl", "relcl") or (tok.dep_ in ("advcl", "xcomp", "ccomp") and head.pos_ == "NOUN"):
+        pass
+    else:
+        # "the potential remained for Baku to close": the clause hangs off the noun's verb
+        if tok.dep_ in ("advcl", "xcomp", "ccomp", "acl") and head.pos_ in ("VERB", "AUX"):
+            subj = [c for c in head.children if c.dep_ == "nsubj"]
+            if subj and subj[0].lemma_.lower() in cues.hypothetical_nouns:
+                return subj[0]
+        return None
+    return head if head.lemma_.lower() in cues.hypothetical_nouns else None
 
 
 def report_governor(anchor: Token, cues: Cues) -> tuple[Token, Token] | None:

@@ -80,11 +80,21 @@ def _pobjs(prep: Token) -> list[Token]:
     return out
 
 
-def prep_objects(tok: Token, prep: str, extra_heads: tuple[Token, ...] = ()) -> list[Token]:
-    """Objects of a preposition attached to the head or to a related token."""
+def is_temporal(prep: Token, temporal: frozenset[str] = frozenset()) -> bool:
+    """A time phrase ("on Tuesday", "in September", "for two days"), never an actor's slot."""
+    for o in prep.children:
+        if o.dep_ in ("pobj", "pcomp"):
+            if o.ent_type_ in ("DATE", "TIME") or o.lemma_.lower() in temporal or o.lower_ in temporal:
+                return True
+    return False
+
+
+def prep_objects(tok: Token, prep: str, extra_heads: tuple[Token, ...] = (),
+                 temporal: frozenset[str] = frozenset()) -> list[Token]:
+    """Objects of a preposition attached to the head or to a related token (time phrases excluded)."""
     for head in (tok, *extra_heads):
         for c in head.children:
-            if c.dep_ in ("prep", "agent", "dative", "prt") and c.lower_ == prep:
+            if c.dep_ in ("prep", "agent", "dative", "prt") and c.lower_ == prep and not is_temporal(c, temporal):
                 objs = _pobjs(c)
                 if objs:
                     return objs
@@ -97,7 +107,17 @@ def objects(tok: Token) -> list[Token]:
         subj = _child(tok, "nsubjpass")
         return with_conjuncts(subj) if subj is not None else []
     obj = _child(tok, "dobj", "obj")
+    if obj is not None and obj.lower_ in RELATIVE_PRONOUNS and tok.dep_ == "relcl":
+        return with_conjuncts(tok.head)  # "districts which separatists had seized"
+    if obj is None and is_reduced_passive(tok):
+        return with_conjuncts(tok.head)  # "the statement signed by Russia"
     return with_conjuncts(obj) if obj is not None else []
+
+
+def is_reduced_passive(tok: Token) -> bool:
+    """A past participle modifying a noun without auxiliary: "a ceasefire agreed with Armenia"."""
+    return (tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod") and tok.head.pos_ in ("NOUN", "PROPN")
+            and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in tok.children))
 
 
 def subjects(tok: Token, inherit: bool = True) -> list[Token]:
@@ -117,6 +137,13 @@ def subjects(tok: Token, inherit: bool = True) -> list[Token]:
             if objs:
                 return objs
         if is_passive(cur):
+            if cur is not tok:
+                # "Pelosi is expected to visit": the raised subject of the passive governor
+                raised = _child(cur, "nsubjpass")
+                if raised is not None:
+                    return with_conjuncts(raised)
+            return []
+        if is_reduced_passive(cur):
             return []
         subj = _child(cur, "nsubj", "csubj")
         if subj is not None:
@@ -143,7 +170,11 @@ def support_governor(tok: Token, cues: Cues) -> Token | None:
     if cur.dep_ in ("dobj", "nsubjpass", "attr") and cur.head.lemma_.lower() in cues.support_verbs:
         return cur.head
     if cur.dep_ == "pobj" and cur.head.dep_ == "prep" and cur.head.head.lemma_.lower() in cues.support_verbs:
-        return cur.head.head
+        verb = cur.head.head
+        # "took part in the talks" carries the talks; "would not take sides in the escalation" does not
+        own = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+        if not own or all(o.lemma_.lower() in cues.support_objects for o in own):
+            return verb
     if cur.dep_ == "conj":
         return support_governor(cur.head, cues)
     return None
@@ -169,15 +200,19 @@ class SlotFinder:
                 return []
             return _pobjs(d) if d.pos_ == "ADP" else with_conjuncts(d)
         if slot == "by":
-            return prep_objects(trigger, "by")
+            return prep_objects(trigger, "by", temporal=self.cues.temporal)
         if slot == "poss":
             return [c for c in trigger.children if c.dep_ in ("poss", "amod", "compound")]
         if slot == "governor":
             gov = support_governor(trigger, self.cues)
             return subjects(gov) if gov is not None else []
         if slot == "between":
-            return prep_objects(trigger, "between", self._related(trigger))
-        return prep_objects(trigger, slot, self._related(trigger))
+            # "violence reignited between X and Y": the PP sits on the verb the noun is subject of
+            extra = [c for c in trigger.children if c.dep_ in ("acl", "relcl")]
+            if trigger.dep_ == "nsubj" and trigger.head.pos_ == "VERB":
+                extra.append(trigger.head)
+            return prep_objects(trigger, "between", (*self._related(trigger), *extra))
+        return prep_objects(trigger, slot, self._related(trigger), self.cues.temporal)
 
     def _nominal(self, tok: Token) -> bool:
         return tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in ("ROOT",)

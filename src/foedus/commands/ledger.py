@@ -59,14 +59,27 @@ def ledger(
     table = Table("key", "treaty / article", "asked by", "addressee", "trigger", "verdict", title="Invocations")
     for e in entries:
         for inv in e["invocations"]:
-            table.add_row(inv["key"], f"{e['treaty']['name']} / Art. {e['article']}", inv["invoked_by"],
-                          inv["addressee"], inv["trigger"]["met"], _verdict(inv["verdict"], inv["override"]))
+            verdict = inv["verdict"] + (" (trigger unknown: responses only)" if inv.get("basis") == "responses only" else "")
+            table.add_row(inv["key"], f"{e['treaty']['id']} / Art. {e['article']}", inv["invoked_by"],
+                          inv["addressee"], inv["trigger"]["met"], _verdict(verdict, inv["override"]))
     console.print(table)
+    breaches = Table("treaty / article", "obligation", "by", "place", "from", "to", "reports", "outlets", title="Breaches")
+    for e in entries:
+        for b in e["breaches"]:
+            by = ", ".join(sorted({ev["source"] for ev in b["evidence"] if ev.get("source")})) or "-"
+            breaches.add_row(f"{b['treaty']} / Art. {b['article']}", b["obligation"], by, b["place"] or "-",
+                             b["first"], b["last"], str(b["reports"]), str(b["outlets"]))
+    if breaches.row_count:
+        console.print(breaches)
     for e in entries:
         for inv in e["invocations"]:
             console.print(f"[bold]{inv['key']}[/bold]: {inv['rationale']}")
+            for ev in inv["evidence"][:3]:
+                console.print(f"   - {ev['outlet'] or ev['doc_id']} ({ev['date']}): {' '.join(ev['sentence'].split())}")
         for b in e["breaches"]:
             console.print(f"[bold red]breach[/bold red] {b['summary']}")
+            for ev in b["evidence"][:3]:
+                console.print(f"   - {ev['outlet'] or ev['doc_id']} ({ev['date']}): {' '.join(ev['sentence'].split())}")
 
 
 @app.command("explain")

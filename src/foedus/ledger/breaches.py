@@ -51,7 +51,8 @@ class Breach:
             "reports": reports,
             "outlets": outlets,
             "summary": summary,
-            "evidence": [m.evidence() for m in ms],
+            "by": sorted({m.source_country for m in ms if m.source_country}),
+            "evidence": [m.evidence() | {"source": m.source_country} for m in ms],
         }
 
 

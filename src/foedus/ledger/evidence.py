@@ -46,6 +46,9 @@ class Mention:
     outlet: str | None
     url: str | None
     title: str | None
+    # day | week | month | year | document (the sentence carried no date of its
+    # own: the event happened on or before the document's publication date)
+    date_precision: str = "day"
 
     @property
     def event_key(self) -> str:
@@ -67,6 +70,7 @@ class Mention:
             "sent_end": self.sent_end,
             "trigger_start": self.trigger_start,
             "trigger_end": self.trigger_end,
+            "date_precision": self.date_precision,
             "cameo": self.cameo,
             "negated": self.negated,
         }
@@ -76,7 +80,7 @@ _COLUMNS = (
     "m.mention_id, m.event_id, m.doc_id, m.sent_index, m.sent_start, m.sent_end, m.sentence, m.date, "
     "m.source_code, m.source_country, m.source_org, m.target_code, m.target_country, m.target_org, "
     "m.cameo, m.root, m.negated, m.modality, m.trigger_start, m.trigger_end, m.trigger_text, "
-    "m.location_name, m.location_country, d.outlet, d.url, d.title"
+    "m.location_name, m.location_country, d.outlet, d.url, d.title, m.date_precision"
 )
 
 
@@ -108,7 +112,7 @@ def load_mentions(con: duckdb.DuckDBPyConnection, roots: Iterable[str] | None = 
     out = []
     for r in con.execute(sql, params).fetchall():
         (mid, eid, doc, si, ss, se, sent, dt, sc, sco, so, tc, tco, to, cameo, root, neg, mod, ts, te, tt,
-         ln, lc, outlet, url, title) = r
+         ln, lc, outlet, url, title, precision) = r
         out.append(
             Mention(
                 mention_id=mid, event_id=eid, doc_id=doc, sent_index=si, sent_start=ss, sent_end=se,
@@ -116,7 +120,7 @@ def load_mentions(con: duckdb.DuckDBPyConnection, roots: Iterable[str] | None = 
                 source_org=_org(sc, so), target_code=tc, target_country=_country(tc, tco),
                 target_org=_org(tc, to), cameo=cameo, root=root, negated=bool(neg), modality=mod,
                 trigger_start=ts, trigger_end=te, trigger_text=tt, location_name=ln,
-                location_country=lc, outlet=outlet, url=url, title=title,
+                location_country=lc, outlet=outlet, url=url, title=title, date_precision=precision or "day",
             )
         )
     return out

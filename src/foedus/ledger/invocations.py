@@ -7,10 +7,21 @@ it asks a treaty partner or the treaty's organisation for military aid,
 protection or intervention. Mentions by the same invoker of the same treaty
 article within ``group_days`` are one invocation, whatever the number of
 reports.
+
+Reports date a request with different precision: "on 13 September" (a day),
+"in September 2022" (a month), or nothing at all (the article's publication
+date, an upper bound: the request happened on or before it). Day-dated reports
+form the invocations; a less precise report joins the day-dated invocation of
+the same invoker, treaty and article that falls in its period (a month report
+into that month, an undated report into the ``report_lag`` days before
+publication). Only reports that fit no day-dated invocation form one of their
+own, dated with their own precision. No invocation is dated before its treaty
+was in force.
 """
 
 from __future__ import annotations
 
+import calendar
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Iterable
@@ -45,6 +56,18 @@ class Invocation:
     request: str
     cited: bool  # the treaty or article was named, not only implied
     mentions: tuple[Mention, ...]
+    # day | week | month | year | document ("document": only undated reports,
+    # so ``date`` is the first publication date and the request came on or before it)
+    date_precision: str = "day"
+    report_lag: int = 30
+
+    @property
+    def earliest(self) -> date:
+        """The first day the request may have been made on: the date itself,
+        or ``report_lag`` days before it when only undated reports show it."""
+        if self.date_precision == "document":
+            return self.date - timedelta(days=self.report_lag)
+        return self.date
 
 
 def request_kind(m: Mention, consult: bool) -> str:
@@ -74,10 +97,15 @@ def _addressed(m: Mention, t: Treaty, invoker: str, on: date) -> str | None:
     return None
 
 
-def _pick_article(t: Treaty, cited: list[str], consult: bool) -> Article | None:
+def _pick_article(t: Treaty, cited: list[str], consult: bool, sentence: str = "") -> Article | None:
     for ref in cited:
         a = t.article(ref)
         if a is not None:
+            return a
+    # an article named by its own alias or by the place its obligation is tied to
+    for a in t.articles:
+        words = [*a.aliases, *(p for o in a.obligations for p in o.place)]
+        if words and mentions_any(sentence, words):
             return a
     want = ("consultation",) if consult else ("defence",)
     for a in t.articles:
@@ -122,14 +150,23 @@ def _candidates(m: Mention, registry: Registry) -> list[tuple[Treaty, Article, s
         # An article alias ("Article 5") names the treaty only for its own parties' requests.
         by_article_alias = mentions_any(m.sentence, [a for a in t.aliases if a.lower().startswith("article")]) is not None
         if by_name or by_article or (by_article_alias and addressee is not None):
-            art = _pick_article(t, own_refs, consult)
+            if addressee is None and (m.target_code or m.target_country or m.target_org):
+                # the request went to someone outside this treaty (the UN, a third state)
+                continue
+            art = _pick_article(t, own_refs, consult, m.sentence)
             if art is not None:
                 named.append((t, art, addressee or _default_addressee(t, invoker, on), True))
         elif addressee is not None and (military or consult):
-            art = _pick_article(t, own_refs, consult)
+            art = _pick_article(t, own_refs, consult, m.sentence)
             if art is not None:
                 implied.append((t, art, addressee, False))
     if named:
+        # A state asked by name under a bilateral treaty named in the same sentence
+        # as an organisation's treaty: the request to the state belongs to the
+        # bilateral treaty ("ask Russia for help under the 1997 treaty, and appeal to the CSTO").
+        direct = [c for c in named if not c[0].organisation and c[2] == m.target_country]
+        if direct:
+            named = [c for c in named if not (c[0].organisation and c[2] != c[0].organisation)]
         return named
     if not implied:
         return []
@@ -147,9 +184,32 @@ def invocation_key(treaty_id: str, article: str, invoker: str, on: date) -> str:
     return f"{treaty_id}:{article}:{invoker}:{on.isoformat()}"
 
 
-def find_invocations(mentions: Iterable[Mention], registry: Registry, *, group_days: int = 10) -> list[Invocation]:
+REPORT_LAG_DAYS = 30
+
+
+def period(m: Mention, report_lag: int = REPORT_LAG_DAYS) -> tuple[date, date]:
+    """The days a report's request may have happened on, by its date precision."""
+    d = m.date
+    p = m.date_precision
+    if p == "week":
+        return d, d + timedelta(days=6)
+    if p == "month":
+        return d, d.replace(day=calendar.monthrange(d.year, d.month)[1])
+    if p == "year":
+        return d, date(d.year, 12, 31)
+    if p == "document":
+        return d - timedelta(days=report_lag), d
+    return d, d
+
+
+_Item = tuple[Mention, str, bool, str]
+
+
+def find_invocations(
+    mentions: Iterable[Mention], registry: Registry, *, group_days: int = 10, report_lag: int = REPORT_LAG_DAYS
+) -> list[Invocation]:
     """All invocations in the record, oldest first."""
-    hits: dict[tuple[str, str, str], list[tuple[Mention, str, bool, str]]] = {}
+    hits: dict[tuple[str, str, str], list[_Item]] = {}
     for m in mentions:
         if m.root not in REQUEST_ROOTS or not _is_request(m):
             continue
@@ -160,33 +220,91 @@ def find_invocations(mentions: Iterable[Mention], registry: Registry, *, group_d
             )
     out: list[Invocation] = []
     for (tid, art, invoker), items in hits.items():
+        treaty = registry.get(tid)
         items.sort(key=lambda x: (x[0].date, x[0].doc_id, x[0].sent_index))
-        group: list[tuple[Mention, str, bool, str]] = []
-        for item in items:
-            if group and (item[0].date - group[0][0].date) > timedelta(days=group_days):
-                out.append(_make(tid, art, invoker, group))
-                group = []
-            group.append(item)
-        if group:
-            out.append(_make(tid, art, invoker, group))
+        precise = [i for i in items if i[0].date_precision == "day"]
+        vague = [i for i in items if i[0].date_precision != "day"]
+        # 1. day-dated reports within group_days of each other are one invocation
+        groups: list[list[_Item]] = []
+        for item in precise:
+            if groups and (item[0].date - groups[-1][0][0].date) > timedelta(days=group_days):
+                groups.append([])
+            if not groups:
+                groups.append([])
+            groups[-1].append(item)
+        # 2. a less precise report joins the day-dated invocation in its period
+        rest: list[_Item] = []
+        for item in vague:
+            lo, hi = period(item[0], report_lag)
+            fits = [g for g in groups if lo <= g[0][0].date <= hi]
+            if fits:
+                max(fits, key=lambda g: g[0][0].date).append(item)
+            else:
+                rest.append(item)
+        for g in groups:
+            out.append(_make(tid, art, invoker, g, treaty, g[0][0].date, "day"))
+        # 3. the others form invocations of their own, dated with their own precision
+        rest.sort(key=lambda x: period(x[0], report_lag)[1])
+        cluster: list[_Item] = []
+        span: tuple[date, date] | None = None
+        for item in rest:
+            lo, hi = period(item[0], report_lag)
+            if span is not None and max(lo, span[0]) <= min(hi, span[1]):
+                cluster.append(item)
+                span = (max(lo, span[0]), min(hi, span[1]))
+                continue
+            if cluster:
+                out.append(_vague(tid, art, invoker, cluster, treaty, span))
+            cluster, span = [item], (lo, hi)
+        if cluster:
+            out.append(_vague(tid, art, invoker, cluster, treaty, span))
     out.sort(key=lambda i: (i.date, i.treaty_id, i.article))
     return out
 
 
-def _make(tid: str, art: str, invoker: str, group: list[tuple[Mention, str, bool, str]]) -> Invocation:
+_FINER = ("day", "week", "month", "year", "document")
+
+
+def _vague(tid: str, art: str, invoker: str, items: list[_Item], treaty: Treaty | None, span) -> Invocation:
+    stated = [i[0].date_precision for i in items if i[0].date_precision != "document"]
+    if stated:
+        precision = min(stated, key=_FINER.index)
+        on = span[0]
+    else:  # only undated reports: the request came on or before the first of them
+        precision, on = "document", span[1]
+    return _make(tid, art, invoker, items, treaty, on, precision)
+
+
+def invocation_key_date(on: date, precision: str) -> str:
+    if precision == "month":
+        return on.isoformat()[:7]
+    if precision == "year":
+        return str(on.year)
+    return on.isoformat()
+
+
+def _make(tid: str, art: str, invoker: str, group: list[_Item], treaty: Treaty | None = None,
+          on: date | None = None, precision: str = "day") -> Invocation:
+    group = sorted(group, key=lambda x: (_FINER.index(x[0].date_precision), x[0].date, x[0].doc_id, x[0].sent_index))
     first = group[0][0]
+    on = on or first.date
+    start = (treaty.in_force or treaty.signed) if treaty else None
+    if start is not None and on < start:  # a request cannot precede its treaty
+        on = start
     addressees = [g[1] for g in group]
-    addressee = max(set(addressees), key=addressees.count)
+    addressee = max(sorted(set(addressees)), key=addressees.count)
     kinds = [g[3] for g in group]
     specific = [k for k in kinds if k.startswith("military")]
     return Invocation(
-        key=invocation_key(tid, art, invoker, first.date),
+        key=f"{tid}:{art}:{invoker}:{invocation_key_date(on, precision)}",
         treaty_id=tid,
         article=art,
         invoked_by=invoker,
         addressee=addressee,
-        date=first.date,
+        date=on,
         request=specific[0] if specific else kinds[0],
         cited=any(g[2] for g in group),
         mentions=tuple(g[0] for g in group),
+        date_precision=precision,
+        report_lag=REPORT_LAG_DAYS,
     )

@@ -27,7 +27,9 @@ from foedus.ledger.text import actor_name
 from foedus.ledger.treaties import load_registry
 from foedus.ledger.triggers import TriggerResult, evaluate
 from foedus.ledger.verdicts import (
+    BASIS_RESPONSES_ONLY,
     GuarantorVerdict,
+    basis,
     collect,
     describe,
     guarantors,
@@ -68,7 +70,12 @@ class LedgerState:
         rows = []
         for a in self.assessed:
             for g in a.per_guarantor:
-                rows.append((a.treaty.id, g.guarantor, self.effective(f"{a.inv.key}:{g.guarantor}", g.verdict)))
+                gkey = f"{a.inv.key}:{g.guarantor}"
+                # A verdict on the responses alone (trigger unknown) says too
+                # little about a guarantor to count, unless an analyst decided it.
+                if basis(a.trigger) == BASIS_RESPONSES_ONLY and gkey not in self.overrides and a.inv.key not in self.overrides:
+                    continue
+                rows.append((a.treaty.id, g.guarantor, self.effective(gkey, g.verdict)))
         return compute_reliability(rows)
 
 
@@ -90,7 +97,7 @@ def assess(
         end = window_end(inv, window_days)
         per = []
         for g in guarantors(inv, treaty, article):
-            rs = collect(mentions, g, treaty, inv.invoked_by, trig.attacker, inv.date, end, classes)
+            rs = collect(mentions, g, treaty, inv.invoked_by, trig.attacker, inv.earliest, end, classes)
             v = judge(rs, trig, end, latest)
             per.append(GuarantorVerdict(g, v, describe(inv, treaty, article, trig, rs, v, window_days, who=g), tuple(rs)))
         verdict = overall(per, trig, treaty)
@@ -137,6 +144,7 @@ def _invocation_dict(state: LedgerState, a: Assessed) -> dict[str, Any]:
             "name": actor_name(g.guarantor),
             "key": gkey,
             "verdict": g.verdict,
+            "basis": basis(a.trigger),
             "rationale": g.rationale,
             "override": state.overrides.get(gkey),
             "effective_verdict": state.effective(gkey, g.verdict),
@@ -144,6 +152,8 @@ def _invocation_dict(state: LedgerState, a: Assessed) -> dict[str, Any]:
     return {
         "key": inv.key,
         "date": inv.date.isoformat(),
+        "date_precision": inv.date_precision,
+        "earliest": inv.earliest.isoformat(),
         "invoked_by": inv.invoked_by,
         "addressee": inv.addressee,
         "request": inv.request,
@@ -153,6 +163,7 @@ def _invocation_dict(state: LedgerState, a: Assessed) -> dict[str, Any]:
         "responses": [r.public() for g in a.per_guarantor for r in g.responses],
         "guarantors": guarantor_rows,
         "verdict": a.verdict,
+        "basis": basis(a.trigger),
         "rationale": a.rationale,
         "override": state.overrides.get(inv.key),
         "effective_verdict": state.effective(inv.key, a.verdict),
@@ -285,9 +296,11 @@ def explain(
             "article": a.article.number,
             "guarantor": focus,
             "date": inv.date.isoformat(),
+            "date_precision": inv.date_precision,
             "window_end": a.window_end.isoformat(),
             "latest_record": state.latest.isoformat() if state.latest else None,
             "verdict": verdict,
+            "basis": basis(a.trigger),
             "override": override,
             "effective_verdict": override["verdict"] if override else verdict,
             "rationale": rationale,

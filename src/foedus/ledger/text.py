@@ -92,6 +92,22 @@ def human_date(d: date | None) -> str:
     return f"{d.day} {_MONTHS[d.month - 1]} {d.year}"
 
 
+def when(d: date | None, precision: str = "day") -> str:
+    """A date as a rationale says it: "on 13 Sept 2022", "in Sept 2022", "in
+    2022", or "on or before 13 Sept 2022" when only undated reports show it."""
+    if d is None:
+        return "on an unknown date"
+    if precision == "month":
+        return f"in {_MONTHS[d.month - 1]} {d.year}"
+    if precision == "year":
+        return f"in {d.year}"
+    if precision == "week":
+        return f"in the week of {human_date(d)}"
+    if precision == "document":
+        return f"on or before {human_date(d)} (reported that day, no date of its own)"
+    return f"on {human_date(d)}"
+
+
 def join_words(items: list[str]) -> str:
     items = [i for i in items if i]
     if not items:

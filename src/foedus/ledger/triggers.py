@@ -111,8 +111,10 @@ def evaluate(
     if susp is not None:
         return TriggerResult(DISPUTED, f"{who}'s participation in the treaty was suspended on {human_date(inv.date)} ({susp.note or 'suspended'}).")
     if trig is None:
-        return TriggerResult(UNKNOWN, f"{art} states no condition the record can be checked against.")
-    attacks = attacks_on(mentions, inv.invoked_by, inv.date - timedelta(days=lookback_days), inv.date + timedelta(days=2))
+        # A standing obligation (peacekeeping, a guarantee): it applies without a
+        # condition, so a request to honour it needs no trigger.
+        return TriggerResult(MET, f"{art} is a standing obligation with no condition; {who}'s request is enough.")
+    attacks = attacks_on(mentions, inv.invoked_by, inv.earliest - timedelta(days=lookback_days), inv.date + timedelta(days=2))
     if trig.event in ("threat", "any", "breach"):
         if attacks:
             attacker = most_common(m.source_country for m in attacks)

@@ -6,6 +6,22 @@ classes (``data/ledger/response_classes.yaml``); the strongest effect found
 decides the guarantor's verdict, and a plain-language rationale names the
 evidence behind it. The window is judged against the newest date on record,
 so a verdict whose window is still open is "pending".
+
+The verdict depends on the trigger:
+
+- met: honoured with a confirmed full response; partially honoured with a
+  partial one; otherwise not honoured (once the window has closed);
+- disputed or not met: "trigger disputed", whatever the guarantors did (they
+  can say they owed nothing);
+- unknown (the record cannot tell whether the conditions were met): the same
+  reading of the responses as for "met", but the verdict is flagged
+  (``basis`` "responses only") and the rationale says the obligation may not
+  have applied.
+
+A full response (aid, deployment, fighting the attacker) counts as honouring
+only when it is *confirmed*: reported by two or more documents, or by one that
+dates it to the day. A lone undated report of, say, Russian military action in
+an opinion piece is named in the rationale but does not make a promise kept.
 """
 
 from __future__ import annotations
@@ -19,13 +35,27 @@ from foedus.ledger.evidence import Mention, tally
 from foedus.ledger.invocations import Invocation
 from foedus.ledger.model import Article, ResponseClass, Treaty
 from foedus.ledger.responses import classify
-from foedus.ledger.text import actor_name, count_words, human_date, join_words, plural
+from foedus.ledger.text import actor_name, count_words, human_date, join_words, plural, when
 from foedus.ledger.treaties import bound_states
-from foedus.ledger.triggers import DISPUTED, NOT_MET, UNKNOWN, TriggerResult
+from foedus.ledger.triggers import DISPUTED, MET, NOT_MET, UNKNOWN, TriggerResult
 
 HONOURED, PARTIAL, NOT_HONOURED, TRIGGER_DISPUTED, PENDING = (
     "honoured", "partially honoured", "not honoured", "trigger disputed", "pending",
 )
+# What a verdict rests on.
+BASIS_TRIGGER_MET, BASIS_RESPONSES_ONLY, BASIS_TRIGGER = "trigger met", "responses only", "trigger"
+
+
+def basis(trigger: TriggerResult) -> str:
+    """"trigger met": the conditions were met and the responses decide;
+    "responses only": the record cannot tell whether they were met, so the
+    verdict reads the responses alone and is flagged; "trigger": the verdict
+    is the trigger's (disputed or not met)."""
+    if trigger.status == MET:
+        return BASIS_TRIGGER_MET
+    if trigger.status == UNKNOWN:
+        return BASIS_RESPONSES_ONLY
+    return BASIS_TRIGGER
 
 
 @dataclass(frozen=True)
@@ -96,10 +126,29 @@ def collect(
     return out
 
 
+def confirmed(rs: list[Response]) -> bool:
+    """Two or more reports, or one that dates the response to the day."""
+    docs = {r.mention.doc_id for r in rs}
+    return len(docs) >= 2 or any(r.mention.date_precision == "day" for r in rs)
+
+
+def unconfirmed_full(responses: list[Response]) -> list[Response]:
+    full = [r for r in responses if r.cls.effect == "full"]
+    by_class: dict[str, list[Response]] = {}
+    for r in full:
+        by_class.setdefault(r.cls.name, []).append(r)
+    return [r for rs in by_class.values() if not confirmed(rs) for r in rs]
+
+
+def effects_of(responses: list[Response]) -> set[str]:
+    weak = {id(r) for r in unconfirmed_full(responses)}
+    return {r.cls.effect for r in responses if id(r) not in weak}
+
+
 def judge(responses: list[Response], trigger: TriggerResult, window_end: date, latest: date | None) -> str:
     if trigger.status in (DISPUTED, NOT_MET):
         return TRIGGER_DISPUTED
-    effects = {r.cls.effect for r in responses}
+    effects = effects_of(responses)
     if "full" in effects:
         return HONOURED
     if latest is None or window_end > latest:
@@ -139,28 +188,41 @@ def describe(
     subject = actor_name(who) if who else addressee
     head = (
         f"{actor_name(inv.invoked_by)} asked {addressee} for {inv.request} under Article {article.number} "
-        f"of the {treaty.name} on {human_date(inv.date)}."
+        f"of the {treaty.name} {when(inv.date, inv.date_precision)}."
     )
     trig = f" Trigger: {trigger.reason}" if trigger.status != "met" else f" {trigger.reason}"
     groups: "OrderedDict[str, list[Response]]" = OrderedDict()
     for r in sorted(responses, key=lambda r: -r.cls.priority):
         groups.setdefault(f"{r.cls.effect}:{r.cls.label}", []).append(r)
-    support = [g for g in groups.values() if g[0].cls.effect in ("full", "partial", "none")]
+    weak = {id(r) for r in unconfirmed_full(responses)}
+    support = [g for g in groups.values() if g[0].cls.effect in ("full", "partial", "none") and id(g[0]) not in weak]
     refusals = [g for g in groups.values() if g[0].cls.effect == "refusal"]
+    unconfirmed = [g for g in groups.values() if g[0].cls.effect == "full" and id(g[0]) in weak]
     shown = join_words([_class_phrase(g) for g in support]) or "nothing from " + subject
     body = f" In the following {window_days} days the record shows {shown}"
-    if not any(r.cls.effect == "full" for r in responses):
-        body += ", and no military aid or deployment"
+    if "full" not in effects_of(responses):
+        body += ", and no confirmed military aid or deployment" if unconfirmed else ", and no military aid or deployment"
     body += "."
+    for g in unconfirmed:
+        ev = g[0].mention
+        body += (f" A single undated report of {g[0].cls.label} by {actor_name(g[0].actor)} "
+                 f"({ev.outlet or ev.doc_id}: \"{_short(ev.sentence)}\") is not confirmed by any other and does not count.")
     for g in refusals:
         reports, _, _ = tally(x.mention for x in g)
         actors = join_words(sorted({actor_name(x.actor) for x in g}))
         verb = "says" if reports == 1 else "say"
         body += f" {count_words(reports).capitalize()} {'report' if reports == 1 else 'reports'} {verb} {actors} declined to help ({g[0].cls.label})."
     if trigger.status == UNKNOWN and verdict not in (PENDING,):
-        body += " Whether the treaty's conditions were met cannot be told from the record."
-    text = f"{head}{trig}{body} Verdict: {verdict}."
+        text = (f"{head}{trig}{body} Verdict: {verdict}, on the responses alone: the record cannot tell whether "
+                f"the treaty's conditions were met, so the obligation may not have applied.")
+    else:
+        text = f"{head}{trig}{body} Verdict: {verdict}."
     return text[:1].upper() + text[1:]
+
+
+def _short(sentence: str, limit: int = 140) -> str:
+    text = " ".join(sentence.split())
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
 def window_end(inv: Invocation, window_days: int) -> date:

@@ -37,8 +37,8 @@ def _is_thing(tok: Token, span: Span) -> bool:
 
 
 def _modifies_noun(tok: Token, span: Span) -> bool:
-    """Does ``tok`` (on the path up from an expression) attach to a noun as a
-    modifier naming which thing is meant?"""
+    """Does ``tok`` (the root of an expression) attach to a noun as a modifier
+    naming which thing is meant?"""
     head = tok.head
     if tok.dep_ in NOMINAL_DEPS and _is_thing(head, span):
         return True
@@ -54,10 +54,13 @@ def _score(sent: Span, tx: TimeExpression) -> tuple[int, int] | None:
         return None
     tok = span.root
     root = sent.root
+    # Only the expression's own attachment counts: a date deeper inside a noun
+    # phrase ("asked under Article 4 of its treaty on Tuesday") is more often a
+    # misattached adverbial than a name.
+    if tok is not root and _modifies_noun(tok, span):
+        return None
     steps, cur = 0, tok
     while cur is not root and cur.head is not cur and steps < 20:
-        if _modifies_noun(cur, span):
-            return None
         cur = cur.head
         steps += 1
     if cur is not root:
