@@ -104,3 +104,34 @@ def test_explain_walks_through_one_guarantor(reference):
     assert any(r["evidence"]["outlet"] == "Caspian Post" for r in resp["responses"])
     with pytest.raises(KeyError):
         explain(reference, "cst-1992:4:ARM:1999-01-01")
+
+
+@pytest.fixture()
+def dating():
+    con = connect(":memory:")
+    build.load(con, "dating.yaml")
+    return con
+
+
+def test_less_precise_reports_join_the_day_dated_invocation(dating):
+    invs = _invocations(build_ledger(dating))
+    assert list(invs) == ["cst-1992:4:ARM:2022-09-13"]
+    _, inv = invs["cst-1992:4:ARM:2022-09-13"]
+    assert inv["date_precision"] == "day"
+    assert sorted(ev["date_precision"] for ev in inv["evidence"]) == ["day", "document", "month"]
+    # nothing dated before the 1997 treaty existed
+    assert not any(k.startswith("arm-rus-1997") for k in invs)
+
+
+def test_lone_undated_report_of_aid_does_not_make_a_promise_kept(dating):
+    _, inv = _invocations(build_ledger(dating))["cst-1992:4:ARM:2022-09-13"]
+    assert any(r["class"] == "military-aid" for r in inv["responses"])
+    assert inv["verdict"] == "not honoured"
+    assert "A single undated report of military aid or deployment by the CSTO (Caspian Post" in inv["rationale"]
+
+
+def test_unknown_trigger_verdict_is_flagged(pact):
+    _, u = _invocations(build_ledger(pact, extra_treaty_files=[build.fixture_treaties()]))["fixture-pact:1:AAA:2033-06-01"]
+    assert u["basis"] == "responses only"
+    assert u["rationale"].endswith("on the responses alone: the record cannot tell whether the treaty's conditions "
+                                   "were met, so the obligation may not have applied.")

@@ -10,6 +10,11 @@ Actors are matched at *country level* by default: the actor key of a side is
 its organisation (``CSTO``, ``EU``) when it has one, else its ISO3 country
 (``ARM``), so ``ARMGOV`` and ``ARMMIL`` both count as ``ARM``. With
 ``exact=True`` the full actor code (``ARMGOV``, ``IGOCSTO``) is matched instead.
+
+The country-level key is stored with each row (``source_key``/``target_key``
+in ``events`` and ``event_mentions``, schema version 2), and so is the list of
+outlets that reported each event (``events.outlets``): filtering on them is a
+plain column comparison, with no per-row computation and no join.
 """
 
 from __future__ import annotations
@@ -25,16 +30,30 @@ POLARITIES = ("coop", "conflict")
 _ROOT = re.compile(r"^\d{1,4}$")
 
 
+def key_definition(side: str, alias: str = "e") -> str:
+    """How the country-level key of ``side`` is made from the actor columns.
+
+    The organisation if the actor has one, else its ISO3 country (NULL when
+    neither is known). Stored as ``{side}_key`` when rows are written
+    (:mod:`foedus.jobs.rows`, :mod:`foedus.coding.merge`, migration 002).
+    """
+    if side not in ("source", "target"):
+        raise ValueError(f"side must be source or target, not {side!r}")
+    return f"coalesce({alias}.{side}_org, {alias}.{side}_country)"
+
+
 def actor_key(side: str, exact: bool = False, alias: str = "e") -> str:
     """SQL expression for the actor key of ``side`` ('source' or 'target').
 
-    Only ever called with constants, never with user input.
+    Country level reads the stored ``{side}_key`` (see :func:`key_definition`);
+    ``exact`` the full actor code. Only ever called with constants, never
+    with user input.
     """
     if side not in ("source", "target"):
         raise ValueError(f"side must be source or target, not {side!r}")
     if exact:
         return f"{alias}.{side}_code"
-    return f"coalesce({alias}.{side}_org, {alias}.{side}_country)"
+    return f"{alias}.{side}_key"
 
 
 class FilterError(ValueError):
@@ -193,9 +212,7 @@ class EventFilter:
             conds.append(f"{alias}.modality = ?")
             params.append(self.modality)
         if self.outlet:
-            conds.append(
-                "EXISTS (SELECT 1 FROM event_mentions fm JOIN documents fd ON fd.doc_id = fm.doc_id"
-                f" WHERE fm.event_id = {alias}.event_id AND fd.outlet = ?)"
-            )
+            # events.outlets: the outlets of the documents that report the event
+            conds.append(f"list_contains({alias}.outlets, ?)")
             params.append(self.outlet)
         return (" AND ".join(conds) if conds else "TRUE"), params

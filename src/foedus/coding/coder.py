@@ -177,6 +177,10 @@ class EventCoder:
 
     # ---- actors ------------------------------------------------------------
     def _mention(self, tok: Token, ctx: "_SentenceContext") -> ActorMention | None:
+        if tok.lemma_.lower() in self.cues.relational_nouns:
+            # "its allies", "Armenia's partners": the possessor is not the actor
+            m = ctx.index.at(tok)
+            return m if m is not None and m.code else None
         m = ctx.index.find(tok)
         if m is not None:
             return m if m.code else None
@@ -198,7 +202,7 @@ class EventCoder:
         extra: list[Token] = []
         for c in tok.children:
             if c.dep_ in ("amod", "compound", "nmod") and c.conjuncts:
-                extra.extend(c.conjuncts)
+                extra.extend([c, *c.conjuncts])
             if c.dep_ == "prep" and c.lower_ == "of":
                 for o in c.children:
                     if o.dep_ == "pobj":
@@ -225,19 +229,21 @@ class EventCoder:
                     m = ctx.index.find(s)
                     if m is not None and m.code and self._fits(tok, m):
                         return m
-        if tok.dep_ == "poss":
-            # "recalled its ambassador", "expand its ties": the possessor is the clause's subject
-            verb = tok.head
-            while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-                verb = verb.head
+        if tok.dep_ == "poss" and tok.head.dep_ in ("dobj", "obj") and tok.head.head.pos_ == "VERB":
+            # "recalled its ambassador", "expand its ties": the possessor of the object is the subject
+            verb = tok.head.head
             for s in subjects(verb):
                 if s.i != tok.i and s.lower_ not in self.cues.pronouns:
                     m = ctx.index.find(s)
                     if m is not None and m.code and self._fits(tok, m):
                         return m
+        avoid: list[ActorMention] = []
+        if tok.dep_ in ("dobj", "iobj", "dative", "pobj"):
+            verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+            avoid = [x for x in (ctx.index.find(s) for s in subjects(verb)) if x is not None]
         for i in range(tok.i - 1, ctx.sent.start - 1, -1):
             m = ctx.index.at(ctx.doc[i])
-            if m is not None and m.code and self._fits(tok, m):
+            if m is not None and m.code and self._fits(tok, m) and m not in avoid:
                 return m
         return None
 

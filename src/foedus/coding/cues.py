@@ -19,7 +19,7 @@ FORMAT = "foedus-cues/1"
 KEYS = ("negators", "negating_verbs", "without", "future_aux", "future_verbs", "future_adjs",
         "hypothetical_aux", "conditional_marks", "report_verbs", "denial_verbs", "support_verbs", "pronouns",
         "support_objects", "temporal", "hypothetical_nouns", "question_words", "person_pronouns",
-        "thing_pronouns", "crowd_nouns")
+        "thing_pronouns", "crowd_nouns", "relational_nouns")
 
 
 @dataclass(frozen=True)
@@ -43,6 +43,7 @@ class Cues:
     person_pronouns: frozenset[str] = frozenset()
     thing_pronouns: frozenset[str] = frozenset()
     crowd_nouns: frozenset[str] = frozenset()
+    relational_nouns: frozenset[str] = frozenset()
     issues: tuple[LoadIssue, ...] = ()
 
 

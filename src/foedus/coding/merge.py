@@ -32,7 +32,8 @@ _MENTION_COLUMNS = (
     " target_code, target_name, target_country, target_org, target_role, cameo, root, quad_class, goldstein,"
     " plover_type, plover_mode, plover_context, negated, modality, claimed_by_code, claimed_by_name,"
     " location_name, location_country, location_lat, location_lon,"
-    " coalesce(d.near_dup_of, d.doc_id) AS canonical_doc, coalesce(cd.outlet, d.outlet) AS outlet"
+    " coalesce(d.near_dup_of, d.doc_id) AS canonical_doc, coalesce(cd.outlet, d.outlet) AS outlet,"
+    " d.outlet AS own_outlet"
 )
 
 
@@ -79,11 +80,16 @@ def _summarise(cluster: list[dict[str, Any]]) -> dict[str, Any]:
     canonical_docs = {r["canonical_doc"] for r in cluster}
     # A document with no known outlet counts as a source of its own.
     outlets = {r["outlet"] or f"doc:{r['canonical_doc']}" for r in cluster}
+    # Who printed it: each report's own document's outlet (a reprint names its own).
+    reported_by = sorted({r["own_outlet"] for r in cluster if r["own_outlet"] is not None})
     return {
         "date": when,
         "date_precision": precision,
         **{k: first[k] for k in ("source_code", "source_name", "source_country", "source_org", "source_role",
                                  "target_code", "target_name", "target_country", "target_org", "target_role")},
+        # Country-level actor keys, as foedus.analysis.filters.actor_key defines them.
+        "source_key": first["source_org"] if first["source_org"] is not None else first["source_country"],
+        "target_key": first["target_org"] if first["target_org"] is not None else first["target_country"],
         "cameo": cameo,
         "root": rep["root"],
         "quad_class": rep["quad_class"],
@@ -102,6 +108,7 @@ def _summarise(cluster: list[dict[str, Any]]) -> dict[str, Any]:
         "mentions": len(cluster),
         "sources": len(outlets),
         "documents": len(canonical_docs),
+        "outlets": reported_by,
     }
 
 

@@ -107,6 +107,17 @@ def objects(tok: Token) -> list[Token]:
         subj = _child(tok, "nsubjpass")
         return with_conjuncts(subj) if subj is not None else []
     obj = _child(tok, "dobj", "obj")
+    if obj is None and tok.pos_ == "VERB":
+        # the small parser's slips: "warned Azerbaijan" (npadvmod), "called Pashinyan" (oprd)
+        obj = next((c for c in tok.rights if c.dep_ in ("npadvmod", "oprd") and c.pos_ == "PROPN"), None)
+    if obj is None and tok.pos_ == "VERB":
+        # "attacked and shelled Armenian positions": the object shared with a coordinated verb
+        own = any(c.dep_ in ("xcomp", "ccomp", "prep", "advcl", "dative") for c in tok.children)
+        for c in ([] if own else tok.children):
+            if c.dep_ == "conj" and c.pos_ == "VERB" and not is_passive(c):
+                obj = _child(c, "dobj", "obj")
+                if obj is not None:
+                    break
     if obj is not None and obj.lower_ in RELATIVE_PRONOUNS and tok.dep_ == "relcl":
         return with_conjuncts(tok.head)  # "districts which separatists had seized"
     if obj is None and is_reduced_passive(tok):
@@ -146,17 +157,26 @@ def subjects(tok: Token, inherit: bool = True) -> list[Token]:
         if is_reduced_passive(cur):
             return []
         subj = _child(cur, "nsubj", "csubj")
+        if subj is None and cur.pos_ == "VERB":
+            # the small parser's slip: "Azerbaijan massed troops" with Azerbaijan as npadvmod
+            subj = next((c for c in cur.lefts if c.dep_ == "npadvmod" and c.pos_ == "PROPN"), None)
         if subj is not None:
             if subj.lower_ in RELATIVE_PRONOUNS and cur.dep_ == "relcl":
                 return with_conjuncts(cur.head)
             return with_conjuncts(subj)
         if not inherit:
             return []
+        if cur.dep_ == "advcl" and cur.tag_ in ("VBD", "VBZ", "VBP") and not any(c.dep_ in ("aux", "mark") for c in cur.children):
+            return []  # a finite clause without subject or subordinator is a parse slip ("a ceasefire agreed with")
         if cur.dep_ in ("xcomp", "conj", "advcl") and cur.head.i != cur.i and cur.head.pos_ in ("VERB", "AUX"):
             cur = cur.head
             continue
         if cur.dep_ in ("relcl", "acl") and cur.head.i != cur.i and cur.dep_ == "relcl":
             return with_conjuncts(cur.head)
+        if (cur.dep_ == "acl" and cur.tag_ == "VB" and cur.head.dep_ in ("dobj", "attr")
+                and cur.head.head.pos_ in ("VERB", "AUX")):
+            cur = cur.head.head  # "made the decision to apply": the decider applies
+            continue
         return []
     return []
 

@@ -130,7 +130,8 @@ class Analyser:
         spacy_docs = (make_doc(self.nlp, d.text, d.published, d.doc_id) for d in docs)
         out: list[Analysed] = []
         for record, sdoc in zip(docs, self.nlp.pipe(spacy_docs, batch_size=self.settings.batch_size)):
-            rows = annotation_rows(record.doc_id, from_doc(sdoc), self.codebook)
+            rows = annotation_rows(record.doc_id, from_doc(sdoc), self.codebook,
+                                   outlet=record.outlet, published=record.published)
             out.append(Analysed(record, rows, lsh_buckets(record.text)))
         return out
 

@@ -7,6 +7,7 @@ enriched here with the codebook (root, quad class, Goldstein, PLOVER).
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from ..coding.codebook import Codebook
@@ -38,7 +39,18 @@ def _entry(codebook: Codebook, code: str):
     raise ValueError(f"event code {code!r} is neither in the codebook nor under a known CAMEO root")
 
 
-def event_row(doc_id: str, n: int, ev: CodedEvent, codebook: Codebook) -> dict[str, Any]:
+def _key(a: ActorMention | None) -> str | None:
+    """Country-level actor key: organisation, else ISO3 country (as ``analysis.filters.actor_key``)."""
+    if a is None:
+        return None
+    return a.org if a.org is not None else a.country
+
+
+def event_row(
+    doc_id: str, n: int, ev: CodedEvent, codebook: Codebook,
+    outlet: str | None = None, published: date | None = None,
+) -> dict[str, Any]:
+    """One ``event_mentions`` row; ``outlet``/``published`` are those of the mention's own document."""
     entry = _entry(codebook, ev.cameo)
     row: dict[str, Any] = {
         "mention_id": f"{doc_id}:{ev.sent_index}:{n}",
@@ -50,9 +62,13 @@ def event_row(doc_id: str, n: int, ev: CodedEvent, codebook: Codebook) -> dict[s
         "sentence": ev.sentence,
         "date": ev.date,
         "date_precision": ev.date_precision,
+        "outlet": outlet,
+        "published": published,
     }
     row.update(_actor_cols("source", ev.source))
     row.update(_actor_cols("target", ev.target))
+    row["source_key"] = _key(ev.source)
+    row["target_key"] = _key(ev.target)
     row.update(
         {
             "cameo": ev.cameo,
@@ -79,8 +95,15 @@ def event_row(doc_id: str, n: int, ev: CodedEvent, codebook: Codebook) -> dict[s
     return row
 
 
-def annotation_rows(doc_id: str, ann: Annotations, codebook: Codebook) -> dict[str, list[dict[str, Any]]]:
-    """Rows for every annotation table, keyed by table name."""
+def annotation_rows(
+    doc_id: str, ann: Annotations, codebook: Codebook,
+    outlet: str | None = None, published: date | None = None,
+) -> dict[str, list[dict[str, Any]]]:
+    """Rows for every annotation table, keyed by table name.
+
+    ``outlet`` and ``published`` are the document's; event mention rows carry
+    them so that per-outlet views need not join ``documents``.
+    """
     rows: dict[str, list[dict[str, Any]]] = {}
     rows["sentences"] = [
         {
@@ -171,5 +194,7 @@ def annotation_rows(doc_id: str, ann: Annotations, codebook: Codebook) -> dict[s
         }
         for q in ann.quotes
     ]
-    rows["event_mentions"] = [event_row(doc_id, n, ev, codebook) for n, ev in enumerate(ann.events)]
+    rows["event_mentions"] = [
+        event_row(doc_id, n, ev, codebook, outlet=outlet, published=published) for n, ev in enumerate(ann.events)
+    ]
     return rows

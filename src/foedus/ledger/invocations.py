@@ -170,6 +170,13 @@ def _candidates(m: Mention, registry: Registry) -> list[tuple[Treaty, Article, s
         return named
     if not implied:
         return []
+    # The sentence names a treaty of the invoker that was not yet (or no longer)
+    # in force on the report's date: the request cannot be under it, nor under
+    # another treaty it merely implies ("ask Russia for help under the 1997
+    # treaty" dated 1997 by its year).
+    for t in registry.treaties:
+        if invoker in t.party_states() and mentions_any(m.sentence, [a for a in t.aliases if not a.lower().startswith("article")]):
+            return []
     # Implied only: the organisation's treaty when the organisation was asked,
     # otherwise the single most specific treaty with that partner.
     orgs = [c for c in implied if c[0].organisation and c[2] == c[0].organisation]

@@ -18,10 +18,11 @@ The verdict depends on the trigger:
   (``basis`` "responses only") and the rationale says the obligation may not
   have applied.
 
-A full response (aid, deployment, fighting the attacker) counts as honouring
-only when it is *confirmed*: reported by two or more documents, or by one that
-dates it to the day. A lone undated report of, say, Russian military action in
-an opinion piece is named in the rationale but does not make a promise kept.
+A full or partial response (aid, deployment, fighting the attacker, a promise
+of aid, a condemnation) counts only when it is *confirmed*: reported by two or
+more documents, or by one that dates it to the day. A lone undated report of,
+say, Russian military action in an opinion piece is named in the rationale
+but does not make a promise kept.
 """
 
 from __future__ import annotations
@@ -133,7 +134,8 @@ def confirmed(rs: list[Response]) -> bool:
 
 
 def unconfirmed_full(responses: list[Response]) -> list[Response]:
-    full = [r for r in responses if r.cls.effect == "full"]
+    """Full or partial responses whose class is backed by a single undated report."""
+    full = [r for r in responses if r.cls.effect in ("full", "partial")]
     by_class: dict[str, list[Response]] = {}
     for r in full:
         by_class.setdefault(r.cls.name, []).append(r)
@@ -197,7 +199,7 @@ def describe(
     weak = {id(r) for r in unconfirmed_full(responses)}
     support = [g for g in groups.values() if g[0].cls.effect in ("full", "partial", "none") and id(g[0]) not in weak]
     refusals = [g for g in groups.values() if g[0].cls.effect == "refusal"]
-    unconfirmed = [g for g in groups.values() if g[0].cls.effect == "full" and id(g[0]) in weak]
+    unconfirmed = [g for g in groups.values() if g[0].cls.effect in ("full", "partial") and id(g[0]) in weak]
     shown = join_words([_class_phrase(g) for g in support]) or "nothing from " + subject
     body = f" In the following {window_days} days the record shows {shown}"
     if "full" not in effects_of(responses):
