@@ -110,3 +110,11 @@ def test_killed_run_restarted_equals_uninterrupted(demo_db, tmp_path: Path) -> N
     assert 0 < partial < 20
     ingest([DEMO], Settings(db_path=killed))
     assert _snapshot(killed) == _snapshot(db)
+
+
+def test_two_workers_store_the_same_as_one(demo_db, tmp_path: Path) -> None:
+    db, _ = demo_db
+    parallel = tmp_path / "parallel.duckdb"
+    report = ingest([DEMO], Settings(db_path=parallel, workers=2, batch_size=4))
+    assert report.stored >= 20
+    assert _snapshot(parallel) == _snapshot(db)

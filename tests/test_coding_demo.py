@@ -1,0 +1,85 @@
+"""The coder on the demo corpus (examples/demo): the 2020-2024 story as events.
+
+The whole ingest pipeline runs with the manifest's dates; the checks name
+the events a reader of these articles expects, and forbid aid that never
+came (an aid event toward Armenia from Russia or the CSTO must be negated,
+planned or someone's claim).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+DEMO = Path(__file__).resolve().parents[1] / "examples" / "demo"
+
+
+@pytest.fixture(scope="module")
+def demo_events(tmp_path_factory):
+    import duckdb
+    from typer.testing import CliRunner
+
+    from foedus.cli import app
+
+    db = tmp_path_factory.mktemp("demo") / "demo.duckdb"
+    result = CliRunner().invoke(app, ["ingest", str(DEMO), "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    con = duckdb.connect(str(db), read_only=True)
+    cols = ["date", "source_code", "cameo", "target_code", "negated", "modality", "claimed_by_code", "sentence"]
+    rows = con.execute(f"select {', '.join(cols)} from event_mentions").fetchall()
+    con.close()
+    return [dict(zip(cols, r)) for r in rows]
+
+
+def _find(events, src, root, tgt=None, negated=None, modality=None, month=None):
+    out = []
+    for e in events:
+        if not (e["source_code"] or "").startswith(src) or not e["cameo"].startswith(root):
+            continue
+        if tgt is not None and not (e["target_code"] or "").startswith(tgt):
+            continue
+        if negated is not None and bool(e["negated"]) != negated:
+            continue
+        if modality is not None and e["modality"] != modality:
+            continue
+        if month is not None and not str(e["date"]).startswith(month):
+            continue
+        out.append(e)
+    return out
+
+
+def test_september_2022_attack(demo_events):
+    assert _find(demo_events, "AZE", "19", "ARM", negated=False, month="2022-09")
+    assert _find(demo_events, "AZE", "19", "ARM", negated=False, modality="asserted", month="2022-09")
+
+
+def test_appeals_to_the_csto_and_russia(demo_events):
+    assert _find(demo_events, "ARM", "023", "IGOCSTO", month="2022-09-13")
+    assert _find(demo_events, "ARM", "023", "RUS", month="2022-09-13")
+    assert _find(demo_events, "ARM", "02", "IGOCSTO", month="2021-0")  # the 2021 Sev Lake requests
+
+
+def test_csto_answer_mission_and_no_aid(demo_events):
+    assert _find(demo_events, "IGOCSTO", "093", "ARM")
+    assert _find(demo_events, "IGOCSTO", "07", negated=True)
+    for e in demo_events:
+        if e["cameo"].startswith("07") and (e["target_code"] or "").startswith("ARM"):
+            if (e["source_code"] or "").startswith(("RUS", "IGOCSTO")):
+                assert e["negated"] or e["modality"] != "asserted", e
+
+
+def test_ceasefire_visit_condemnation(demo_events):
+    assert _find(demo_events, "ARM", "0871", "AZE", month="2022-09") and _find(demo_events, "AZE", "0871", "ARM", month="2022-09")
+    assert _find(demo_events, "USALEG", "042", "ARM", month="2022-09")
+    assert _find(demo_events, "USALEG", "111", "AZE", month="2022-09")
+
+
+def test_claims_keep_their_speaker(demo_events):
+    # "Baku claimed ... Armenian forces ..." style reports are claims of the side that made them
+    accused = _find(demo_events, "AZEGOV", "112", "ARM")
+    assert accused
+    claimed = [e for e in demo_events if e["modality"] == "claimed" and e["cameo"][:2] in ("18", "19")]
+    # measured 24 of 27 with a resolved speaker; the rest are unresolved pronouns or unnamed sources
+    assert len(claimed) >= 20
+    assert sum(1 for e in claimed if e["claimed_by_code"]) / len(claimed) >= 0.8
