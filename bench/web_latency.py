@@ -58,38 +58,61 @@ def build(path: Path, n_events: int) -> None:
     orgs = ORGS
     con.execute(
         """
-        INSERT INTO events
-        SELECT 'e' || i, d, 'day',
-               CASE WHEN list_contains(?::VARCHAR[], s) THEN 'IGO' || s ELSE s || 'GOV' END, s,
-               CASE WHEN list_contains(?::VARCHAR[], s) THEN NULL ELSE s END,
-               CASE WHEN list_contains(?::VARCHAR[], s) THEN s ELSE NULL END, 'GOV',
-               CASE WHEN list_contains(?::VARCHAR[], t) THEN 'IGO' || t ELSE t || 'GOV' END, t,
-               CASE WHEN list_contains(?::VARCHAR[], t) THEN NULL ELSE t END,
-               CASE WHEN list_contains(?::VARCHAR[], t) THEN t ELSE NULL END, 'GOV',
-               lpad(rootn::VARCHAR, 2, '0') || '0', lpad(rootn::VARCHAR, 2, '0'),
-               CASE WHEN rootn <= 5 THEN 1 WHEN rootn <= 9 THEN 2 WHEN rootn <= 14 THEN 3 ELSE 4 END,
-               CASE WHEN rootn <= 9 THEN (10 - rootn) * 0.9 ELSE -(rootn - 9) * 0.9 END,
-               NULL, NULL, NULL, neg, 'asserted',
-               CASE WHEN claimed THEN s || 'GOV' END, CASE WHEN claimed THEN s END,
-               NULL, NULL, NULL, NULL, 1 + i % 2, 1 + i % 2, 1 + i % 2
+        CREATE TEMP TABLE evx AS
+        SELECT i, 'e' || i AS event_id, d AS date, 'day' AS date_precision,
+               CASE WHEN list_contains(?::VARCHAR[], s) THEN 'IGO' || s ELSE s || 'GOV' END AS source_code,
+               s AS source_name,
+               CASE WHEN list_contains(?::VARCHAR[], s) THEN NULL ELSE s END AS source_country,
+               CASE WHEN list_contains(?::VARCHAR[], s) THEN s ELSE NULL END AS source_org, 'GOV' AS source_role,
+               CASE WHEN list_contains(?::VARCHAR[], t) THEN 'IGO' || t ELSE t || 'GOV' END AS target_code,
+               t AS target_name,
+               CASE WHEN list_contains(?::VARCHAR[], t) THEN NULL ELSE t END AS target_country,
+               CASE WHEN list_contains(?::VARCHAR[], t) THEN t ELSE NULL END AS target_org, 'GOV' AS target_role,
+               lpad(rootn::VARCHAR, 2, '0') || '0' AS cameo, lpad(rootn::VARCHAR, 2, '0') AS root,
+               CASE WHEN rootn <= 5 THEN 1 WHEN rootn <= 9 THEN 2 WHEN rootn <= 14 THEN 3 ELSE 4 END AS quad_class,
+               CASE WHEN rootn <= 9 THEN (10 - rootn) * 0.9 ELSE -(rootn - 9) * 0.9 END AS goldstein,
+               neg AS negated, 'asserted' AS modality,
+               CASE WHEN claimed THEN s || 'GOV' END AS claimed_by_code, CASE WHEN claimed THEN s END AS claimed_by_name,
+               1 + i % 2 AS mentions
         FROM ev
         """,
         [orgs] * 6,
     )
+    # Reports: one or two per event, each in its own document (and so its own outlet).
     con.execute(
         f"""
         INSERT INTO event_mentions (mention_id, event_id, doc_id, sent_index, sent_start, sent_end, sentence,
-            date, date_precision, source_code, source_name, source_country, source_org, source_role,
-            target_code, target_name, target_country, target_org, target_role, cameo, root, quad_class,
-            goldstein, negated, modality, claimed_by_code, trigger_start, trigger_end, trigger_text, pattern_id)
-        SELECT e.event_id || ':' || k, e.event_id, 'd' || ((i * 7 + k * 13) % {n_docs}), k, 0, 51,
-               'Forces attacked positions; 12 soldiers were killed.', e.date, 'day',
+            date, date_precision, outlet, published, source_code, source_name, source_country, source_org,
+            source_role, source_key, target_code, target_name, target_country, target_org, target_role, target_key,
+            cameo, root, quad_class, goldstein, negated, modality, claimed_by_code, trigger_start, trigger_end,
+            trigger_text, pattern_id)
+        SELECT e.event_id || ':' || k, e.event_id, d.doc_id, k, 0, 51,
+               'Forces attacked positions; 12 soldiers were killed.', e.date, 'day', d.outlet, d.published,
                e.source_code, e.source_name, e.source_country, e.source_org, e.source_role,
+               coalesce(e.source_org, e.source_country),
                e.target_code, e.target_name, e.target_country, e.target_org, e.target_role,
+               coalesce(e.target_org, e.target_country),
                e.cameo, e.root, e.quad_class, e.goldstein, e.negated, e.modality, e.claimed_by_code,
                7, 15, 'attacked', 'bench'
-        FROM (SELECT *, CAST(substr(event_id, 2) AS BIGINT) AS i FROM events) e, range(2) r(k)
-        WHERE k < e.mentions
+        FROM evx e, range(2) r(k), documents d
+        WHERE k < e.mentions AND d.doc_id = 'd' || ((e.i * 7 + k * 13) % {n_docs})
+        """
+    )
+    con.execute(
+        """
+        INSERT INTO events (event_id, date, date_precision, source_code, source_name, source_country, source_org,
+            source_role, target_code, target_name, target_country, target_org, target_role, cameo, root,
+            quad_class, goldstein, negated, modality, claimed_by_code, claimed_by_name, mentions, sources,
+            documents, source_key, target_key, outlets)
+        SELECT e.event_id, e.date, e.date_precision, e.source_code, e.source_name, e.source_country, e.source_org,
+               e.source_role, e.target_code, e.target_name, e.target_country, e.target_org, e.target_role,
+               e.cameo, e.root, e.quad_class, e.goldstein, e.negated, e.modality, e.claimed_by_code,
+               e.claimed_by_name, e.mentions, len(o.outlets), e.mentions,
+               coalesce(e.source_org, e.source_country), coalesce(e.target_org, e.target_country), o.outlets
+        FROM evx e JOIN (
+            SELECT event_id, list_sort(list(DISTINCT outlet)) AS outlets FROM event_mentions GROUP BY event_id
+        ) o USING (event_id)
+        ORDER BY e.i
         """
     )
     con.execute("CHECKPOINT")

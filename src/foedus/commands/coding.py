@@ -45,12 +45,16 @@ def code_cmd(text: str, date_: Optional[str] = typer.Option(None, "--date", help
 
 @app.command("eval")
 def eval_cmd(fmt: str = typer.Option("table", "--format", help="table|json"),
-             file: Optional[Path] = typer.Option(None, "--file", help="gold file (default: packaged set)")) -> None:
+             file: Optional[Path] = typer.Option(None, "--file", help="gold file (default: packaged set)"),
+             actors: str = typer.Option("pipeline", "--actors",
+                                        help="pipeline (the actor component) | gold (the set's name table: the coder alone)")) -> None:
     """Per-root precision and recall on the evaluation set."""
     from ..coding.evaluate import evaluate
     from ..coding.explain import load_nlp
 
-    r = evaluate(load_nlp(), file)
+    if actors not in ("pipeline", "gold"):
+        raise typer.BadParameter("--actors must be pipeline or gold")
+    r = evaluate(load_nlp(), file, actors=actors)
     if fmt == "json":
         typer.echo(json.dumps(r, indent=2, default=str))
         return
