@@ -20,7 +20,7 @@ plain column comparison, with no per-row computation and no join.
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, fields, replace
+from dataclasses import dataclass, fields, replace
 from datetime import date
 from typing import Any, Literal
 
@@ -145,15 +145,31 @@ class EventFilter:
     def to_params(self) -> dict[str, str]:
         """Query parameters that rebuild this filter (defaults left out)."""
         out: dict[str, str] = {}
-        default = EventFilter()
-        for key, value in asdict(self).items():
-            if value == getattr(default, key) or value is None:
+        for key, default in _DEFAULTS:
+            value = getattr(self, key)
+            if value is None or value == default:
                 continue
             if isinstance(value, bool):
                 out[key] = "1" if value else "0"
             else:
                 out[key] = value.isoformat() if isinstance(value, date) else str(value)
         return out
+
+    def params_with(self, **changes: Any) -> dict[str, str]:
+        """``self.with_(**changes).to_params()``, without building the filter.
+
+        For the per-row links of long tables (thousands of rows): only actor
+        names and dates may change, values that need no validation.
+        """
+        unknown = set(changes) - _LINK_FIELDS
+        if unknown:
+            raise ValueError(f"params_with cannot change {', '.join(sorted(unknown))}")
+        out = {k: v for k, v in self.to_params().items() if k not in changes}
+        for key, value in changes.items():
+            if value is None or value == "":
+                continue
+            out[key] = value.isoformat() if isinstance(value, date) else str(value)
+        return {k: out[k] for k, _ in _DEFAULTS if k in out}
 
     def where(self, alias: str = "e") -> tuple[str, list[Any]]:
         """``(sql, params)`` for a WHERE clause over ``events AS alias``."""
@@ -216,3 +232,7 @@ class EventFilter:
             conds.append(f"list_contains({alias}.outlets, ?)")
             params.append(self.outlet)
         return (" AND ".join(conds) if conds else "TRUE"), params
+
+
+_DEFAULTS: tuple[tuple[str, Any], ...] = tuple((f.name, f.default) for f in fields(EventFilter))
+_LINK_FIELDS = frozenset({"actor", "other", "source", "target", "start", "end"})
