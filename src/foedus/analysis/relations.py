@@ -80,6 +80,13 @@ def _finish(row: dict[str, Any], freq: str) -> dict[str, Any]:
     return row
 
 
+def _span(row: dict[str, Any], flt: EventFilter) -> tuple[Any, Any]:
+    """The days of a row's period that the filter's own dates let in."""
+    start = max(row["period"], flt.start) if flt.start else row["period"]
+    end = min(row["period_end"], flt.end) if flt.end else row["period_end"]
+    return start, end
+
+
 def relations(
     con: duckdb.DuckDBPyConnection,
     flt: EventFilter | None = None,
@@ -118,17 +125,17 @@ def relations(
     """
     cur = con.execute(sql, params)
     cols = [d[0] for d in cur.description]
+    evidence = _evidence_filter(base if directed else base.with_(directed=False), negated, claims)
     out = []
     for values in cur.fetchall():
         row = _finish(dict(zip(cols, values)), freq)
+        start, end = _span(row, flt)
         if directed:
-            dyad = base.with_(source=row["source"], target=row["target"], actor=None, other=None)
+            row["filters"] = evidence.params_with(source=row["source"], target=row["target"], actor=None,
+                                                  other=None, start=start, end=end)
         else:
-            dyad = base.with_(actor=row["source"], other=row["target"], source=None, target=None, directed=False)
-        ev = _evidence_filter(dyad.with_(start=row["period"], end=row["period_end"]), negated, claims)
-        ev = ev.with_(start=max(row["period"], flt.start) if flt.start else row["period"],
-                      end=min(row["period_end"], flt.end) if flt.end else row["period_end"])
-        row["filters"] = ev.to_params()
+            row["filters"] = evidence.params_with(actor=row["source"], other=row["target"], source=None,
+                                                  target=None, start=start, end=end)
         out.append(row)
     return out
 
@@ -176,12 +183,11 @@ def realignment(
     """
     cur = con.execute(sql, [focal, *params, partners])
     cols = [d[0] for d in cur.description]
+    evidence = _evidence_filter(flt, negated, claims)
     out = []
     for values in cur.fetchall():
         row = _finish(dict(zip(cols, values)), freq)
-        ev = _evidence_filter(flt.with_(other=row["partner"]), negated, claims)
-        ev = ev.with_(start=max(row["period"], flt.start) if flt.start else row["period"],
-                      end=min(row["period_end"], flt.end) if flt.end else row["period_end"])
-        row["filters"] = ev.to_params()
+        start, end = _span(row, flt)
+        row["filters"] = evidence.params_with(other=row["partner"], start=start, end=end)
         out.append(row)
     return out
