@@ -5,10 +5,12 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import pytest
+
 sys.path.insert(0, str(Path(__file__).parent))
 from fixtures.web.conftest_helpers import con, web_db_path  # noqa: E402,F401
 
-from foedus.analysis.filters import EventFilter  # noqa: E402
+from foedus.analysis.filters import EventFilter, FilterError  # noqa: E402
 from foedus.analysis.network import network  # noqa: E402
 from foedus.analysis.timeline import event_mentions, get_event, list_events  # noqa: E402
 
@@ -59,3 +61,43 @@ def test_network_edges(con):
     sept = network(con, EventFilter(start="2022-09-01", end="2022-09-30"), max_edges=2)
     assert [(e["a"], e["b"]) for e in sept["edges"]] == [("ARM", "CSTO"), ("ARM", "AZE")]
     assert sept["total_edges"] == 4
+
+
+@pytest.mark.parametrize("order", ["date", "-date"])
+def test_keyset_pages_walk_the_same_list_both_ways(con, order):
+    flt = EventFilter(actor="ARM")
+    everything = ids(list_events(con, flt, limit=100, order=order))
+    pages, page = [], {"next": None}
+    while True:
+        page = list_events(con, flt, limit=5, order=order, after=page["next"])
+        pages.append(ids(page))
+        assert page["total"] == 24
+        if not page["next"]:
+            break
+    assert [e for p in pages for e in p] == everything
+    assert [len(p) for p in pages] == [5, 5, 5, 5, 4]
+    # and back from the last page
+    back, cursor = [pages[-1]], page["prev"]
+    while cursor:
+        page = list_events(con, flt, limit=5, order=order, before=cursor)
+        back.insert(0, ids(page))
+        cursor = page["prev"]
+    assert back == pages
+    # the offset of the third page gives the same rows
+    assert ids(list_events(con, flt, limit=5, offset=10, order=order)) == pages[2]
+
+
+def test_count_is_capped_only_when_asked(con):
+    page = list_events(con, limit=3, count_limit=10)
+    assert (page["total"], page["total_more_than"]) == (None, 10)
+    page = list_events(con, EventFilter(actor="CSTO"), limit=3, count_limit=10)
+    assert (page["total"], page["total_more_than"]) == (7, None)
+    small = list_events(con, EventFilter(outlet="Azertac"), limit=3, count_limit=1)
+    assert (small["total"], small["next"], small["prev"]) == (2, None, None)  # all on the page: exact
+
+
+def test_bad_cursor_is_a_filter_error(con):
+    with pytest.raises(FilterError):
+        list_events(con, after="yesterday")
+    with pytest.raises(FilterError):
+        list_events(con, after="2022-13-01~e05")

@@ -23,3 +23,79 @@ def test_new_database_gets_current_schema(tmp_path: Path) -> None:
 def test_read_only_refuses_missing_file(tmp_path: Path) -> None:
     with pytest.raises(FileNotFoundError, match="no such database"):
         db.connect(tmp_path / "missing.duckdb", read_only=True)
+
+
+def _version_1_database(path: Path) -> None:
+    """A database as foedus wrote it at schema version 1: the base schema and a few rows."""
+    import duckdb
+
+    con = duckdb.connect(str(path))
+    con.execute(db._schema_sql())
+    con.execute("INSERT INTO schema_info (version) VALUES (1)")
+    for doc_id, outlet, published, dup_of in [
+        ("d1", "Reuters", "2022-09-13", None),
+        ("d2", "Armenpress", "2022-09-14", "d1"),  # a reprint under another outlet
+        ("d3", None, None, None),
+    ]:
+        con.execute(
+            "INSERT INTO documents (doc_id, content_hash, text_hash, outlet, outlet_source, title_source,"
+            " published, published_source, author_source, language_source, raw_text, text, n_words, near_dup_of)"
+            " VALUES (?, ?, ?, ?, 'given', 'unknown', ?, 'given', 'unknown', 'unknown', 'x', 'x', 1, ?)",
+            [doc_id, "h" + doc_id, "t" + doc_id, outlet, published, dup_of],
+        )
+    mentions = [
+        # mention, event, doc, source (code, country, org), target (code, country, org)
+        ("d1:0:0", "ev1", "d1", ("AZEMIL", "AZE", None), ("ARMGOV", "ARM", None)),
+        ("d2:0:0", "ev1", "d2", ("AZEMIL", "AZE", None), ("ARMGOV", "ARM", None)),
+        ("d3:0:0", "ev2", "d3", ("IGOCSTO", None, "CSTO"), ("UNK", None, None)),
+    ]
+    for mention_id, event_id, doc_id, src, tgt in mentions:
+        con.execute(
+            "INSERT INTO event_mentions (mention_id, event_id, doc_id, sent_index, sent_start, sent_end, sentence,"
+            " date_precision, source_code, source_country, source_org, target_code, target_country, target_org,"
+            " cameo, root, quad_class, goldstein, negated, modality, trigger_start, trigger_end, trigger_text,"
+            " pattern_id) VALUES (?, ?, ?, 0, 0, 1, 'x', 'day', ?, ?, ?, ?, ?, ?, '190', '19', 4, -10, false,"
+            " 'asserted', 0, 1, 'x', 'p')",
+            [mention_id, event_id, doc_id, *src, *tgt],
+        )
+    for event_id, src, tgt in [("ev1", mentions[0][3], mentions[0][4]), ("ev2", mentions[2][3], mentions[2][4])]:
+        con.execute(
+            "INSERT INTO events (event_id, date_precision, source_code, source_country, source_org, target_code,"
+            " target_country, target_org, cameo, root, quad_class, goldstein, negated, modality, mentions, sources,"
+            " documents) VALUES (?, 'day', ?, ?, ?, ?, ?, ?, '190', '19', 4, -10, false, 'asserted', 1, 1, 1)",
+            [event_id, *src, *tgt],
+        )
+    con.close()
+
+
+def test_version_1_database_is_migrated_and_backfilled(tmp_path: Path) -> None:
+    path = tmp_path / "v1.duckdb"
+    _version_1_database(path)
+    con = db.connect(path)
+    assert db.current_version(con) == 2 == db.SCHEMA_VERSION
+    assert [r[0] for r in con.execute("SELECT version FROM schema_info ORDER BY version").fetchall()] == [1, 2]
+    mentions = con.execute(
+        "SELECT mention_id, outlet, CAST(published AS VARCHAR), source_key, target_key"
+        " FROM event_mentions ORDER BY mention_id"
+    ).fetchall()
+    assert mentions == [
+        ("d1:0:0", "Reuters", "2022-09-13", "AZE", "ARM"),
+        ("d2:0:0", "Armenpress", "2022-09-14", "AZE", "ARM"),  # its own document's outlet, not the original's
+        ("d3:0:0", None, None, "CSTO", None),
+    ]
+    events = con.execute("SELECT event_id, source_key, target_key, outlets FROM events ORDER BY event_id").fetchall()
+    assert events == [("ev1", "AZE", "ARM", ["Armenpress", "Reuters"]), ("ev2", "CSTO", None, [])]
+    con.close()
+    # Opening again applies nothing twice.
+    con = db.connect(path)
+    assert con.execute("SELECT count(*) FROM schema_info").fetchone()[0] == 2
+    con.close()
+
+
+def test_new_database_is_built_through_the_migrations(tmp_path: Path) -> None:
+    con = db.connect(tmp_path / "new.duckdb")
+    assert [r[0] for r in con.execute("SELECT version FROM schema_info ORDER BY version").fetchall()] == [1, 2]
+    cols = {r[0] for r in con.execute(
+        "SELECT column_name FROM information_schema.columns WHERE table_name = 'event_mentions'").fetchall()}
+    assert {"outlet", "published", "source_key", "target_key"} <= cols
+    con.close()

@@ -97,3 +97,55 @@ def test_seed_articles():
             for t in lw:
                 assert (t.value, t.end_value) == ("2022-09-12", "2022-09-18"), path.name
         assert not any(t.text in ("may", "march", "now") for t in doc._.timexes)
+
+
+@pytest.mark.parametrize("text,published,expected", [
+    # a full date opening the sentence dates it even when the parser hangs it on the subject noun
+    ("On 13 September 2022 Azerbaijani artillery shelled Jermuk.", date(2022, 9, 14), ("2022-09-13", "day", "timex")),
+    ("On 3 October engineers finished the survey.", date(2022, 10, 10), ("2022-10-03", "day", "timex")),
+    # a year inside a clause describing the treaty is its history, not the request's date
+    ("Within hours the cabinet asked Moscow for aid, the latter under a friendship pact signed in 1997.",
+     date(2022, 10, 10), ("2022-10-10", "document", "document")),
+    ("The envoys met the minister, who had run the agency until March, on Wednesday.",
+     date(2023, 9, 28), ("2023-09-27", "day", "timex")),
+    # ... unless that clause itself reports news of the last weeks
+    ("The bloc, which Yerevan asked for help on Tuesday, has promised observers.",
+     date(2022, 9, 15), ("2022-09-13", "day", "timex")),
+    # "since" gives the start of a state; an "after" clause times another event
+    ("Both governments blame each other for the worst fighting since a war in 2020 killed thousands.",
+     date(2022, 9, 20), ("2022-09-20", "document", "document")),
+    ("Shelling continued on Monday, after the offensive began early on Sunday.",
+     date(2020, 9, 28), ("2020-09-28", "day", "timex")),
+    # a range of years naming which accords are meant
+    ("The leaders agreed to build on the accords of 2020 to 2022.", date(2023, 9, 21), ("2023-09-21", "document", "document")),
+    # "set up" is past, not the future cue "set to"
+    ("The observer mission was set up at an emergency session on Tuesday.", date(2022, 9, 17), ("2022-09-13", "day", "timex")),
+])
+def test_sentence_date_attachment(text, published, expected):
+    doc = parse(text, published)
+    (only,) = doc._.sentences
+    assert (only.date, only.date_precision, only.date_from) == expected
+
+
+def test_deadline_year_does_not_carry_to_next_sentence():
+    doc = parse("In late July the two presidents agreed to double trade by 2030. "
+                "At talks in Sochi on 5 August, they also discussed payments in roubles.", date(2022, 10, 10))
+    assert [(s.date, s.date_precision) for s in doc._.sentences] == [("2022-07-21", "month"), ("2022-08-05", "day")]
+
+
+def test_hours_after_counts_from_the_last_event_date():
+    doc = parse("Fighting erupted in the early hours of 13 September. Hours after the first strikes, the government "
+                "asked its allies for help, invoking a pact signed in 1997. A truce was agreed 44 hours after it began.",
+                date(2022, 10, 10))
+    assert [s.date for s in doc._.sentences] == ["2022-09-13", "2022-09-13", "2022-09-14"]
+
+
+def test_annotated_set_sentence_dates():
+    r = evaluate(nlp=pipeline())
+    assert r["sentences"] >= 20
+    assert r["sentence_date_accuracy"] >= 0.9, [e for e in r["errors"] if e["kind"] == "sentence"]
+
+
+def test_after_clause_date_governs_when_alone():
+    doc = parse("In May 2021, after troops crossed the border near the lake, Yerevan turned to the bloc.", date(2022, 9, 20))
+    assert [(s.date, s.date_precision) for s in doc._.sentences] == [("2021-05-01", "month")]

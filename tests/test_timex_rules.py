@@ -119,3 +119,47 @@ def test_malformed_lexicon_entry_is_reported_and_skipped(tmp_path, caplog):
     assert "three" not in lex.numbers and "fortnight" not in lex.units
     assert any("lex.yaml:4" in r.getMessage() for r in caplog.records)
     assert find_timexes("They met on Sept. 19, 2022.", TUE, lexicon=lex)[0].value == "2022-09-19"
+
+
+def test_deadline_and_since_years_do_not_frame_later_dates():
+    found = find_timexes("Both sides pledged to finish the road by 2030. The work began on 16 September.", date(2022, 10, 10))
+    assert [t.value for t in found] == ["2030-01-01", "2022-09-16"]
+    found = find_timexes("It was the worst fighting since 2020. Troops clashed on 13 and 14 September.", date(2022, 10, 7))
+    assert [(t.value, t.end_value) for t in found] == [("2020-01-01", "2020-12-31"), ("2022-09-13", "2022-09-14")]
+
+
+def test_event_year_still_frames_later_dates():
+    found = find_timexes("In 2016 the region saw heavy fighting. On 5 April a truce was agreed.", date(2022, 10, 7))
+    assert [t.value for t in found] == ["2016-01-01", "2016-04-05"]
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Hours after the border was crossed, the cabinet met.", None),  # no dated event to count from
+    ("The border was crossed on 12 May. Hours after the incursion, the cabinet met.", "2021-05-12"),
+    ("The border was crossed on 12 May. A deal came 50 hours later.", "2021-05-14"),
+])
+def test_hours_after_the_last_event(text, value):
+    assert find_timexes(text, date(2021, 5, 20))[-1].value == value
+
+
+def test_deadline_is_not_a_reference_for_later():
+    found = find_timexes("Talks began on 3 May. Troops must leave by 20 May. Two days later the envoys left.", date(2021, 5, 30))
+    assert found[-1].value == "2021-05-05"
+
+
+def test_year_range_and_cross_month_span():
+    t = one("The accords of 2020 to 2022 remain in force.")
+    assert (t.text, t.value, t.end_value, t.granularity) == ("2020 to 2022", "2020-01-01", "2022-12-31", "year")
+    t = one("Drills ran from 28 September to 6 October.", date(2022, 10, 10))
+    assert (t.value, t.end_value, t.granularity) == ("2022-09-28", "2022-10-06", "day")
+    t = one("Drills ran from 28 December to 6 January.", date(2023, 1, 20))
+    assert (t.value, t.end_value) == ("2022-12-28", "2023-01-06")
+
+
+@pytest.mark.parametrize("month,anchor,expected", [
+    (1, date(2023, 9, 13), 2023),   # a neutral January months ahead is the last one
+    (11, date(2024, 6, 13), 2023),
+    (11, date(2022, 10, 7), 2022),  # ... but one a few weeks ahead is the coming one
+])
+def test_neutral_month_prefers_the_past(month, anchor, expected):
+    assert P.nearest_year(month, None, anchor, "neutral") == expected

@@ -105,6 +105,14 @@ def test_relations_chart_draws_and_points_link_to_events(server, page):
     marks = page.locator("#chart svg path, #chart svg .mark-symbol path")
     assert page.locator("#chart svg").count() == 1
     assert marks.count() > 5
+    # each partner has its own fixed colour, named in the chart's legend
+    lines = page.locator("#chart svg .mark-line path")
+    strokes = {lines.nth(i).get_attribute("stroke") for i in range(lines.count())}
+    assert {"#c62828", "#1f5fbf", "#8e3b2e"} <= strokes
+    legend = page.locator("#chart svg .role-legend")
+    assert legend.count() == 1
+    labels = legend.locator("text")
+    assert {"RUS", "USA", "CSTO"} <= {labels.nth(i).text_content() for i in range(labels.count())}
     _shot(page, "relations-chart")
     # the table cell for CSTO in 2022-09 leads to the events counted in it
     page.click("table.data td a.num[href*='other=CSTO'][href*='start=2022-09-01']")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import re
 import sys
 from pathlib import Path
@@ -125,6 +126,9 @@ def test_real_ledger_module_on_the_fixture(web_db_path):
         assert "ledger unavailable" not in html, html[:2000]
         assert "Collective Security Treaty" in html
         assert "Armenia appealed to the CSTO for military assistance" in html
+        # the invocation's rationale once; each guarantor only adds what is its own
+        assert html.count("Armenia asked the CSTO for military assistance under Article 4") == 1
+        assert "the record shows nothing from Kazakhstan" in html
 
 
 @pytest.mark.parametrize("path,status", [
@@ -139,3 +143,90 @@ def test_errors_are_pages_not_tracebacks(client, path, status):
     assert r.status_code == status
     assert r.headers["content-type"].startswith("text/html")
     assert "Traceback" not in r.text and f"<h1>{status}" in r.text
+
+
+def test_timeline_pages_by_cursor_and_caps_the_count(client, monkeypatch):
+    html = client.get("/timeline", params={"actor": "ARM", "limit": "10"}).text
+    assert "<strong>24</strong> events match; showing 1–10." in html
+    nxt = re.search(r'<a rel="next" href="([^"]+)"', html).group(1).replace("&amp;", "&")
+    assert "after=" in nxt and "page=2" in nxt
+    second = client.get(nxt).text
+    assert "showing 11–20." in second and 'rel="prev"' in second
+    first_ids = re.findall(r'href="/event/(e\d+)"', html)
+    second_ids = re.findall(r'href="/event/(e\d+)"', second)
+    assert not set(first_ids) & set(second_ids)
+    prev = re.search(r'<a rel="prev" href="([^"]+)"', second).group(1).replace("&amp;", "&")
+    assert re.findall(r'href="/event/(e\d+)"', client.get(prev).text) == first_ids
+    data = client.get(nxt + "&format=json").json()
+    assert data["total"] == 24 and len(data["rows"]) == 10 and data["prev"] and data["next"]
+    monkeypatch.setattr("foedus.web.app.TIMELINE_COUNT_LIMIT", 20)
+    assert "More than <strong>20</strong> events match" in client.get("/timeline", params={"limit": "10"}).text
+    assert client.get("/timeline", params={"after": "soon"}).status_code == 400
+
+
+def test_relations_partners_have_fixed_colours(client):
+    html = client.get("/relations", params={"focal": "ARM", "partners": "USA,RUS,CSTO,EU,FRA"}).text
+    colours = json.loads(html.split('id="chart-colours">')[1].split("</script>")[0])
+    assert colours == {"USA": "#1f5fbf", "RUS": "#c62828", "CSTO": "#8e3b2e", "EU": "#d4a20b", "FRA": "#7b3fa0"}
+    # the table's columns carry the same colours as the chart's lines
+    head = html.split("<thead>")[1].split("</thead>")[0]
+    assert re.findall(r'data-partner="(\w+)"><svg[^>]*><rect[^>]*fill="(#\w+)"', head) == list(colours.items())
+
+
+def test_partners_without_a_colour_get_distinct_spare_ones():
+    from foedus.web.colours import PARTNER_COLOURS, SPARE_COLOURS, partner_colours
+
+    got = partner_colours(["XXA", "RUS", "XXB"])
+    assert got == {"XXA": SPARE_COLOURS[0], "RUS": "#c62828", "XXB": SPARE_COLOURS[1]}
+    assert not set(SPARE_COLOURS) & set(PARTNER_COLOURS.values())
+    assert len(set(PARTNER_COLOURS.values())) == len(PARTNER_COLOURS)
+
+
+class _RepeatingLedger:
+    """The ledger's shape: every guarantor's rationale repeats the invocation's."""
+
+    SHARED = "Armenia asked the CSTO for military assistance on 13 Sept 2022. Azerbaijan attacked Armenia."
+
+    def build_ledger(self, con):
+        inv = {"key": "k", "date": "2022-09-13", "invoked_by": "ARM", "verdict": "not honoured",
+               "rationale": self.SHARED + " Verdict: not honoured.",
+               "guarantors": [
+                   {"actor": "CSTO", "verdict": "not honoured", "rationale": self.SHARED + " Verdict: not honoured."},
+                   {"actor": "KAZ", "verdict": "not honoured",
+                    "rationale": self.SHARED + " The record shows nothing from Kazakhstan. Verdict: not honoured."},
+               ]}
+        return [{"treaty": {"name": "Collective Security Treaty"}, "article": "4", "invocations": [inv]}]
+
+    def explain(self, con, key):
+        raise KeyError(key)
+
+
+def test_ledger_shows_the_invocation_rationale_once(web_db_path):
+    from fastapi.testclient import TestClient
+
+    from foedus.web.app import create_app
+
+    with TestClient(create_app(web_db_path, ledger_provider=_RepeatingLedger())) as c:
+        html = c.get("/ledger").text
+    assert html.count("Armenia asked the CSTO for military assistance") == 1
+    rows = html.split('class="data compact guarantors"')[1].split("</table>")[0]
+    assert "as above" in rows.split("CSTO")[1].split("</tr>")[0]
+    assert "The record shows nothing from Kazakhstan." in rows
+
+
+def test_dashboard_opens_a_database_written_at_schema_version_1(tmp_path):
+    from fastapi.testclient import TestClient
+
+    from foedus.store.db import SCHEMA_VERSION, connect, current_version
+    from foedus.web.app import create_app
+    from test_store_db import _version_1_database
+
+    path = tmp_path / "v1.duckdb"
+    _version_1_database(path)
+    with TestClient(create_app(path, ledger_provider=BrokenLedger())) as c:
+        data = c.get("/timeline", params={"outlet": "Armenpress", "format": "json"}).json()
+        assert [(r["event_id"], r["outlets"]) for r in data["rows"]] == [("ev1", ["Armenpress", "Reuters"])]
+        assert c.get("/timeline", params={"actor": "CSTO", "format": "json"}).json()["total"] == 1
+    con = connect(path, read_only=True)
+    assert current_version(con) == SCHEMA_VERSION
+    con.close()

@@ -6,8 +6,13 @@ Order of work on a document (each step explained in its module):
    (:mod:`.matchers`), every reading is proposed and the longest wins
    (:mod:`.compose`);
 2. capitals used as places ("talks in Yerevan", "visited Baku", "a Stockholm
-   consultancy") are dropped, the places stage owns them; so are capitals that
-   usually stand for something else (Brussels);
+   consultancy", "a Yerevan-based think tank") are dropped, the places stage
+   owns them; so are capitals that usually stand for something else
+   (Brussels) and capitals naming an event by its year ("Tirana 2025"). A
+   capital that is the subject of a verb of saying ("Baku said", "Baku
+   saying") is always its government;
+   a dictionary code listing alternatives (``[ELR/GAL]``) becomes one mention
+   per code over the same words;
 3. definite descriptions and "it" are resolved to earlier mentions
    (:mod:`.coref`);
 4. named entities the registry does not know (PERSON, ORG, GPE, NORP) are kept
@@ -26,6 +31,7 @@ mention got its code, for explanations).
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from typing import Iterable
 
@@ -99,12 +105,14 @@ class ActorResolver:
             if mention is None:
                 blocked.update(range(p.start, p.end))
                 continue
-            if mention.how == "metonym" and (self._is_place(doc, p.start) or self._capital_not_actor(doc, p.start, p.end, mention)):
+            if mention.how == "metonym" and (self._is_place(doc, p.start, p.end)
+                                             or self._capital_not_actor(doc, p.start, p.end, mention)):
                 blocked.update(range(p.start, p.end))
                 continue
             if mention.how == "metonym" and self._inside_name(doc, p.start, p.end, name_ents):
                 continue  # "The Washington Post": a name of its own, left to NER
-            found.append(Found(p.start, p.end, mention, f"{p.rule}: {why}"))
+            for m in self._split(mention):
+                found.append(Found(p.start, p.end, m, f"{p.rule}: {why}"))
         extra = self.coref.resolve(doc, found, on)
         if extra:
             spans = [(f.start, f.end) for f in extra]
@@ -116,8 +124,30 @@ class ActorResolver:
         doc._.set(REASONS_ATTR, {(f.mention.start, f.mention.end): f.why for f in found})
         return doc
 
-    def _is_place(self, doc: Doc, start: int) -> bool:
-        """A capital after a locative preposition, or the object of a travel verb."""
+    @staticmethod
+    def _split(mention: ActorMention) -> list[ActorMention]:
+        """``ELR/GAL`` (a dictionary's alternatives) -> one mention per code, same words."""
+        if not mention.code or "/" not in mention.code:
+            return [mention]
+        out = []
+        for code in dict.fromkeys(mention.code.split("/")):
+            country = code[:3] if mention.country is None and len(code) >= 3 and code[:3].isalpha() else mention.country
+            out.append(replace(mention, code=code, country=country))
+        return out
+
+    def _speaker(self, doc: Doc, start: int, end: int) -> bool:
+        """The capital is the subject of a verb of saying: "Baku said", "... and Baku saying"."""
+        tok = doc[end - 1]
+        return tok.dep_ == "nsubj" and tok.head.lemma_.lower() in self.rules.speech_verbs
+
+    def _is_place(self, doc: Doc, start: int, end: int | None = None) -> bool:
+        """A capital after a locative preposition, the object of a travel verb, or "<capital>-based"."""
+        end = end if end is not None else start + 1
+        if self._speaker(doc, start, end):
+            return False
+        if end + 1 < len(doc) and doc[end].text == "-" and doc[end - 1].whitespace_ == "" \
+                and doc[end + 1].lower_ in self.rules.place_suffixes:
+            return True
         i = start
         if i > 0 and doc[i - 1].lower_ in self.rules.determiners:
             i -= 1
@@ -139,6 +169,11 @@ class ActorResolver:
             return True
         if end >= len(doc):
             return False
+        if self._speaker(doc, start, end):
+            return False
+        year = doc[end]
+        if year.like_num and len(year.text) == 4 and year.text.isdigit() and 1900 <= int(year.text) <= 2100:
+            return True  # "Tirana 2025": a summit named by its host city and year
         nxt = doc[end]
         if nxt.pos_ not in self.rules.capital_modifier_pos or not nxt.is_lower or doc[end - 1].dep_ != "compound":
             return False
@@ -165,7 +200,7 @@ class ActorResolver:
                 continue
             if not any(t.is_alpha and t.text[:1].isupper() for t in ent):
                 continue
-            if ent.label_ == "GPE" and self._is_place(doc, ent.start):
+            if ent.label_ == "GPE" and self._is_place(doc, ent.start, ent.end):
                 continue
             if doc[ent.end - 1].lower_ in self.rules.document_words:
                 continue  # "the Abraham Accords": a document, not an actor

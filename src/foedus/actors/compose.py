@@ -20,6 +20,28 @@ noun phrase, the leading article excluded):
   contingent in the registry on the date ("Russian peacekeepers" in 2022) is
   that contingent (RUSMILPKO, role PKO); otherwise state + PKO.
 
+- ``<sector word> in <state name | capital>``: "officials in Yerevan",
+  "protesters in Yerevan" (ARMGOV, ARMOPP), for the sectors listed under
+  ``local_sectors`` in the rules (people of a place are usually of its state;
+  troops in a country are often foreign ones), and only when no country word
+  stands before the sector word. A coordinated place ("lawmakers in Fornost
+  and Gondor") gets the same sector: FORLEG, GONLEG.
+
+Imported PETRARCH/Phoenix dictionaries (``registry.has_dictionaries``) bring
+PETRARCH's conventions with them:
+
+- a dictionary actor whose code on the date is a country-like code (three
+  letters, or several joined by ``/``) composes with sector words exactly as a
+  registry state does: "The Calenardhon government" CALGOV, "Gondor's
+  government", "government of Gondor", "Osgiliath soldiers"; an agent before
+  it composes too ("President Romendacil" BREGOV, "MSF Arnor" NGOARN). The
+  dictionary's own longer phrase wins at equal length ("ISRAELI_TROOPS");
+- every sector word composes with a place after "in" (not only
+  ``local_sectors``);
+- a sector word with no country at all is the bare sector ("a senior official
+  said" -> GOV). Without a dictionary that mention is not made: a code without
+  a country is of no use to the packaged coder.
+
 Two readings are refused:
 
 - an organisation alias ending in a document word ("Article 4 of the
@@ -36,6 +58,7 @@ Two readings are refused:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from datetime import date
@@ -54,6 +77,23 @@ from .rules import Rules
 PRIORITY_COMPOSED = 0
 PRIORITY_REGISTRY = 1
 PRIORITY_DICTIONARY = 2
+PRIORITY_DICTIONARY_COMPOSED = 3
+PRIORITY_BARE_SECTOR = 4
+_COUNTRY_CODE = re.compile(r"^(?:[A-Z]{3})+(?:/(?:[A-Z]{3})+)*$")
+
+
+def join_code(code: str, prefix: str, suffix: str) -> str:
+    """PETRARCH's composition of an actor code with an agent, without repeating a part it has.
+
+    ``CAL`` + ``~GOV`` = ``CALGOV``; ``USAGOV`` (the White House) + ``~GOV`` =
+    ``USAGOV``; ``ARN`` + ``NGO~`` = ``NGOARN``.
+    """
+    chunks = [code[i:i + 3] for i in range(3, len(code), 3)]
+    if suffix and suffix[:3] in chunks:
+        suffix = ""
+    if prefix and code.startswith(prefix):
+        prefix = ""
+    return f"{prefix}{code}{suffix}"
 
 STATE_FORMS = ("state", "adjective", "demonym")
 
@@ -95,9 +135,11 @@ class Composer:
     def proposals(self, doc: Doc, on: date) -> list[Proposal]:
         names = [n for n in self.m.match_names(doc) if not self._not_a_name(doc, *n)]
         terms = self.m.match_terms(doc)
+        petrarch = self.reg.has_dictionaries
         out: list[Proposal] = []
         state_at_end: dict[int, tuple[int, Target]] = {}  # end token -> (start, state target)
         state_at_start: dict[int, tuple[int, Target]] = {}
+        place_at_start: dict[int, tuple[int, Target]] = {}  # state names, capitals, dictionary countries
         for s, e, key in names:
             targets = self.reg.lookup(key)
             out.append(self._name(doc, s, e, targets, on))
@@ -105,17 +147,46 @@ class Composer:
             if states and not any(t.kind in ("org", "person") for t in targets):
                 state_at_end[e] = (s, states[0])
                 state_at_start[s] = (e, states[0])
+            places = [t for t in targets if t.kind == "state" or (t.kind == "metonym" and t.capital)]
+            if places and not any(t.kind in ("org", "person") for t in targets):
+                place_at_start[s] = (e, places[0])
+        dict_bases: dict[int, tuple[int, Target]] = {}
+        for s, e, phrase in self.m.match_dictionary(doc):
+            out.append(self._dictionary(doc, s, e, phrase, on))
+            code = self._dictionary_country(phrase, on)
+            if code:
+                base = Target("dictionary", code)
+                dict_bases[s] = (e, base)
+                state_at_end.setdefault(e, (s, base))
+                state_at_start.setdefault(s, (e, base))
+                place_at_start.setdefault(s, (e, base))
         terms_by_start: dict[int, list[tuple[int, list[Term]]]] = {}
         for s, e, info in terms:
             terms_by_start.setdefault(s, []).append((e, info))
+        people = {i for s, e, key in names if any(t.kind == "person" for t in self.reg.lookup(key)) for i in range(s, e)}
+        # names a title may stand before: unknown people (NER), dictionary actors ("Deputy Prime Minister Telemar")
+        named: dict[int, int] = {ent.start: ent.end for ent in doc.ents
+                                 if ent.label_ == "PERSON" and not any(i in people for i in range(ent.start, ent.end))}
+        if petrarch:
+            for st, (en, _t) in dict_bases.items():
+                named.setdefault(st, en)
         for end, (start, target) in state_at_end.items():
-            p = self._state_then_sector(doc, start, end, target, terms_by_start, on)
+            p = self._state_then_sector(doc, start, end, target, terms_by_start, on, named)
             if p:
                 out.append(p)
         for s, e, info in terms:
-            p = self._sector_of_state(doc, s, e, info, state_at_start, on)
-            if p:
-                out.append(p)
+            out.extend(self._sector_of_state(doc, s, e, info, state_at_start, on))
+            ins = self._sector_in_place(doc, s, e, info, place_at_start, state_at_end, petrarch)
+            out.extend(ins)
+            if not ins:
+                p = self._sector_in_clause(doc, s, e, info, place_at_start, state_at_end)
+                if p:
+                    out.append(p)
+            if petrarch:
+                p = self._sector_then_dictionary(doc, s, e, info, dict_bases, state_at_end)
+                if p:
+                    out.append(p)
+                out.append(self._bare_sector(doc, s, e, info))
         covered = {i for s, e, _ in names for i in range(s, e)}
         for s, e, key in names:
             targets = self.reg.lookup(key)
@@ -126,9 +197,221 @@ class Composer:
                 p = self._other_person(doc, s, e, targets, covered, on)
                 if p:
                     out.append(p)
-        for s, e, phrase in self.m.match_dictionary(doc):
-            out.append(self._dictionary(doc, s, e, phrase, on))
         return out
+
+    def _dictionary_country(self, phrase: str, on: date) -> str | None:
+        """The dictionary actor's code on the date when it is made of 3-letter parts (``CAL``, ``USAGOV``, ``ELR/GAL``)."""
+        for aid in self.reg.dictionary_names.get(phrase, []):
+            code = self.reg.dictionary_actors[aid].code_on(on)
+            if code is None:
+                continue
+            return code if _COUNTRY_CODE.match(code) else None
+        return None
+
+    def _compose(self, target: Target, term: Term, a: int, b: int, text: str, how: str) -> ActorMention:
+        """Country part + sector word; a dictionary code with alternatives composes each (``ELRMIL/GALMIL``)."""
+        if target.kind != "dictionary":
+            return state_mention(self.reg, target.entity_id, a, b, text, how, suffix=term.suffix, prefix=term.prefix)
+        parts = target.entity_id.split("/")
+        code = "/".join(join_code(p, term.prefix, term.suffix) for p in parts)
+        country = parts[0][:3] if len(parts) == 1 else None
+        return ActorMention(
+            start=a, end=b, text=text, code=code, name=text, country=country, org=None,
+            role=term.suffix[:3] or None, entity_id=target.entity_id, how=how,
+        )
+
+    def _sector_in_place(
+        self, doc: Doc, s: int, e: int, info: list[Term], place_at_start: dict[int, tuple[int, Target]],
+        state_at_end: dict[int, tuple[int, Target]], petrarch: bool,
+    ) -> list[Proposal]:
+        """``<sector word> in <place> [and <place>]``: "officials in Yerevan" ARMGOV."""
+        if e >= len(doc) or doc[e].lower_ != "in":
+            return []
+        term = info[0]
+        if not petrarch and term.suffix[:3] not in self.rules.local_sectors:
+            return []
+        if self._inside_name_or_place(doc, s, e):
+            return []
+        # "Russian officials in Yerevan": the country word before the sector word decides.
+        if not self._no_country_before(doc, s, state_at_end):
+            return []
+        j = e + 1
+        if j < len(doc) and doc[j].lower_ in self.rules.determiners:
+            j += 1
+        if j not in place_at_start:
+            return []
+        end, target = place_at_start[j]
+        out: list[Proposal] = []
+        sid = target.entity_id
+
+        def build(a0: int = s, b0: int = end, tgt: Target = target) -> tuple[ActorMention | None, str]:
+            a, b, text = self._span(doc, a0, b0)
+            place = "capital" if tgt.kind == "metonym" else tgt.kind
+            m = self._compose(tgt if tgt.kind == "dictionary" else Target("state", tgt.entity_id), term, a, b, text, "agent")
+            return m, f"sector word ({term.prefix}~{term.suffix}, {term.source}) in {place} {tgt.entity_id}"
+
+        out.append(Proposal(s, end, PRIORITY_COMPOSED if target.kind != "dictionary" else PRIORITY_DICTIONARY_COMPOSED,
+                            build, "sector in place"))
+        out.extend(self._coordinated(doc, s, e, end, term, place_at_start, sid, "in"))
+        return out
+
+    def _coordinated(self, doc: Doc, s: int, e: int, end: int, term: Term,
+                     places: dict[int, tuple[int, Target]], sid: str, prep: str) -> list[Proposal]:
+        """Places coordinated with the first ("lawmakers in Fornost and Gondor") get the same sector."""
+        out: list[Proposal] = []
+        hits: list[tuple[int, int, Target]] = []
+        for conj in doc[end - 1].conjuncts:
+            if conj.i < end:
+                continue
+            hit = next(((st, en, t) for st, (en, t) in places.items() if st <= conj.i < en), None)
+            if hit is not None:
+                hits.append(hit)
+        k = end  # the words themselves when the parse does not coordinate them: "in Fornost and Gondor"
+        while k + 1 < len(doc) and doc[k].lower_ in (",", "and"):
+            k += 1
+            if k < len(doc) and doc[k].lower_ == "and":
+                k += 1
+            if k < len(doc) and doc[k].lower_ in self.rules.determiners:
+                k += 1
+            if k not in places:
+                break
+            hits.append((k, places[k][0], places[k][1]))
+            k = places[k][0]
+        for start2, end2, t2 in dict.fromkeys(hits):
+
+            def build2(a0: int = start2, b0: int = end2, tgt: Target = t2) -> tuple[ActorMention | None, str]:
+                a, b, text = self._span(doc, a0, b0)
+                m = self._compose(tgt if tgt.kind == "dictionary" else Target("state", tgt.entity_id), term, a, b, text, "agent")
+                return m, (f"{tgt.entity_id} coordinated with {sid} after "
+                           f"{doc[s:e].text!r} {prep}: the same sector ({term.prefix}~{term.suffix})")
+
+            out.append(Proposal(start2, end2, PRIORITY_COMPOSED, build2, f"sector {prep} coordinated place"))
+        return out
+
+    def _inside_name_or_place(self, doc: Doc, s: int, e: int) -> bool:
+        """The sector word is part of a name ("the European Political Community") or a place ("outside the parliament")."""
+        if any(t.ent_type_ in ("ORG", "FAC", "EVENT", "WORK_OF_ART", "LAW") for t in doc[s:e]):
+            return True
+        k = s
+        while k > 0 and (doc[k - 1].lower_ in self.rules.determiners or doc[k - 1].pos_ == "ADJ"):
+            k -= 1
+        if k > 0 and doc[k - 1].lower_ in self.rules.place_prepositions:
+            return True
+        tok = doc[e - 1]
+        while tok.dep_ == "conj" and tok.head.i < tok.i:  # "into the government building and the parliament"
+            tok = tok.head
+        return tok.dep_ == "pobj" and tok.head.lower_ in self.rules.place_prepositions
+
+    def _no_country_before(self, doc: Doc, s: int, state_at_end: dict[int, tuple[int, Target]]) -> bool:
+        k = s
+        while True:
+            if k in state_at_end:
+                return False
+            if k == 0 or s - k > self.rules.max_modifiers:
+                return True
+            prev = doc[k - 1]
+            if prev.pos_ not in self.rules.modifier_pos and prev.lower_ not in self.rules.determiners \
+                    and prev.text != "-":
+                return True
+            k -= 1
+
+    def _sector_in_clause(
+        self, doc: Doc, s: int, e: int, info: list[Term], place_at_start: dict[int, tuple[int, Target]],
+        state_at_end: dict[int, tuple[int, Target]],
+    ) -> Proposal | None:
+        """A subject sector word of no country takes the one state named "in <place>" in its own clause.
+
+        "Several pro-Western parties have organised rallies in Yerevan" -> ARMOPP. Only
+        ``local_sectors``; the finite verb's own "in" phrase or its object's
+        ("rallies in Yerevan") is looked at, nothing deeper.
+        """
+        term = info[0]
+        if term.suffix[:3] not in self.rules.local_sectors or term.prefix:
+            return None
+        last = doc[e - 1]
+        if last.dep_ not in ("nsubj", "nsubjpass") or not self._no_country_before(doc, s, state_at_end):
+            return None
+        if self._inside_name_or_place(doc, s, e):
+            return None
+        verb = last.head
+        if verb.tag_ not in ("VBD", "VBZ", "VBP", "VBN", "VB"):
+            return None  # "the Biden administration taking advantage of the war in Ukraine"
+        # "in" on the verb or on its object: "organised rallies in Yerevan"
+        holders = [verb] + [c for c in verb.children if c.dep_ in ("dobj", "attr")]
+        found: set[str] = set()
+        place: tuple[int, int, Target] | None = None
+        for h in holders:
+            for prep in h.children:
+                if prep.lower_ != "in" or prep.dep_ != "prep":
+                    continue
+                for pobj in prep.children:
+                    if pobj.dep_ != "pobj":
+                        continue
+                    hit = next(((st, en, t) for st, (en, t) in place_at_start.items() if st <= pobj.i < en), None)
+                    if hit:
+                        found.add(hit[2].entity_id)
+                        place = hit
+        if place is None or len(found) != 1:
+            return None
+        tgt = place[2]
+
+        def build() -> tuple[ActorMention | None, str]:
+            a, b, text = self._span(doc, s, e)
+            m = self._compose(tgt if tgt.kind == "dictionary" else Target("state", tgt.entity_id), term, a, b, text, "agent")
+            return m, (f"sector word ({term.prefix}~{term.suffix}, {term.source}) of no country, subject of a clause "
+                       f"set in {doc[place[0]:place[1]].text} ({tgt.entity_id})")
+
+        return Proposal(s, e, PRIORITY_COMPOSED, build, "sector in clause")
+
+    def _sector_then_dictionary(
+        self, doc: Doc, s: int, e: int, info: list[Term], dict_bases: dict[int, tuple[int, Target]],
+        state_at_end: dict[int, tuple[int, Target]],
+    ) -> Proposal | None:
+        """PETRARCH: an agent right before a dictionary actor ("President Romendacil", "MSF Arnor")."""
+        if e not in dict_bases:
+            return None
+        end, target = dict_bases[e]
+        term = info[0]
+        start = s
+        # "Bree President Romendacil": the same code before the agent joins the mention
+        if s in state_at_end and state_at_end[s][1].entity_id == target.entity_id:
+            start = state_at_end[s][0]
+        # "An MSF Arnor diplomat": a sector word after the actor composes as well
+        extra = None
+        for e2, info2 in self._terms_at(doc, end):
+            if self._is_head(doc, e2):
+                extra = (e2, info2[0])
+        stop = extra[0] if extra else end
+
+        def build() -> tuple[ActorMention | None, str]:
+            a, b, text = self._span(doc, start, stop)
+            m = self._compose(target, term, a, b, text, "agent")
+            why = f"sector word ({term.prefix}~{term.suffix}, {term.source}) before dictionary actor {target.entity_id}"
+            if extra:
+                t2 = extra[1]
+                m = self._compose(Target("dictionary", m.code or target.entity_id), t2, a, b, text, "agent")
+                why += f" and sector word ({t2.prefix}~{t2.suffix}) after it"
+            return m, why
+
+        return Proposal(start, stop, PRIORITY_DICTIONARY_COMPOSED, build, "sector + dictionary actor")
+
+    def _terms_at(self, doc: Doc, k: int) -> list[tuple[int, list[Term]]]:
+        if k >= len(doc):
+            return []
+        return [(k + (e - s), info) for s, e, info in self.m.match_terms(doc[k:min(len(doc), k + 5)].as_doc())
+                if s == 0]
+
+    def _bare_sector(self, doc: Doc, s: int, e: int, info: list[Term]) -> Proposal:
+        """PETRARCH: a sector word of no country is the bare sector code ("a senior official" GOV)."""
+        term = info[0]
+
+        def build() -> tuple[ActorMention | None, str]:
+            a, b, text = self._span(doc, s, e)
+            code = f"{term.prefix}{term.suffix}"
+            m = ActorMention(a, b, text, code, text, None, None, term.suffix[:3] or None, entity_id=None, how="agent")
+            return m, f"sector word ({term.prefix}~{term.suffix}, {term.source}) with no country: bare sector (PETRARCH)"
+
+        return Proposal(s, e, PRIORITY_BARE_SECTOR, build, "bare sector")
 
     # ------------------------------------------------------------- proposals
     def _span(self, doc: Doc, s: int, e: int) -> tuple[int, int, str]:
@@ -242,7 +525,7 @@ class Composer:
 
     def _state_then_sector(
         self, doc: Doc, start: int, end: int, target: Target, terms_by_start: dict[int, list[tuple[int, list[Term]]]],
-        on: date,
+        on: date, named: dict[int, int] | None = None,
     ) -> Proposal | None:
         j = end
         possessive = j < len(doc) and doc[j].text in self.rules.possessive
@@ -260,21 +543,26 @@ class Composer:
         if best is None:
             return None
         e, info = best
-        if not self._is_head(doc, e):
-            return None
         term = info[0]
+        if not self._is_head(doc, e):
+            # "Fornost President Umbardacil", "Azerbaijani presidential aide Hikmat Hajiyev": a title before the
+            # name of someone the registry does not know is the office of that state
+            if not (term.title or self.reg.has_dictionaries) or e not in (named or {}):
+                return None
+            e = (named or {})[e]
         how = "possessive" if possessive else "agent"
 
         def build() -> tuple[ActorMention | None, str]:
             a, b, text = self._span(doc, start, e)
-            contingent = self._contingent(target.entity_id, term, on)
+            contingent = self._contingent(target.entity_id, term, on) if target.kind != "dictionary" else None
             if contingent:
                 m, why = org_mention(self.reg, contingent, a, b, text, how, self.kind_sectors)
                 return m, f"{target.kind} of {target.entity_id} + sector word ~{term.suffix}: its contingent; {why}"
-            m = state_mention(self.reg, target.entity_id, a, b, text, how, suffix=term.suffix, prefix=term.prefix)
+            m = self._compose(target, term, a, b, text, how)
             return m, f"{target.kind} of {target.entity_id} + sector word ({term.prefix}~{term.suffix}, {term.source})"
 
-        return Proposal(start, e, PRIORITY_COMPOSED, build, "state + sector")
+        priority = PRIORITY_DICTIONARY_COMPOSED if target.kind == "dictionary" else PRIORITY_COMPOSED
+        return Proposal(start, e, priority, build, "state + sector")
 
     def _contingent(self, sid: str, term: Term, on: date) -> str | None:
         """The one organisation of a sector-bearing kind the state belongs to on the date."""
@@ -288,29 +576,31 @@ class Composer:
 
     def _sector_of_state(
         self, doc: Doc, s: int, e: int, info: list[Term], state_at_start: dict[int, tuple[int, Target]], on: date
-    ) -> Proposal | None:
+    ) -> list[Proposal]:
         if e >= len(doc) or doc[e].lower_ != "of":
-            return None
+            return []
         k = e + 1
         if k < len(doc) and doc[k].lower_ in self.rules.determiners:
             k += 1
         if k not in state_at_start:
-            return None
+            return []
         end, target = state_at_start[k]
-        if target.kind != "state":
-            return None
+        if target.kind not in ("state", "dictionary"):
+            return []
         term = info[0]
 
         def build() -> tuple[ActorMention | None, str]:
             a, b, text = self._span(doc, s, end)
-            contingent = self._contingent(target.entity_id, term, on)
+            contingent = self._contingent(target.entity_id, term, on) if target.kind != "dictionary" else None
             if contingent:
                 m, why = org_mention(self.reg, contingent, a, b, text, "agent", self.kind_sectors)
                 return m, f"sector word ~{term.suffix} of state {target.entity_id}: its contingent; {why}"
-            m = state_mention(self.reg, target.entity_id, a, b, text, "agent", suffix=term.suffix, prefix=term.prefix)
-            return m, f"sector word ({term.prefix}~{term.suffix}, {term.source}) of state {target.entity_id}"
+            m = self._compose(target, term, a, b, text, "agent")
+            return m, f"sector word ({term.prefix}~{term.suffix}, {term.source}) of {target.kind} {target.entity_id}"
 
-        return Proposal(s, end, PRIORITY_COMPOSED, build, "sector of state")
+        priority = PRIORITY_DICTIONARY_COMPOSED if target.kind == "dictionary" else PRIORITY_COMPOSED
+        return [Proposal(s, end, priority, build, "sector of state"),
+                *self._coordinated(doc, s, e, end, term, state_at_start, target.entity_id, "of")]
 
     def _titled_person(
         self,

@@ -7,12 +7,25 @@ left alone: a missing actor costs less than a wrong one in event data.
 
 - "the alliance", "the bloc", "the organisation": the nearest organisation of a
   fitting kind (alliance; bloc or alliance; any).
-- "the country", "the republic": the nearest state, or the state of the nearest
-  state-bearing mention (an agent, a person); coded as the bare state.
+- "the military bloc", "the security alliance": as "the bloc", "the alliance".
+- "the country", "the nation", "the republic": the state last *named* - a
+  state's name, adjective or people ("Armenia", "Armenians"), its capital
+  standing for it, a person holding an office of it, or an agent placed in
+  it ("protesters in Yerevan"), but not an agent of a country word (in
+  "an American official ever to visit the country" the country is not the
+  official's) - skipping names used as a hyphenated modifier ("the
+  Moscow-led alliance"); coded as the bare state. "the nation" only as a
+  subject or possessor ("spoke to the nation" is the audience).
+- "she", "he" as a subject: the nearest earlier person (in the window) whose
+  gender the text or the rules tell ("Ms Pelosi", a given name listed under
+  ``female_words``/``male_words``), skipping people of the other gender; a
+  nearer person of unknown gender stops the search, and so does a fitting
+  person the registry does not know.
 - "the president", "the prime minister", "the minister", "the speaker": the
   nearest person whose office *on the document's date* has that word in its
   title; failing that, the one holder of such an office in the country of the
-  nearest state-bearing mention.
+  nearest state-bearing mention. Not when the words name the office itself:
+  "the Speaker's gavel" (``office_objects``).
 - "it" as a subject (not expletive: "it is unclear", "it seems"): the nearest
   state or organisation before it in its own sentence; otherwise the subject of
   the nearest earlier sentence in the window if that subject is a state or an
@@ -111,11 +124,13 @@ class Coref:
             if any(i in covered for i in range(s, e)):
                 continue
             d = self.desc[mid]
+            if d.deps and doc[e - 1].dep_ not in d.deps:
+                continue  # "spoke to the nation": the audience, not the state
             # "the president of France" is composed elsewhere; "the country's" is fine.
             if e < len(doc) and doc[e].lower_ == "of":
                 continue
-            # "the alliance NATO", "the country Armenia": an apposition names it already.
-            if e < len(doc) and doc[e].pos_ == "PROPN":
+            # "the alliance NATO", "the country Armenia", "He (Blinken)": the words are named already.
+            if e < len(doc) and (doc[e].pos_ == "PROPN" or doc[e].text == "("):
                 continue
             cands = self._window(found, sidx, s)
             hit: Found | None = None
@@ -124,10 +139,17 @@ class Coref:
                 if hit:
                     out.append(self._as(hit, s, e, doc, f"{d.text!r} = nearest fitting organisation"))
             elif d.wants == "state":
-                hit = next((f for f in cands if f.mention.country), None)
+                hit = next((f for f in cands if self._names_state(doc, f)), None)
                 if hit:
-                    out.append(self._as(hit, s, e, doc, f"{d.text!r} = nearest state", bare_state=True))
+                    out.append(self._as(hit, s, e, doc, f"{d.text!r} = the state last named", bare_state=True))
+            elif d.wants == "person":
+                f2 = self._person_pronoun(doc, found, sidx, s, e, d)
+                if f2:
+                    out.append(f2)
             elif d.wants == "office":
+                if e + 1 < len(doc) and doc[e].text in self.rules.possessive \
+                        and doc[e + 1].lower_ in self.rules.office_objects:
+                    continue  # "the Speaker's gavel": the office, not its holder
                 f2 = self._office(doc, cands, d, s, e, on)
                 if f2:
                     out.append(f2)
@@ -136,6 +158,74 @@ class Coref:
                 if f2:
                     out.append(f2)
         return out
+
+    def _names_state(self, doc: Doc, f: Found) -> bool:
+        """The mention names a state: its name, adjective or people, its capital, or a person holding one of its offices.
+
+        Not an agent ("the most senior American official ever to visit the
+        country": the country is not the official's).
+        """
+        m = f.mention
+        if not m.country:
+            return False
+        if f.end < len(doc) and doc[f.end].text == "-" and doc[f.end - 1].whitespace_ == "":
+            return False  # "the Moscow-led alliance", "the Armenia-Azerbaijan border"
+        if f.start > 0 and doc[f.start - 1].text == "-" and doc[f.start - 1].whitespace_ == "":
+            return False
+        if m.person or f.why.startswith("sector in"):
+            return True  # a person of the state, or "protesters in Yerevan": the place is named
+        if m.how == "metonym":
+            st = self.reg.state(m.country)
+            return st is not None and st.capital == m.text
+        return self._is_state(f)
+
+    def _gender(self, doc: Doc, f: Found, found: list[Found]) -> str | None:
+        """'f', 'm' or None: from an honorific before any mention of the same person, or a listed given name."""
+        m = f.mention
+        same = [g for g in found if g.mention.entity_id == m.entity_id] if m.entity_id else [f]
+        words: list[str] = []
+        for g in same:
+            if g.start > 0:
+                words.append(doc[g.start - 1].lower_)
+            words.extend(t.lower_ for t in doc[g.start:g.end])
+        if m.person:
+            words.extend(w.lower() for w in m.person.split()[:-1])
+        fem = any(w in self.rules.female_words for w in words)
+        mal = any(w in self.rules.male_words for w in words)
+        if fem == mal:
+            return None
+        return "f" if fem else "m"
+
+    def _person_pronoun(self, doc: Doc, found: list[Found], sidx: list[int], s: int, e: int,
+                        d: Description) -> Found | None:
+        tok = doc[s]
+        if tok.dep_ not in ("nsubj", "nsubjpass"):
+            return None
+        want = "f" if d.text == "she" else "m"
+        here = sidx[s]
+        taken = {i for f in found for i in range(f.start, f.end)}
+        # names the registry does not know (NER) count as people too, so that they stop the search
+        unknown = [
+            Found(ent.start, ent.end, ActorMention(ent.start_char, ent.end_char, ent.text, None, ent.text, None, None,
+                                                   None, how="ner", label="PERSON"), "NER person")
+            for ent in doc.ents
+            if ent.label_ == "PERSON" and not any(i in taken for i in range(ent.start, ent.end))
+        ]
+        people = sorted(
+            (f for f in [*found, *unknown] if f.end <= s and here - sidx[f.start] <= self.rules.coref_window
+             and (f.mention.person or f.mention.label == "PERSON")),
+            key=lambda f: -f.start,
+        )
+        for f in people:
+            gender = self._gender(doc, f, found)
+            if gender is None:
+                return None  # a person of unknown gender in between: leave the pronoun alone
+            if gender != want:
+                continue
+            if not f.mention.resolved:
+                return None  # the person is not in the registry
+            return self._as(f, s, e, doc, f"{d.text!r} = the last person named, of fitting gender")
+        return None
 
     def _org_fits(self, f: Found, d: Description) -> bool:
         if not d.kinds:

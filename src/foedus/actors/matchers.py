@@ -9,7 +9,10 @@ rules:
   case, since newspapers capitalise them at will;
 - imported PETRARCH/Phoenix phrases are upper case in their files and match on
   lower case, but a match must contain a capitalised word, so that "chad" in
-  running text or "us" never becomes an actor.
+  running text or "us" never becomes an actor. A phrase written without a
+  trailing ``_`` is a stem (PETRARCH's rule): its last word matches any word it
+  begins ("ARGENTIN" matches "Argentina"); stems shorter than ``MIN_STEM``
+  letters match only themselves.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from .model import normalise
 from .registry import Registry
 
 _SIMPLE = re.compile(r"^[a-z0-9]+\.?$")
+MIN_STEM = 3
 
 
 @dataclass(frozen=True)
@@ -63,6 +67,8 @@ class RegistryMatchers:
         self.name_keys: dict[int, str] = {}
         self.term_info: dict[int, list[Term]] = {}
         self.dict_keys: dict[int, str] = {}
+        # stem (lower case) -> (words before it, phrase): PETRARCH stems matched by prefix
+        self.stems: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         self.title_words: frozenset[str] = frozenset()
         self._build(registry)
 
@@ -100,6 +106,11 @@ class RegistryMatchers:
             self.term_info[mid] = info
             self.terms.add("T:" + form, [self._doc(form)])
         for phrase in reg.dictionary_names:
+            if phrase in reg.dictionary_stems:
+                words = [t.lower_ for t in self._doc(phrase)]
+                if len(words[-1]) >= MIN_STEM and words[-1].isalpha():
+                    self.stems.setdefault(words[-1], []).append((tuple(words[:-1]), phrase))
+                    continue
             mid = self.vocab.strings.add("D:" + phrase)
             self.dict_keys[mid] = phrase
             self.dictionary.add("D:" + phrase, [self._doc(phrase)])
@@ -111,10 +122,19 @@ class RegistryMatchers:
         return [(s, e, self.term_info[m]) for m, s, e in self.terms(doc)]
 
     def match_dictionary(self, doc: Doc) -> list[tuple[int, int, str]]:
-        if not self.dict_keys:
+        if not self.dict_keys and not self.stems:
             return []
+        found = [(s, e, self.dict_keys[m]) for m, s, e in self.dictionary(doc)] if self.dict_keys else []
+        if self.stems:
+            for tok in doc:
+                low = tok.lower_
+                for k in range(MIN_STEM, len(low) + 1):
+                    for before, phrase in self.stems.get(low[:k], ()):
+                        s = tok.i - len(before)
+                        if s >= 0 and all(doc[s + j].lower_ == w for j, w in enumerate(before)):
+                            found.append((s, tok.i + 1, phrase))
         out = []
-        for m, s, e in self.dictionary(doc):
+        for s, e, phrase in dict.fromkeys(found):
             if any(t.text[:1].isupper() for t in doc[s:e]):
-                out.append((s, e, self.dict_keys[m]))
+                out.append((s, e, phrase))
         return out

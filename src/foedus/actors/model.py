@@ -162,6 +162,7 @@ class DictionaryActor:
     codes: tuple[DatedCode, ...]
     source: str = ""
     comment: str = ""
+    stems: tuple[str, ...] = ()  # phrases written without a trailing "_": their last word is a stem
 
     def code_on(self, on: date) -> str | None:
         """PETRARCH's rule: a dated code that covers the date, else the undated one."""

@@ -9,9 +9,11 @@ The format, as read here (one file may hold actors, agents or both):
 - ``#`` starts a comment to the end of the line; ``<!-- ... -->`` blocks (possibly
   over several lines) are comments too.
 - An entry starts with a phrase at the beginning of a line; words are joined by
-  ``_`` or spaces (``VLADIMIR_PUTIN_``). A trailing ``_`` marks a whole word in
-  PETRARCH; a phrase without it is a stem there. foedus matches every phrase as
-  whole words, case-insensitively (a stem therefore only matches itself).
+  ``_`` or spaces (``VLADIMIR_PUTIN_``). A trailing ``_`` marks a whole word;
+  a phrase without it is a stem, as in PETRARCH: its last word matches any word
+  it begins (``ARGENTIN`` matches "Argentina" and "Argentine", ``NORTH_KOREA``
+  matches "North Korean"), the words before it match whole. Matching ignores
+  case. A stem shorter than three letters matches only itself.
 - Lines starting with ``+`` add synonyms to the current entry.
 - Codes are in brackets, on the phrase's line or on indented lines after it:
   ``[ARM]`` (always), ``[ARMGOV 980204-080409]`` (between two dates, inclusive),
@@ -124,6 +126,7 @@ class _Reader:
         self.subst: dict[str, list[str]] = {}
         self.phrases: list[tuple[str, str | None]] = []  # (phrase, braces content)
         self.codes: list[DatedCode] = []
+        self.stems: set[str] = set()  # phrases without a trailing "_"
         self.comment = ""
         self.start_line = 0
 
@@ -147,11 +150,13 @@ class _Reader:
                         id="dict:" + phrases[0],
                         phrases=phrases,
                         codes=tuple(actor_codes),
+                        stems=tuple(p for p in phrases if p in self.stems),
                         source=f"{self.path}:{self.start_line}",
                         comment=self.comment,
                     )
                 )
         self.phrases, self.codes, self.comment = [], [], ""
+        self.stems = set()
 
     def _add_agents(self, code: DatedCode) -> None:
         prefix, _, suffix = code.code.partition("~")
@@ -227,6 +232,8 @@ class _Reader:
             self.problem(lineno, f"empty phrase {raw!r}; line skipped")
             return False
         self.phrases.append((phrase.upper(), braces))
+        if not raw.strip().endswith("_"):
+            self.stems.add(phrase.upper())
         return True
 
 

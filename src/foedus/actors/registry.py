@@ -127,6 +127,7 @@ class Registry:
         self.files: list[str] = []
         self.names = SurfaceIndex()  # from foedus-actors files, case kept
         self.dictionary_names: dict[str, list[str]] = {}  # lower-cased phrase -> dictionary actor ids
+        self.dictionary_stems: set[str] = set()  # lower-cased phrases whose last word is a stem
         self._by_cameo: dict[str, str] = {}
         self._by_code: dict[str, str] = {}
 
@@ -161,7 +162,8 @@ class Registry:
         for actor in actors:
             old = self.dictionary_actors.get(actor.id)
             if old is not None:
-                actor = replace(actor, phrases=_union(old.phrases, actor.phrases), codes=actor.codes or old.codes)
+                actor = replace(actor, phrases=_union(old.phrases, actor.phrases), codes=actor.codes or old.codes,
+                                stems=_union(old.stems, actor.stems))
             self.dictionary_actors[actor.id] = actor
         self.dictionary_agents.extend(agents)
 
@@ -227,9 +229,16 @@ class Registry:
             for pid in ids:
                 self.names.add(surname, Target("person", pid))
         self.dictionary_names = {}
+        self.dictionary_stems = set()
         for actor in self.dictionary_actors.values():
             for phrase in actor.phrases:
                 self.dictionary_names.setdefault(phrase.lower(), []).append(actor.id)
+            self.dictionary_stems.update(p.lower() for p in actor.stems)
+
+    @property
+    def has_dictionaries(self) -> bool:
+        """A PETRARCH/Phoenix dictionary is loaded: its conventions apply (see :mod:`.compose`)."""
+        return bool(self.dictionary_actors or self.dictionary_agents)
 
     # --------------------------------------------------------------- questions
     def state(self, sid: str) -> State | None:

@@ -20,9 +20,10 @@ FORMAT = "foedus-actor-rules/1"
 @dataclass(frozen=True)
 class Description:
     text: str
-    wants: str  # organisation | state | office | pronoun
+    wants: str  # organisation | state | office | pronoun (it) | person (she, he)
     kinds: tuple[str, ...] = ()
     title: str = ""
+    deps: tuple[str, ...] = ()  # when given: resolved only in these dependency roles
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,12 @@ class Rules:
     name_similarity: float = 0.8
     capital_modifier_pos: frozenset[str] = frozenset()
     capitals_not_government: frozenset[str] = frozenset()
+    place_suffixes: frozenset[str] = frozenset()
+    office_objects: frozenset[str] = frozenset()
+    speech_verbs: frozenset[str] = frozenset()
+    local_sectors: frozenset[str] = frozenset()
+    female_words: frozenset[str] = frozenset()
+    male_words: frozenset[str] = frozenset()
     problems: tuple[str, ...] = ()
 
 
@@ -53,22 +60,58 @@ def _words(data: dict, key: str) -> frozenset[str]:
     return frozenset(str(v).lower() for v in value if isinstance(v, (str, int)))
 
 
-@lru_cache(maxsize=4)
-def load_rules(path: str = str(RULES_FILE)) -> Rules:
-    """Rules from a file; a malformed description is reported and skipped."""
-    problems: list[str] = []
+_LIST_KEYS = (
+    "possessive", "determiners", "place_prepositions", "place_verbs", "modifier_pos", "descriptions", "ally_words",
+    "ally_kinds", "expletive_heads", "document_words", "honorifics", "not_name_entities", "capital_modifier_pos",
+    "capitals_not_government", "place_suffixes", "office_objects", "speech_verbs", "local_sectors",
+    "female_words", "male_words",
+)
+
+
+def _read(path: str) -> tuple[dict, list[str]]:
     try:
         data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
     except (OSError, yaml.YAMLError) as exc:
-        return Rules(problems=(f"{path}:0: cannot read rules: {exc}",))
-    if data.get("format") != FORMAT:
-        problems.append(f"{path}:1: format should be {FORMAT!r}")
+        return {}, [f"{path}:0: cannot read rules: {exc}"]
+    if not isinstance(data, dict):
+        return {}, [f"{path}:1: expected a mapping"]
+    problems = [] if data.get("format") == FORMAT else [f"{path}:1: format should be {FORMAT!r}"]
+    return data, problems
+
+
+def _combine(base: dict, extra: dict) -> dict:
+    """A user's file added to the built-in one: lists are extended, mappings updated, single values replaced."""
+    out = dict(base)
+    for key, value in extra.items():
+        old = out.get(key)
+        if key in _LIST_KEYS and isinstance(old, list) and isinstance(value, list):
+            out[key] = old + [v for v in value if v not in old]
+        elif isinstance(old, dict) and isinstance(value, dict):
+            out[key] = {**old, **value}
+        else:
+            out[key] = value
+    return out
+
+
+@lru_cache(maxsize=4)
+def load_rules(path: str = str(RULES_FILE)) -> Rules:
+    """The built-in rules, with the lists of a user's file (same format) added to them.
+
+    ``path`` is the built-in file itself by default; any other file extends it
+    (lists united, ``kind_sectors`` updated, numbers replaced), as the file's
+    header promises. A malformed description is reported and skipped.
+    """
+    data, problems = _read(str(RULES_FILE))
+    if Path(path).resolve() != RULES_FILE.resolve():
+        extra, more = _read(path)
+        problems += more
+        data = _combine(data, extra)
     descriptions = []
     for i, d in enumerate(data.get("descriptions") or []):
         if not isinstance(d, dict) or not d.get("text") or d.get("wants") not in (
-            "organisation", "state", "office", "pronoun",
+            "organisation", "state", "office", "pronoun", "person",
         ):
-            problems.append(f"{path}: descriptions[{i}]: needs text and wants (organisation|state|office|pronoun)")
+            problems.append(f"{path}: descriptions[{i}]: needs text and wants (organisation|state|office|pronoun|person)")
             continue
         descriptions.append(
             Description(
@@ -76,6 +119,7 @@ def load_rules(path: str = str(RULES_FILE)) -> Rules:
                 wants=d["wants"],
                 kinds=tuple(d.get("kinds") or ()),
                 title=str(d.get("title") or "").lower(),
+                deps=tuple(str(x) for x in d.get("deps") or ()),
             )
         )
     kind_sectors = data.get("kind_sectors") or {}
@@ -101,5 +145,11 @@ def load_rules(path: str = str(RULES_FILE)) -> Rules:
         name_similarity=float(data.get("name_similarity", 0.8)),
         capital_modifier_pos=frozenset(str(v) for v in data.get("capital_modifier_pos") or []),
         capitals_not_government=frozenset(str(v) for v in data.get("capitals_not_government") or []),
+        place_suffixes=_words(data, "place_suffixes"),
+        office_objects=_words(data, "office_objects"),
+        speech_verbs=_words(data, "speech_verbs"),
+        local_sectors=frozenset(str(v) for v in data.get("local_sectors") or []),
+        female_words=_words(data, "female_words"),
+        male_words=_words(data, "male_words"),
         problems=tuple(problems),
     )

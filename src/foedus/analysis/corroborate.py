@@ -27,7 +27,7 @@ and only groups that at least ``min_outlets`` outlets report are returned.
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import Any
 
 import duckdb
@@ -168,32 +168,60 @@ def corroborate(
     flt = flt or EventFilter()
     where, params = flt.where("e")
     src, tgt = actor_key("source", flt.exact), actor_key("target", flt.exact)
+    # The events first (a scan of stored keys), then the reports of the
+    # newest groups that could qualify only: a group can have figures from
+    # ``min_outlets`` outlets only if its events were reported by as many
+    # (events.outlets, plus one for reports of unknown outlet). If fewer than
+    # ``max_groups`` of those candidates qualify, the next ones are read, and
+    # so on, so the answer is the same as reading every report. The digit test
+    # names a column of both sides of the join, so that it runs on the joined
+    # reports only, not on every stored sentence.
     sql = f"""
-        WITH ms AS (
-            SELECT e.date, least({src}, {tgt}) AS a, greatest({src}, {tgt}) AS b,
-                   m.event_id, m.mention_id, m.doc_id, m.sent_index, m.sentence,
-                   coalesce(d.outlet, '(unknown)') AS outlet
+        WITH fe AS MATERIALIZED (
+            SELECT e.event_id, e.date, least({src}, {tgt}) AS a, greatest({src}, {tgt}) AS b,
+                   coalesce(e.outlets, []::VARCHAR[]) AS outlets,
+                   e.outlets IS NULL OR e.mentions > len(e.outlets) AS maybe_unknown
             FROM events e
-            JOIN event_mentions m ON m.event_id = e.event_id
-            JOIN documents d ON d.doc_id = m.doc_id
-            WHERE {where} AND e.date IS NOT NULL AND regexp_matches(m.sentence, '[0-9]')
+            WHERE {where} AND e.date IS NOT NULL AND {src} IS NOT NULL AND {tgt} IS NOT NULL
+        ),
+        candidates AS MATERIALIZED (
+            SELECT date, a, b FROM fe
+            GROUP BY date, a, b
+            HAVING len(list_distinct(flatten(list(outlets)))) + CASE WHEN bool_or(maybe_unknown) THEN 1 ELSE 0 END >= ?
+            ORDER BY date DESC, a, b
+            LIMIT ?
+        ),
+        ms AS MATERIALIZED (
+            SELECT fe.date, fe.a, fe.b, m.event_id, m.mention_id, m.doc_id, m.sent_index, m.sentence,
+                   coalesce(m.outlet, '(unknown)') AS outlet
+            FROM fe JOIN candidates USING (date, a, b) JOIN event_mentions m ON m.event_id = fe.event_id
+            WHERE regexp_matches(CASE WHEN fe.date IS NOT NULL THEN m.sentence END, '[0-9]')
         ),
         groups AS (
             SELECT date, a, b FROM ms
-            WHERE a IS NOT NULL AND b IS NOT NULL
             GROUP BY date, a, b
             HAVING count(DISTINCT outlet) >= ?
             ORDER BY date DESC, a, b
             LIMIT ?
         )
-        SELECT ms.* FROM ms JOIN groups USING (date, a, b)
+        SELECT ms.*, (SELECT count(*) FROM candidates) AS candidates
+        FROM ms JOIN groups USING (date, a, b)
         ORDER BY ms.date DESC, ms.a, ms.b, ms.outlet, ms.doc_id, ms.sent_index, ms.event_id
     """
-    cur = con.execute(sql, [*params, int(min_outlets), int(max_groups)])
+    window = 2 * int(max_groups)
+    while True:
+        # LIMIT NULL reads every candidate
+        cur = con.execute(sql, [*params, int(min_outlets), window, int(min_outlets), int(max_groups)])
+        found = cur.fetchall()
+        if window is None or len({(r[0], r[1], r[2]) for r in found}) >= max_groups:
+            break
+        if found and found[0][-1] < window:
+            break  # every candidate was read
+        window = window * 8 if window < 50 * max_groups else None
     cols = [d[0] for d in cur.description]
     groups: dict[tuple, dict[str, Any]] = {}
     seen: set[tuple] = set()
-    for values in cur.fetchall():
+    for values in found:
         r = dict(zip(cols, values))
         key = (r["date"], r["a"], r["b"])
         g = groups.setdefault(key, {"date": r["date"], "a": r["a"], "b": r["b"],
@@ -208,7 +236,7 @@ def corroborate(
             claim.append({
                 "outlet": r["outlet"], "doc_id": r["doc_id"], "sent_index": r["sent_index"],
                 "event_id": r["event_id"], "mention_id": r["mention_id"], "sentence": r["sentence"],
-                **asdict(f),
+                **vars(f),
             })
     out = []
     for g in groups.values():

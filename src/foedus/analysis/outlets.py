@@ -11,6 +11,10 @@ The unit here is the event mention (a coded sentence) or the quote.
 * tone: mean Goldstein of the mentions whose *target* is each actor, by
   outlet; negated mentions are left out (counted apart), claims are kept,
   because repeating a party's claim is part of an outlet's stance.
+
+Each report carries its own document's outlet and the country-level actor
+keys (``event_mentions.outlet``, ``source_key``, ``target_key``), so these
+tables are one grouped scan of ``event_mentions``, with no join.
 """
 
 from __future__ import annotations
@@ -27,15 +31,19 @@ def _rows(cur: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
     return [dict(zip(cols, r)) for r in cur.fetchall()]
 
 
-def _outlet_clause(outlet: str | None, params: list[Any]) -> str:
+def _outlet_clause(outlet: str | None, params: list[Any], alias: str = "m") -> str:
     if outlet:
         params.append(outlet)
-        return "AND d.outlet = ?"
+        return f"AND {alias}.outlet = ?"
     return ""
 
 
 def outlet_summary(con: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
     """Per outlet: documents, coded reports, distinct events, date range."""
+    # Distinct events per outlet come from events.outlets (the outlets that
+    # reported each event): counting distinct event ids over every report is
+    # the costly way to the same number. Reports without an outlet have no
+    # entry there and are counted directly.
     return _rows(con.execute(
         """
         WITH docs AS (
@@ -44,13 +52,17 @@ def outlet_summary(con: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
             FROM documents GROUP BY 1
         ),
         ments AS (
-            SELECT coalesce(d.outlet, '(unknown)') AS outlet, count(*) AS mentions,
-                   count(DISTINCT m.event_id) AS events
-            FROM event_mentions m JOIN documents d ON d.doc_id = m.doc_id GROUP BY 1
+            SELECT coalesce(outlet, '(unknown)') AS outlet, count(*) AS mentions
+            FROM event_mentions GROUP BY 1
+        ),
+        evs AS (
+            SELECT outlet, count(*) AS events FROM (SELECT unnest(outlets) AS outlet FROM events) GROUP BY 1
+            UNION ALL
+            SELECT '(unknown)', count(DISTINCT event_id) FROM event_mentions WHERE outlet IS NULL
         )
         SELECT docs.outlet, docs.documents, coalesce(ments.mentions, 0) AS mentions,
-               coalesce(ments.events, 0) AS events, docs.first, docs.last
-        FROM docs LEFT JOIN ments USING (outlet)
+               coalesce(evs.events, 0) AS events, docs.first, docs.last
+        FROM docs LEFT JOIN ments USING (outlet) LEFT JOIN evs USING (outlet)
         ORDER BY docs.documents DESC, docs.outlet
         """
     ))
@@ -59,7 +71,7 @@ def outlet_summary(con: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
 def outlet_quotes(con: duckdb.DuckDBPyConnection, outlet: str | None = None) -> list[dict[str, Any]]:
     """Per outlet and speaker: how many quotes."""
     params: list[Any] = []
-    clause = _outlet_clause(outlet, params)
+    clause = _outlet_clause(outlet, params, "d")
     return _rows(con.execute(
         f"""
         SELECT coalesce(d.outlet, '(unknown)') AS outlet,
@@ -84,12 +96,12 @@ def outlet_accusations(
     src, tgt = actor_key("source", exact, "m"), actor_key("target", exact, "m")
     return _rows(con.execute(
         f"""
-        SELECT coalesce(d.outlet, '(unknown)') AS outlet, {src} AS accuser, {tgt} AS accused,
+        SELECT coalesce(m.outlet, '(unknown)') AS outlet, {src} AS accuser, {tgt} AS accused,
                count(*) FILTER (WHERE m.root = '11') AS disapprove,
                count(*) FILTER (WHERE m.root = '12') AS reject,
                count(*) AS reports,
                count(*) FILTER (WHERE m.negated) AS negated
-        FROM event_mentions m JOIN documents d ON d.doc_id = m.doc_id
+        FROM event_mentions m
         WHERE m.root IN ('11', '12') {clause}
         GROUP BY 1, 2, 3
         ORDER BY outlet, reports DESC, accuser, accused
@@ -108,13 +120,13 @@ def outlet_tone(
     params.append(int(min_reports))
     return _rows(con.execute(
         f"""
-        SELECT coalesce(d.outlet, '(unknown)') AS outlet, {tgt} AS target,
+        SELECT coalesce(m.outlet, '(unknown)') AS outlet, {tgt} AS target,
                count(*) FILTER (WHERE NOT m.negated) AS reports,
                round(avg(m.goldstein) FILTER (WHERE NOT m.negated), 4) AS goldstein_mean,
                count(*) FILTER (WHERE NOT m.negated AND m.quad_class IN (1, 2)) AS coop,
                count(*) FILTER (WHERE NOT m.negated AND m.quad_class IN (3, 4)) AS conflict,
                count(*) FILTER (WHERE m.negated) AS negated
-        FROM event_mentions m JOIN documents d ON d.doc_id = m.doc_id
+        FROM event_mentions m
         WHERE {tgt} IS NOT NULL {clause}
         GROUP BY 1, 2
         HAVING count(*) FILTER (WHERE NOT m.negated) >= ?

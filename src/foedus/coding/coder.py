@@ -30,6 +30,8 @@ from .polarity import according_to, modality, negation, report_governor
 from .slots import MentionIndex, SlotFinder, objects, prep_objects, subjects, support_governor, with_conjuncts
 
 _COMPLEMENT_PREPS = ("for", "to", "of", "on", "against", "from")
+FORCE_ROOTS = ("18", "19", "20")  # roots whose country target locates the event when no place is named
+CONFLICT_ROOTS = ("13", "15", "16", "17", "18", "19", "20")  # roots an unnamed "move" may stand for
 
 
 @dataclass(frozen=True)
@@ -62,7 +64,7 @@ class EventCoder:
 
     def __init__(self, patterns: PatternSet | None = None, frames: Frames | None = None,
                  cues: Cues | None = None, extra_files: Iterable[str] = ()) -> None:
-        self.patterns = patterns or load_patterns(extra_files)
+        self.patterns = load_patterns(extra_files) if patterns is None else patterns
         self.frames = frames or default_frames()
         self.cues = cues or default_cues()
         self.finder = SlotFinder(self.cues)
@@ -93,8 +95,12 @@ class EventCoder:
         if not matches:
             return
         consumed: set[int] = set()
-        for m in matches.values():
+        for i, m in matches.items():
             consumed.update(o.i for o in m.object_tokens if o.i != m.trigger.i)
+            if m.pattern.suppress:
+                consumed.add(i)  # a suppressing pattern: the predicate is no event
+                result.dropped.append(Dropped(sent_index, m.trigger.text, m.trigger.idx, m.pattern.id,
+                                              "suppressed by the pattern"))
         complements: dict[int, Match] = {}
         for i, m in matches.items():
             if m.pattern.frame and i not in consumed:
@@ -109,7 +115,8 @@ class EventCoder:
         for i, m in matches.items():
             if i not in consumed and self._requested(m.trigger, matches, consumed):
                 consumed.add(i)
-        ctx = _SentenceContext(doc, sent, sent_index, info, published, index, places)
+        ctx = _SentenceContext(doc, sent, sent_index, info, published, index, places, self.cues, result.events,
+                               {i: m for i, m in matches.items() if not m.pattern.suppress})
         emitted: set[tuple] = set()
         for i, m in sorted(matches.items()):
             if i in consumed:
@@ -297,14 +304,98 @@ class EventCoder:
                 found = [m for m in found if not any(m.code == e.code for e in exclude)][:1]
             elif slot == "crowd":
                 found = self._crowd(trigger, ctx)
+            elif slot == "evaluated":
+                found = self._evaluated(trigger, ctx, exclude)
+            elif slot == "phrase":
+                found = self._phrase_actor(trigger, ctx, exclude)
             else:
-                for tok in self.finder.tokens(slot, trigger, inherit):
+                toks = self.finder.tokens(slot, trigger, inherit)
+                for tok in toks:
                     for m in self._mentions(tok, ctx):
                         if m not in found and m not in exclude:
                             found.append(m)
+                if not found and exclude and slot in self.cues.place_target_slots:
+                    found = self._place_targets(toks, ctx, exclude)
             if found:
                 return found, slot
         return [], None
+
+    _PHRASE_DEPS = frozenset({"dobj", "ccomp", "xcomp", "prep", "dative", "attr", "oprd", "agent", "prt"})
+    _PHRASE_STOP = frozenset({"advcl", "relcl", "acl", "appos", "parataxis", "conj", "cc"})
+
+    def _phrase_actor(self, trigger: Token, ctx: "_SentenceContext",
+                      exclude: list[ActorMention]) -> list[ActorMention]:
+        """The first named actor after the predicate in its own phrases (with its conjuncts)."""
+        stack = [c for c in trigger.children if c.dep_ in self._PHRASE_DEPS and c.i > trigger.i]
+        toks: list[Token] = []
+        while stack:
+            t = stack.pop()
+            toks.append(t)
+            stack.extend(c for c in t.children if c.dep_ not in self._PHRASE_STOP or t.dep_ in ("pobj", "dobj") and c.dep_ == "conj")
+        for tok in sorted(toks, key=lambda t: t.i):
+            m = ctx.index.at(tok)  # named mentions only: "their" is no new target
+            if m is None or not m.code or m in exclude:
+                continue
+            out: list[ActorMention] = []
+            for t in with_conjuncts(tok):
+                mm = ctx.index.at(t)
+                if mm is not None and mm.code and mm not in out and mm not in exclude:
+                    out.append(mm)
+            return out
+        return []
+
+    def _place_targets(self, toks: list[Token], ctx: "_SentenceContext",
+                       sources: list[ActorMention]) -> list[ActorMention]:
+        """Places standing for their country as a target ("shelled Jermuk" -> ARM).
+
+        Only a place in another country than every source's: "Armenian forces
+        shelled Goris" has no target; a named actor in the phrase wins.
+        """
+        out: list[ActorMention] = []
+        own = {s.country for s in sources if s.country}
+        for t in toks:
+            if ctx.index.find(t) is not None and (ctx.index.find(t).code or ctx.index.find(t).country):
+                return []
+            m = self._place_actor(t, ctx)
+            if m is None or m.country in own or not own and any(m.code == s.code for s in sources):
+                continue
+            if not any(x.code == m.code for x in out):
+                out.append(m)
+        return out
+
+    def _evaluated(self, trigger: Token, ctx: "_SentenceContext",
+                   exclude: list[ActorMention]) -> list[ActorMention]:
+        """Who an evaluation is about ("called the blockade a provocation").
+
+        The object's own actor; else the source of the event the object names
+        in this sentence; else, for a definite noun ("the blockade", "the
+        move"), the source of the latest earlier event of the document with
+        the same root (any conflictual root for a noun that is no predicate).
+        """
+        speakers = {e.country or e.code for e in exclude}
+        objs = objects(trigger)
+        for o in objs:
+            found = [m for m in self._mentions(o, ctx) if m not in exclude]
+            if found:
+                return found
+        for o in objs:
+            m = ctx.matches.get(o.i)
+            if m is not None:
+                srcs, _ = self._resolve(m.pattern.source, o, ctx)
+                srcs = [x for x in srcs if x not in exclude and (x.country or x.code) not in speakers]
+                if srcs:
+                    return srcs
+            if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") or c.dep_ == "poss"
+                       and c.lower_ in ("its", "their") for c in o.children):
+                continue
+            roots = {m.pattern.code[:2]} if m is not None else set(CONFLICT_ROOTS)
+            for ev in reversed(ctx.earlier):
+                if ev.negated or ev.modality not in ("asserted", "claimed") or ev.cameo[:2] not in roots:
+                    continue
+                if (ev.source.country or ev.source.code) in speakers:
+                    continue
+                return [ev.source]
+        return []
 
     # ---- claims ------------------------------------------------------------
     def _claim(self, trigger: Token, ctx: "_SentenceContext", source: ActorMention | None) -> _Claim:
@@ -370,6 +461,8 @@ class EventCoder:
         neg_why = negation(anchor, m.trigger, self.cues)
         mod, mod_why = modality(anchor, self.cues)
         claim = self._claim(anchor, ctx, sources[0])
+        if neg_why and set(p.before) & self.cues.negators:
+            neg_why = None  # "will not *": the pattern's own words carry the negation in its code
         negated = bool(neg_why) or claim.negated
         if forced.get("negate"):
             negated = not negated if forced.get("negate_flip") else True
@@ -380,9 +473,19 @@ class EventCoder:
             mod, mod_why, claimed_by = "claimed", claim.why, claim.speaker
         start, end = _trigger_span(m)
         location = ctx.location(m.trigger, [*sources, *targets, *([claimed_by] if claimed_by else [])])
+        if location is None and code[:2] in FORCE_ROOTS and target_slot in ("obj", "on", "against", "into"):
+            # "launched an attack on Armenia": an attack on a country, with no other place in its
+            # clause, took place in that country
+            location = ctx.country_place(targets)
         pairs = self._pairs(sources, targets, p.symmetric, source_slot == "between")
+        if p.reverse_code and not forced:
+            # an [a:b] pattern: the target does b back to the source ("X hosted a visit by Y")
+            pairs = [*[(s, t, code) for s, t in pairs],
+                     *[(t, s, p.reverse_code) for s, t in pairs if t is not None]]
+        else:
+            pairs = [(s, t, code) for s, t in pairs]
         events = []
-        for s, t in pairs:
+        for s, t, code in pairs:
             events.append(CodedEvent(
                 sent_index=ctx.sent_index, sent_start=ctx.sent.start_char, sent_end=ctx.sent.end_char,
                 sentence=ctx.sent.text, source=s, target=t, cameo=code,
@@ -446,6 +549,9 @@ class EventCoder:
                 forced["negate"] = True
             if frame.modality == "claimed":
                 forced["claimed_by"] = sources[0]
+            if events and events[0].modality == "hypothetical":
+                forced["modality"] = "hypothetical"  # "was supposed to guarantee weapons": no weapons either
+                forced["why"] = events[0].extra.get("modality_why") or forced["why"]
             inner = self._emit(comp, comp.pattern.code, inner_sources, inner_targets, inner_slot, None, ctx, forced)
             if frame.modality == "claimed":
                 inner = [_with(ev, modality="claimed", claimed_by=sources[0]) for ev in inner]
@@ -474,6 +580,9 @@ class _SentenceContext:
     published: date | None
     index: MentionIndex
     places: list[PlaceMention]
+    cues: Cues = field(default_factory=default_cues)
+    earlier: list[CodedEvent] = field(default_factory=list)  # events of the document so far
+    matches: dict[int, Match] = field(default_factory=dict)  # predicates of the sentence by token
 
     @property
     def date(self) -> str | None:
@@ -493,13 +602,74 @@ class _SentenceContext:
         Places that are the event's own actors or the claim's speaker ("Baku said")
         are not locations of the event.
         """
+        # a place named as an actor ("Baku said") is no location, unless it only stands for its
+        # country as a target ("shelled Jermuk": target ARM, location Jermuk)
         in_sent = [p for p in self.places if self.sent.start_char <= p.start < self.sent.end_char
-                   and not any(a.start <= p.start < a.end for a in actors)]
+                   and not any(a.start <= p.start < a.end and a.how != "place" for a in actors)
+                   and not self._in_name(p)]
         if not in_sent:
             return None
-        sub = list(trigger.subtree)
-        lo = min(t.idx for t in sub)
-        hi = max(t.idx + len(t.text) for t in sub)
-        inside = [p for p in in_sent if lo <= p.start < hi]
-        pool = inside or in_sent
+        # only a place of the predicate's own clause: "Pelosi visited Yerevan and condemned
+        # attacks on Armenia" does not put the attacks in Yerevan
+        clause = _clause_tokens(trigger)
+        sub = {t.i for t in trigger.subtree}
+
+        def within(p: PlaceMention, toks: list[Token]) -> bool:
+            return any(t.idx <= p.start < t.idx + len(t.text) for t in toks)
+
+        own = [p for p in in_sent if within(p, clause)]
+        inside = [p for p in own if within(p, [t for t in clause if t.i in sub])]
+        pool = inside or own
+        if not pool:
+            return None
         return min(pool, key=lambda p: abs(p.start - trigger.idx))
+
+    def country_place(self, actors: list[ActorMention]) -> PlaceMention | None:
+        """The country named by one of ``actors`` as a place ("an attack on Armenia" -> Armenia)."""
+        for p in self.places:
+            if p.kind == "country" and self.sent.start_char <= p.start < self.sent.end_char \
+                    and any(a.start <= p.start < a.end for a in actors) and not self._in_name(p):
+                return p
+        return None
+
+    def _in_name(self, place: PlaceMention) -> bool:
+        """A place inside the name of a war, a conflict or a document ("the Second Nagorno-Karabakh War")."""
+        span = self.doc.char_span(place.start, place.end, alignment_mode="expand")
+        if span is None:
+            return False
+        cur = span.root
+        for _ in range(4):
+            if cur.dep_ not in ("compound", "amod", "nmod", "poss") or cur.head.i == cur.i:
+                return False
+            cur = cur.head
+            if cur.lemma_.lower() in self.cues.name_heads or cur.lower_ in self.cues.name_heads:
+                return True
+        return False
+
+
+_CLAUSE_DEPS = frozenset({"conj", "advcl", "relcl", "ccomp", "parataxis", "acl", "csubj"})
+
+
+def _clause_tokens(trigger: Token) -> list[Token]:
+    """Tokens of the clause a predicate belongs to, without clauses of other predicates.
+
+    The clause head is the nearest verb at or above the trigger; its subtree
+    minus subordinate and coordinated clauses (except the one holding the
+    trigger) is the clause.
+    """
+    head = trigger
+    for _ in range(10):
+        if head.pos_ in ("VERB", "AUX") or head.head.i == head.i:
+            break
+        head = head.head
+    path = {t.i for t in trigger.ancestors} | {trigger.i}
+    out: list[Token] = []
+    stack = [head]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        for c in t.children:
+            if c.dep_ in _CLAUSE_DEPS and c.i not in path and (c.pos_ in ("VERB", "AUX") or c.dep_ != "conj"):
+                continue
+            stack.append(c)
+    return out

@@ -19,7 +19,8 @@ FORMAT = "foedus-cues/1"
 KEYS = ("negators", "negating_verbs", "without", "future_aux", "future_verbs", "future_adjs",
         "hypothetical_aux", "conditional_marks", "report_verbs", "denial_verbs", "support_verbs", "pronouns",
         "support_objects", "temporal", "hypothetical_nouns", "question_words", "person_pronouns",
-        "thing_pronouns", "crowd_nouns", "relational_nouns")
+        "thing_pronouns", "crowd_nouns", "relational_nouns", "self_description_verbs", "reflexives",
+        "counterfactual_verbs", "name_heads", "place_target_slots", "evaluation_verbs")
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,12 @@ class Cues:
     thing_pronouns: frozenset[str] = frozenset()
     crowd_nouns: frozenset[str] = frozenset()
     relational_nouns: frozenset[str] = frozenset()
+    self_description_verbs: frozenset[str] = frozenset()
+    reflexives: frozenset[str] = frozenset()
+    counterfactual_verbs: frozenset[str] = frozenset()
+    name_heads: frozenset[str] = frozenset()
+    place_target_slots: frozenset[str] = frozenset()
+    evaluation_verbs: frozenset[str] = frozenset()
     issues: tuple[LoadIssue, ...] = ()
 
 

@@ -54,6 +54,72 @@ def _modified(tok: Token, mods: frozenset[str], also: list[Token]) -> bool:
     return False
 
 
+def complements(tok: Token) -> list[Token]:
+    """Object complements of a verb: "called the move <a violation>", "described it as <a provocation>"."""
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
+    # an object complement needs an object ("called it a provocation", "was called a provocation");
+    # "called Pashinyan" parsed with Pashinyan as oprd is a phone call
+    oprds = [c for c in tok.children if c.dep_ == "oprd"]
+    has_object = bool(objs) or any(c.dep_ == "nsubjpass" for c in tok.children)
+    if not has_object and len(oprds) > 1:
+        oprds = oprds[1:]  # "called the incursion a border incident" parsed with two complements
+        has_object = True
+    out = oprds if has_object else []
+    if objs:
+        # "described the move as a violation": the 'as' phrase of the verb or of its object
+        for head in (tok, *objs):
+            for c in head.children:
+                if c.dep_ == "prep" and c.lower_ == "as":
+                    out.extend(o for o in c.children if o.dep_ == "pobj")
+        # the small parser's slip: "called the blockade a provocation" with a second dobj or an appos
+        out.extend(c for c in objs[0].children if c.dep_ == "appos" and c.i > objs[0].i)
+        out.extend(objs[1:])
+    return out
+
+
+def _before(tok: Token, words: tuple[str, ...], window: int = 6) -> bool:
+    """``words`` occur in this order before ``tok``, the last within ``window`` tokens of it."""
+    start = max(tok.sent.start, tok.i - window - len(words))
+    prev = [t for t in tok.doc[start:tok.i] if not t.is_punct]
+    i = len(prev)
+    for w in reversed(words):
+        i -= 1
+        while i >= 0 and prev[i].lower_ != w and prev[i].lemma_.lower() != w:
+            i -= 1
+        if i < 0:
+            return False
+    return True
+
+
+def _prep_object_ok(tok: Token, prep: str, lemmas: frozenset[str], also: list[Token]) -> bool:
+    for head in (tok, *also):
+        for c in head.children:
+            if c.dep_ in ("prep", "prt", "agent", "dative") and c.lower_ == prep:
+                for o in c.children:
+                    if o.dep_ in ("pobj", "pcomp"):
+                        for x in (o, *o.conjuncts):
+                            if x.lemma_.lower() in lemmas or x.lower_ in lemmas:
+                                return True
+    return False
+
+
+def _lemma_keys(tok: Token) -> tuple[str, ...]:
+    """Look-up keys: the lemma, the word, and for a verb its regular stem.
+
+    The small lemmatiser slips on a few verbs ("installed" -> "instal");
+    a regular -ed/-s/-ing stem of the word is tried after the lemma.
+    """
+    low = tok.lower_
+    keys = [tok.lemma_.lower(), low]
+    if tok.tag_ in ("VBD", "VBN") and low.endswith("ed"):
+        keys += [low[:-2], low[:-1]]
+    elif tok.tag_ == "VBZ" and low.endswith("s"):
+        keys += [low[:-1]]
+    elif tok.tag_ == "VBG" and low.endswith("ing"):
+        keys += [low[:-3], low[:-3] + "e"]
+    return tuple(dict.fromkeys(k for k in keys if k))
+
+
 def match_token(tok: Token, patterns: PatternSet, temporal: frozenset[str] = frozenset()) -> Match | None:
     """The most specific pattern whose constraints the token satisfies.
 
@@ -61,16 +127,25 @@ def match_token(tok: Token, patterns: PatternSet, temporal: frozenset[str] = fro
     Lachin", not "Russia, otherwise occupied"); ``temporal`` lists nouns of
     time phrases that never satisfy a ``prep`` constraint.
     """
-    cands = patterns.candidates(tok.lemma_.lower(), tok.lower_)
+    cands = patterns.candidates(*_lemma_keys(tok))
     if not cands:
         return None
     objs: list[Token] | None = None
+    comps: list[Token] | None = None
     for p in cands:
         if not _pos_ok(tok, p.pos):
             continue
         if p.objects or p.prep or p.modifiers:
             if objs is None:
                 objs = objects(tok)
+        if p.complement:
+            if comps is None:
+                comps = complements(tok)
+            if not comps or ("*" not in p.complement and not any(
+                    c.lemma_.lower() in p.complement or c.lower_ in p.complement for c in comps)):
+                continue
+        if p.before and not _before(tok, p.before):
+            continue
         used: tuple[Token, ...] = ()
         if p.objects:
             used = tuple(o for o in (objs or []) if o.lemma_.lower() in p.objects or o.lower_ in p.objects
@@ -81,7 +156,13 @@ def match_token(tok: Token, patterns: PatternSet, temporal: frozenset[str] = fro
             continue
         if p.prep and not _has_prep(tok, p.prep, objs or [], temporal):
             continue
-        if p.modifiers and not _modified(tok, p.modifiers, objs or []):
+        if p.prep_objects and not _prep_object_ok(tok, p.prep or "", p.prep_objects, objs or []):
             continue
+        if p.modifiers:
+            if p.all_modifiers:
+                if not all(_modified(tok, frozenset({m}), objs or []) for m in p.modifiers):
+                    continue
+            elif not _modified(tok, p.modifiers, objs or []):
+                continue
         return Match(tok, p, used)
     return None

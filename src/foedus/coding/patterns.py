@@ -16,6 +16,27 @@ Format ``foedus-patterns/1`` (YAML; the full description is in the header of
     these lemmas; the verb has this particle (``call off``); the head or its
     object has a prepositional phrase with this preposition; the head or its
     object has one of these adjective/compound modifiers (``military aid``).
+``prep_object``
+    with ``prep``: the preposition's object has one of these lemmas
+    ("appealed for sanctions": ``prep: for, prep_object: [sanction]``).
+``all_modifiers``
+    true when every listed ``modifier`` must be present ("new diplomatic
+    ties"), not just one of them.
+``complement``
+    lemma(s) of an object complement: the second noun of "called the
+    blockade a provocation" or the ``as`` phrase of "described the move as a
+    violation"; ``"*"`` for any. Such a verb evaluates its object; the
+    special target slot ``evaluated`` finds who is evaluated (see below).
+``before``
+    word(s) that must come before the predicate in its clause, in this
+    order, within a few words ("said it would *": ``before: [said]``; "will
+    not *": ``before: [will, not]``).
+``suppress``
+    true: a predicate matching this pattern is not an event, whatever less
+    specific patterns of the same lemma say ("call X a Y" is no phone call).
+``reverse_code``
+    the code of the reciprocal event, coded from the target back to the
+    source ("received a visit from X": X visited, the subject hosted).
 ``pos``
     ``verb``, ``noun`` or ``any`` (default).
 ``source`` / ``target``
@@ -27,12 +48,27 @@ Format ``foedus-patterns/1`` (YAML; the full description is in the header of
     ``place`` (a place named in the object or a
     ``to``/``in``/``into``/``at`` phrase, standing for its country: "visited
     Yerevan" -> ARM; only tried when the earlier slots found no actor),
+    ``evaluated`` (the actor an evaluation is about: the object's own actor,
+    else the source of the event the object names in this sentence, else
+    for a definite noun ("the blockade", "the move") the source of the
+    latest such event earlier in the document; see ``evaluation_verbs`` in
+    cues.yaml),
+    ``phrase`` (PETRARCH's reading: the first named actor after the
+    predicate inside its object, complement, prepositional or dative phrases,
+    not inside adverbial, relative or appositive clauses: "welcomed a
+    resumption of ties with Osgiliath" -> Osgiliath),
     ``crowd`` (an unnamed crowd located by a place: "protesters in Yerevan"
     -> ARMCVL; see ``crowd_nouns`` in cues.yaml), ``governor`` (for a noun carried by a support verb such as ``launched an
     attack``: that verb's subject), ``between`` (``between X and Y``: all
     pairs, both ways), ``none``, or a preposition (``on``, ``against``,
     ``with``, ``to``, ``from``, ...). Defaults: source
     ``[subj, by, poss, governor, crowd]``, target ``[obj, on, against, with, to]``.
+A place standing for its country: when a target slot listed in
+``place_target_slots`` (cues.yaml; obj, on, at, against, into) holds a
+place and no named actor ("shelled Jermuk and Goris"), the place's country
+is the target, provided it differs from the source's country ("Azerbaijani
+forces shelled Jermuk" -> ARM; "Armenian forces shelled Goris" -> none).
+
 ``needs_target``
     true when the predicate means nothing without a target: an event is
     coded only when a target actor is found ("came to Armenia" but not "is
@@ -64,12 +100,15 @@ from .issues import LoadIssue, report
 from .yamlfile import LINE_KEY, format_name, load_yaml
 
 FORMAT = "foedus-patterns/1"
-SPECIAL_SLOTS = frozenset({"subj", "obj", "iobj", "by", "poss", "governor", "between", "none", "place", "crowd"})
+SPECIAL_SLOTS = frozenset({"subj", "obj", "iobj", "by", "poss", "governor", "between", "none", "place", "crowd",
+                           "evaluated", "phrase"})
 FRAMES = frozenset({"appeal", "demand", "intend", "reject", "threaten", "accuse"})
+SUPPRESSED = "---"  # the code of a suppressing pattern ("no event")
 DEFAULT_SOURCE = ("subj", "by", "poss", "governor", "crowd")
 DEFAULT_TARGET = ("obj", "on", "against", "with", "to")
 _KEYS = {"id", "lemma", "code", "object", "particle", "prep", "modifier", "pos", "source", "target",
-         "symmetric", "frame", "note", "needs_target", LINE_KEY}
+         "symmetric", "frame", "note", "needs_target", "prep_object", "all_modifiers", "complement", "before",
+         "suppress", "reverse_code", LINE_KEY}
 _WORD = re.compile(r"^[a-z][a-z'\-]*$")
 
 
@@ -91,12 +130,21 @@ class Pattern:
     frame: str | None = None
     needs_target: bool = False
     origin: str = ""  # file:line
+    prep_objects: frozenset[str] = frozenset()  # lemmas of the object of ``prep``
+    all_modifiers: bool = False  # every modifier required, not one of them
+    complement: frozenset[str] = frozenset()  # object complement lemmas ("called X a <provocation>")
+    before: tuple[str, ...] = ()  # words before the predicate, in order
+    suppress: bool = False  # a match means "no event"
+    reverse_code: str | None = None  # code of the reciprocal event (target -> source)
 
     @property
     def specificity(self) -> int:
         """More constraints win over fewer when several patterns share a head."""
         objects = 1 if self.objects == frozenset({"*"}) else 2 * bool(self.objects)
-        return objects + bool(self.particle) + bool(self.prep) + bool(self.modifiers)
+        complement = 1 if self.complement == frozenset({"*"}) else 2 * bool(self.complement)
+        mods = (len(self.modifiers) if self.all_modifiers else 1) if self.modifiers else 0
+        return (objects + bool(self.particle) + bool(self.prep) + mods + 2 * bool(self.prep_objects)
+                + complement + len(self.before))
 
 
 @dataclass(frozen=True)
@@ -111,7 +159,8 @@ class PatternSet:
         index: dict[str, list[Pattern]] = {}
         for p in patterns:
             index.setdefault(p.lemma, []).append(p)
-        frozen = {k: tuple(sorted(v, key=lambda p: -p.specificity)) for k, v in index.items()}
+        # most specific first; on a tie a suppressing pattern wins ("call X Y" is no appeal either)
+        frozen = {k: tuple(sorted(v, key=lambda p: (-p.specificity, not p.suppress))) for k, v in index.items()}
         return cls(frozen, tuple(issues))
 
     def candidates(self, *keys: str) -> tuple[Pattern, ...]:
@@ -129,7 +178,7 @@ class PatternSet:
         return sum(len(v) for v in self.by_lemma.values())
 
     def roots(self) -> set[str]:
-        return {p.code[:2] for p in self}
+        return {p.code[:2] for p in self if not p.suppress}
 
 
 def _words(value: Any) -> list[str]:
@@ -158,7 +207,9 @@ def parse_entry(entry: Any, stem: str, origin: str, codebook: Codebook) -> list[
     if unknown:
         raise ValueError(f"unknown keys {sorted(unknown)}")
     code = str(entry.get("code", "")).strip()
-    if not re.match(r"^\d{3,4}$", code) or codebook.get(code) is None:
+    if entry.get("suppress") and not code:
+        code = SUPPRESSED
+    elif not re.match(r"^\d{3,4}$", code) or codebook.get(code) is None:
         raise ValueError(f"code {code!r} is not a CAMEO event code")
     lemmas = _words(entry.get("lemma"))
     if not lemmas:
@@ -175,6 +226,16 @@ def parse_entry(entry: Any, stem: str, origin: str, codebook: Codebook) -> list[
     modifiers = _words(entry.get("modifier"))
     particle = entry.get("particle")
     prep = entry.get("prep")
+    prep_object = _words(entry.get("prep_object"))
+    if prep_object and not prep:
+        raise ValueError("prep_object needs prep")
+    before = tuple(_words(entry.get("before")))
+    complement = _words(entry.get("complement"))
+    reverse = entry.get("reverse_code")
+    if reverse is not None:
+        reverse = str(reverse).strip()
+        if not re.match(r"^\d{3,4}$", reverse) or codebook.get(reverse) is None:
+            raise ValueError(f"reverse_code {reverse!r} is not a CAMEO event code")
     out: list[Pattern] = []
     for lemma in lemmas:
         parts = lemma.split()
@@ -190,6 +251,9 @@ def parse_entry(entry: Any, stem: str, origin: str, codebook: Codebook) -> list[
             modifiers=frozenset(modifiers), pos=pos, source=source, target=target,
             symmetric=bool(entry.get("symmetric", False)), frame=frame,
             needs_target=bool(entry.get("needs_target", False)), origin=origin,
+            prep_objects=frozenset(prep_object), all_modifiers=bool(entry.get("all_modifiers", False)),
+            complement=frozenset(complement), before=before, suppress=bool(entry.get("suppress", False)),
+            reverse_code=reverse,
         ))
     return out
 

@@ -48,7 +48,7 @@ from typing import Iterable
 
 from ..records import CodedEvent
 from .codebook import Codebook, default_codebook
-from .patterns import DEFAULT_SOURCE, DEFAULT_TARGET, Pattern
+from .patterns import DEFAULT_SOURCE, DEFAULT_TARGET, SUPPRESSED, Pattern
 from .petrarch_verbs import Code, Problem, RawPattern, VerbBlock, VerbDictionary, VerbForm, read_verb_dictionary
 
 PREPOSITIONS = frozenset({
@@ -60,6 +60,8 @@ PREPOSITIONS = frozenset({
 PARTICLES = frozenset({"off", "down", "up", "out", "away", "back", "aside", "forward"})
 MARKERS = frozenset({"$", "+", "%"})
 MAX_ALTERNATIVES = 400  # synonym-set expansions of one pattern line
+# PETRARCH looks for the target anywhere in the verb phrase: our default slots, then the phrase
+PHRASE_TARGET = (*DEFAULT_TARGET, "phrase")
 
 
 @dataclass
@@ -88,8 +90,10 @@ class _Shape:
     particle: str | None = None
     prep: str | None = None
     source: tuple[str, ...] = DEFAULT_SOURCE
-    target: tuple[str, ...] = DEFAULT_TARGET
+    target: tuple[str, ...] = PHRASE_TARGET
     symmetric: bool = False
+    before: tuple[str, ...] = ()  # words/&SETs before the verb, in order
+    pp_object: str | None = None  # the noun inside the prepositional phrase (a word or &SET)
 
 
 class _Untranslatable(ValueError):
@@ -106,10 +110,8 @@ def _shape(tokens: tuple[str, ...]) -> _Shape:
     """Interpret a tokenised pattern; raises _Untranslatable with the reason."""
     star = tokens.index("*")
     before = [t for t in tokens[:star] if t not in {"_", "^"}]
-    words_before = [t for t in before if _is_word(t)]
-    if words_before:
-        raise _Untranslatable("words before the verb", f"{' '.join(words_before)!r} before the verb")
-    source, target, symmetric = DEFAULT_SOURCE, DEFAULT_TARGET, False
+    words_before = tuple(t for t in before if _is_word(t) and t not in {"(", ")", "{", "}"})
+    source, target, symmetric = DEFAULT_SOURCE, PHRASE_TARGET, False
     if "%" in before:
         source, target, symmetric = ("subj",), ("none",), True
     elif "+" in before:
@@ -145,10 +147,10 @@ def _shape(tokens: tuple[str, ...]) -> _Shape:
             pp_words.append(tok)
         else:
             phrase.append(tok)
-    if pp_words:
-        raise _Untranslatable("noun inside a prepositional phrase",
-                              f"{' '.join(pp_words)!r} after {prep!r} (foedus matches the preposition, not its object)")
-    return _Shape(tuple(phrase), particle, prep, source, target, symmetric)
+    # the noun inside a prepositional phrase: its last word (earlier words are its modifiers,
+    # which foedus does not check there)
+    pp_object = pp_words[-1] if pp_words else None
+    return _Shape(tuple(phrase), particle, prep, source, target, symmetric, words_before, pp_object)
 
 
 def _expand(token: str, synsets: dict[str, list[tuple[str, ...]]], depth: int = 0) -> list[tuple[str, ...]]:
@@ -220,11 +222,22 @@ def _object_alternatives(phrase: tuple[str, ...], synsets: dict[str, list[tuple[
         if not words:
             continue
         head, mods = words[-1][0], words[:-1]
-        if len(mods) > 1:
-            lossy = True
-            mods = sorted(mods, key=lambda m: m[1])[:1]  # literal first; sorted() is stable
         grouped.setdefault(frozenset(m for m, _ in mods), set()).update(noun_forms(head))
     return [(frozenset(objs), mods) for mods, objs in grouped.items()], lossy
+
+
+def _word_alternatives(tokens: tuple[str, ...], synsets: dict[str, list[tuple[str, ...]]]) -> list[tuple[str, ...]]:
+    """Word sequences a run of pattern tokens stands for (sets expanded)."""
+    if not tokens:
+        return [()]
+    choices = [_expand(t, synsets) for t in tokens]
+    total = 1
+    for c in choices:
+        total *= len(c)
+    if total > MAX_ALTERNATIVES:
+        raise _Untranslatable("too many alternatives", f"{total} synonym-set combinations (limit {MAX_ALTERNATIVES})")
+    out = [tuple(w.lower() for part in combo for w in part) for combo in itertools.product(*choices)]
+    return list(dict.fromkeys(out))
 
 
 def _codes(code: Code) -> tuple[str | None, bool, str | None, bool]:
@@ -273,10 +286,6 @@ class _Converter:
             self.pattern(raw, forms)
 
     def form_ok(self, form: VerbForm) -> bool:
-        if form.before:
-            self.out.skip(self.where(form.line), "words before the verb",
-                          f"multi-word form '{' '.join(form.before)} {form.verb}' needs words before the verb")
-            return False
         if len(form.after) > 1 or (form.after and form.after[0] not in PREPOSITIONS | PARTICLES):
             self.out.skip(self.where(form.line), "multi-word form",
                           f"form '{form.verb} {' '.join(form.after)}' (only verb + particle is expressible)")
@@ -287,59 +296,68 @@ class _Converter:
         self.out.pattern_lines += 1
         where = self.where(raw.line)
         code, symmetric, reverse, swap = _codes(raw.code)
-        if code is None:
-            self.out.skip(where, "no-event pattern", "[---] suppresses the block's code in PETRARCH; foedus has no suppressing pattern")
-            return
-        if not self.code_ok(code, raw.line) or (reverse and not self.code_ok(reverse, raw.line)):
+        if code is not None and (not self.code_ok(code, raw.line) or (reverse and not self.code_ok(reverse, raw.line))):
             return
         try:
             shape = _shape(raw.tokens)
             alternatives, lossy = _object_alternatives(shape.phrase, self.d.synsets)
+            befores = _word_alternatives(shape.before, self.d.synsets)
+            pp_objects = (frozenset(w for words in _expand(shape.pp_object, self.d.synsets) for w in noun_forms(words[-1]))
+                          if shape.pp_object else frozenset())
+            if len(alternatives) * len(befores) > MAX_ALTERNATIVES:
+                raise _Untranslatable("too many alternatives", f"{len(alternatives) * len(befores)} combinations")
         except _Untranslatable as exc:
             self.out.skip(where, exc.kind, str(exc))
             return
         if lossy:
             self.out.lossy += 1
-            self.out.problems.append(Problem(where, "lossy: several modifiers required; foedus keeps one"))
         if swap:
-            shape = replace(shape, source=shape.target if shape.target != ("none",) else DEFAULT_TARGET,
+            shape = replace(shape, source=shape.target if shape.target not in (("none",), PHRASE_TARGET) else DEFAULT_TARGET,
                             target=shape.source)
         self.out.converted_lines += 1
+        n = 0
+        combos = [(o, m, b) for o, m in alternatives for b in befores]
         for form in forms:
-            for n, (objects, mods) in enumerate(alternatives):
-                tag = f"#{n + 1}" if len(alternatives) > 1 else ""
-                self.emit(form, (objects, mods, shape), raw.code, raw.line, tag)
+            for objects, mods, before in combos:
+                n += 1
+                tag = f"#{n}" if len(combos) > 1 else ""
+                self.emit(form, (objects, mods, shape, before, pp_objects), raw.code, raw.line, tag)
 
     def emit(self, form: VerbForm, spec: tuple, code_obj: Code, line: int, tag: str = "") -> None:
         code, symmetric, reverse, swap = _codes(code_obj)
-        if code is None:
-            return
+        suppress = code is None
+        if suppress and not spec:
+            return  # a form or block coded [---] has no default pattern
         if not spec and (not self.code_ok(code, line) or (reverse and not self.code_ok(reverse, line))):
             return
         particle = form.after[0] if form.after and form.after[0] in PARTICLES else None
         prep = form.after[0] if form.after and particle is None else None
         objects: frozenset[str] = frozenset()
         mods: frozenset[str] = frozenset()
-        source, target = DEFAULT_SOURCE, DEFAULT_TARGET
+        before: tuple[str, ...] = tuple(w.lower() for w in form.before)
+        pp_objects: frozenset[str] = frozenset()
+        source, target = DEFAULT_SOURCE, PHRASE_TARGET
         if swap:
             source, target = DEFAULT_TARGET, DEFAULT_SOURCE
         if spec:
-            objects, mods, shape = spec
+            objects, mods, shape, extra_before, pp_objects = spec
             particle = shape.particle or particle
             prep = shape.prep or prep
             source, target = shape.source, shape.target
             symmetric = symmetric or shape.symmetric
+            before = (*before, *extra_before)
         for lemma in verb_lemmas(form.verb):
             head = "_".join((lemma, *form.after))
-            pid = f"{self.stem}:{line}:{head}:{code}{tag}" + (f"|rev={reverse}" if reverse else "")
-            key = (lemma, code, objects, mods, particle, prep, source, target, symmetric, reverse)
+            pid = f"{self.stem}:{line}:{head}:{code or SUPPRESSED}{tag}"
+            key = (lemma, code, objects, mods, particle, prep, source, target, symmetric, reverse, before, pp_objects)
             if key in self._seen:
                 continue
             self._seen.add(key)
             self.out.patterns.append(Pattern(
-                id=pid, lemma=lemma, code=code, objects=objects, particle=particle, prep=prep,
+                id=pid, lemma=lemma, code=code or SUPPRESSED, objects=objects, particle=particle, prep=prep,
                 modifiers=mods, pos="verb", source=source, target=target, symmetric=symmetric,
-                origin=f"{self.stem}:{line}",
+                origin=f"{self.stem}:{line}", prep_objects=pp_objects if prep else frozenset(),
+                all_modifiers=len(mods) > 1, before=before, suppress=suppress, reverse_code=reverse,
             ))
 
 
@@ -369,17 +387,17 @@ def load_verb_dictionary(path: Path | str, *, check_codes: bool = True) -> tuple
 
 
 def reverse_code(pattern_id: str) -> str | None:
-    """The target->source code a converted ``[a:b]`` pattern carries in its id."""
+    """The target->source code an ``[a:b]`` pattern id of older conversions carried (``...|rev=b``).
+
+    Converted patterns now carry it in :attr:`Pattern.reverse_code` and the
+    coder codes the reciprocal event itself.
+    """
     _, sep, rev = pattern_id.partition("|rev=")
     return rev or None if sep else None
 
 
 def reciprocal_events(events: Iterable[CodedEvent]) -> list[CodedEvent]:
-    """The events plus, for each ``[a:b]`` pattern event, the reversed event coded ``b``.
-
-    PETRARCH codes "X arrived in Y" as X->Y 032 and Y->X 033; foedus codes one
-    event per matched pattern, so the reverse is derived here from the id.
-    """
+    """The events plus the reversed event of any old-style ``|rev=`` pattern id (see :func:`reverse_code`)."""
     out: list[CodedEvent] = []
     for ev in events:
         out.append(ev)

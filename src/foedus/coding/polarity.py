@@ -91,6 +91,10 @@ def modality(anchor: Token, cues: Cues) -> tuple[str, str]:
         if cur.dep_ == "xcomp" and cur.head.i != cur.i:
             head = cur.head
             lemma = head.lemma_.lower()
+            if (lemma in cues.counterfactual_verbs or head.lower_ in cues.counterfactual_verbs) and (
+                    any(a.lower_ in ("was", "were") for a in _aux(head)) or head.tag_ == "VBD"):
+                # "was supposed to guarantee": what should have happened, not what did
+                return "hypothetical", f"'{head.text} to {cur.text}' (past)"
             if lemma in cues.future_verbs or lemma in cues.future_adjs:
                 return "future", f"'{head.text} to {cur.text}'"
             # "going to strike"

@@ -168,6 +168,14 @@ def subjects(tok: Token, inherit: bool = True) -> list[Token]:
             return []
         if cur.dep_ == "advcl" and cur.tag_ in ("VBD", "VBZ", "VBP") and not any(c.dep_ in ("aux", "mark") for c in cur.children):
             return []  # a finite clause without subject or subordinator is a parse slip ("a ceasefire agreed with")
+        if cur.dep_ == "conj" and cur.head.dep_ == "relcl" and _comma_before_cc(cur):
+            # "called the move a violation of the statement, under which ..., and called on
+            # Russia": the parser hangs the second verb on the relative clause; after a comma
+            # it continues the main clause
+            main = _verb_above(cur.head.head)
+            if main is not None:
+                cur = main
+                continue
         if cur.dep_ in ("xcomp", "conj", "advcl") and cur.head.i != cur.i and cur.head.pos_ in ("VERB", "AUX"):
             cur = cur.head
             continue
@@ -181,6 +189,25 @@ def subjects(tok: Token, inherit: bool = True) -> list[Token]:
     return []
 
 
+def _comma_before_cc(tok: Token) -> bool:
+    cc = [c for c in tok.head.children if c.dep_ == "cc" and c.i < tok.i]
+    if not cc:
+        return False
+    i = cc[-1].i
+    return i > 0 and tok.doc[i - 1].text == ","
+
+
+def _verb_above(tok: Token) -> Token | None:
+    cur = tok
+    for _ in range(8):
+        if cur.pos_ in ("VERB", "AUX") and cur.dep_ != "relcl":
+            return cur
+        if cur.head.i == cur.i:
+            return None
+        cur = cur.head
+    return None
+
+
 def support_governor(tok: Token, cues: Cues) -> Token | None:
     """The support verb carrying a nominal event ("launched an attack"), if any."""
     cur = tok
@@ -188,6 +215,8 @@ def support_governor(tok: Token, cues: Cues) -> Token | None:
     if cur.dep_ == "compound":
         cur = cur.head
     if cur.dep_ in ("dobj", "nsubjpass", "attr") and cur.head.lemma_.lower() in cues.support_verbs:
+        if cur.head.lemma_.lower() in cues.evaluation_verbs and _evaluates(cur.head):
+            return None  # "called the blockade a provocation": the blockade is evaluated, not called
         return cur.head
     if cur.dep_ == "pobj" and cur.head.dep_ == "prep" and cur.head.head.lemma_.lower() in cues.support_verbs:
         verb = cur.head.head
@@ -198,6 +227,32 @@ def support_governor(tok: Token, cues: Cues) -> Token | None:
     if cur.dep_ == "conj":
         return support_governor(cur.head, cues)
     return None
+
+
+def _evaluates(verb: Token) -> bool:
+    """The verb labels its object with a second noun ("called X a provocation", "described X as Y")."""
+    from .matching import complements
+    return bool(complements(verb))
+
+
+def self_described(subj: Token, cues: Cues) -> list[Token] | None:
+    """Who describes itself, when ``subj`` is the label of a self-description.
+
+    "Azerbaijanis who describe themselves as activists blocked the road": the
+    small parser makes "activists" the subject of "blocked", in a clause
+    hanging from "describe"; the real subject is whoever describes itself.
+    """
+    verb = subj.head
+    if subj.dep_ != "nsubj" or verb.dep_ != "advcl" or not any(
+            c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+        return None
+    describer = verb.head
+    if describer.lemma_.lower() not in cues.self_description_verbs:
+        return None
+    if not any(c.dep_ in ("dobj", "obj") and c.lower_ in cues.reflexives for c in describer.children):
+        return None
+    found = subjects(describer)
+    return found or None
 
 
 @dataclass(frozen=True)
@@ -211,7 +266,14 @@ class SlotFinder:
         if slot == "none":
             return []
         if slot == "subj":
-            return subjects(trigger, inherit) if not self._nominal(trigger) else []
+            found = subjects(trigger, inherit) if not self._nominal(trigger) else []
+            if len(found) == 1:
+                found = self_described(found[0], self.cues) or found
+            if not found and inherit and trigger.dep_ == "xcomp" and trigger.head.pos_ == "ADJ" \
+                    and trigger.head.dep_ == "acomp" and trigger.head.head.pos_ in ("VERB", "AUX"):
+                # "Arnor is about to restore ties", "Russia is ready to send": climb over the adjective
+                found = subjects(trigger.head.head)
+            return found
         if slot == "obj":
             return objects(trigger)
         if slot == "iobj":

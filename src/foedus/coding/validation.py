@@ -330,11 +330,15 @@ def found_codings(events: Iterable[Any]) -> list[Coding]:
     return list(dict.fromkeys(out))
 
 
-# ------------------------------------------------- proposed rules (interim)
-# Rules the actor resolver and the coder do not have yet; the validation can
-# switch them on (``proposed=True``) to measure what they would bring. They
-# are written against the current public behaviour of those modules and are
-# meant to move there; until then the default figures exclude them.
+# ------------------------------------------------- actor bridge (interim)
+# PETRARCH composes any dictionary actor with an agent; the actor resolver
+# composes only registry states so far. ``proposed=True`` promotes the suite's
+# country actors to registry states so that "Calenardhon government" is
+# CALGOV; it is a bridge until the actor package composes dictionary actors
+# itself, and the default figures exclude it. (The coder-side rules once
+# proposed here are now general coder behaviour: subjects climbing over
+# "is about to", the ``phrase`` target slot, suppressing, pre-verb and
+# prepositional-object patterns.)
 
 def promote_country_actors(registry: Any) -> int:
     """Make each dictionary actor with one undated 3-letter code a registry state.
@@ -364,61 +368,6 @@ def promote_country_actors(registry: Any) -> int:
                                       source=sources[code])
     registry.finish()
     return len(names)
-
-
-def _suite_coder_class() -> type:
-    """EventCoder with two proposed rules (built lazily: importing the coder loads spaCy)."""
-    from .coder import EventCoder
-    from .patterns import DEFAULT_TARGET
-    from .slots import SlotFinder, subjects, with_conjuncts
-
-    class ProposedSlots(SlotFinder):
-        """Subject of "X is about/able/ready to <verb>": climb over the adjective."""
-
-        def tokens(self, slot, trigger, inherit=True):  # noqa: ANN001, ANN201
-            found = super().tokens(slot, trigger, inherit)
-            if found or slot != "subj" or not inherit:
-                return found
-            head = trigger.head
-            if trigger.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ == "acomp":
-                return subjects(head.head)
-            return found
-
-    class ProposedCoder(EventCoder):
-        """Default targets fall back to the first actor after the verb inside its phrase."""
-
-        _DEPS = frozenset({"dobj", "ccomp", "xcomp", "prep", "dative", "attr", "oprd", "agent"})
-        _STOP = frozenset({"advcl", "relcl", "acl", "appos", "parataxis"})
-
-        def __init__(self, *args, **kwargs) -> None:  # noqa: ANN002, ANN003
-            super().__init__(*args, **kwargs)
-            self.finder = ProposedSlots(self.cues)
-
-        def _resolve(self, slots, trigger, ctx, inherit=True):  # noqa: ANN001, ANN201
-            found, slot = super()._resolve(slots, trigger, ctx, inherit)
-            if found or tuple(slots) != DEFAULT_TARGET:
-                return found, slot
-            for tok in self._after(trigger):
-                m = ctx.index.at(tok)  # named mentions only: "their" is not a new target
-                if m is not None and m.code:
-                    out = []
-                    for t in with_conjuncts(tok):
-                        mm = ctx.index.at(t)
-                        if mm is not None and mm.code and mm not in out:
-                            out.append(mm)
-                    return out, "phrase"
-            return [], None
-
-        def _after(self, trigger):  # noqa: ANN001, ANN202
-            stack = [c for c in trigger.children if c.dep_ in self._DEPS and c.i > trigger.i]
-            toks = []
-            while stack:
-                t = stack.pop()
-                toks.append(t)
-                stack.extend(c for c in t.children if c.dep_ not in self._STOP)
-            return sorted(toks, key=lambda t: t.i)
-
-    return ProposedCoder
 
 
 class SuiteCoder:
@@ -454,8 +403,7 @@ class SuiteCoder:
             own = load_patterns()
             patterns.extend(own)
             self.problems.extend(Problem(f"{i.path}:{i.line}", i.reason) for i in own.issues)
-        coder_class = _suite_coder_class() if proposed else EventCoder
-        self.coder = coder_class(patterns=PatternSet.of(patterns))
+        self.coder = EventCoder(patterns=PatternSet.of(patterns))
         self.discards = Discards()
         if paths["discards"].exists():
             self.discards, probs = read_discards(paths["discards"])

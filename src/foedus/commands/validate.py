@@ -33,7 +33,7 @@ def petrarch(
     ours: bool = typer.Option(False, "--ours/--no-ours", help="Also use foedus's own event patterns beside the suite's verbs."),
     proposed: bool = typer.Option(
         False, "--proposed/--no-proposed",
-        help="Switch on the proposed resolver/coder rules (see docs/validation.md) to measure what they bring."),
+        help="Switch on the interim actor bridge (country actors as registry states; see docs/validation.md)."),
     fmt: str = typer.Option("table", "--format", help="table or json."),
     show_misses: int = typer.Option(10, "--show-misses", min=0, help="How many records with misses or extras to list."),
 ) -> None:

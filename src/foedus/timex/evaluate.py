@@ -5,6 +5,11 @@ Why both strict and lenient matching: a span that differs by a modifier
 span error for the grammar; reporting both keeps either from hiding the other.
 Value accuracy is computed over gold expressions that were found (lenient),
 so detection and normalisation errors are not double-counted.
+
+Sentence-date accuracy measures what the event coder actually receives: for
+the sentences an item annotates, is the date the sentence is given (see
+:mod:`foedus.timex.sentence_dates`) the right one, with the right precision?
+It needs the parse, so it is only reported when a pipeline is given.
 """
 
 from __future__ import annotations
@@ -46,10 +51,19 @@ def load_eval(path: Path | None = None) -> list[dict[str, Any]]:
                 pos = at + len(str(g["text"]))
                 gold.append({"start": at, "end": pos, "text": str(g["text"]), "value": str(g["value"]),
                              "end_value": str(g["end"]), "granularity": str(g["granularity"])})
+            sents = []
+            for sg in item.get("sentences") or []:
+                if str(sg["starts"]) not in body:
+                    raise ValueError(f"sentence start {sg['starts']!r} not in text")
+                if str(sg["date"]) == "document":
+                    want = (anchor.isoformat(), "document")
+                else:
+                    want = (date.fromisoformat(str(sg["date"])).isoformat(), str(sg["precision"]))
+                sents.append({"starts": str(sg["starts"]), "date": want[0], "precision": want[1]})
         except (KeyError, ValueError, TypeError) as exc:
             log.warning("%s:%d: item %s skipped: %s", name, line, iid, exc)
             continue
-        items.append({"id": iid, "anchor": anchor, "text": body, "gold": gold})
+        items.append({"id": iid, "anchor": anchor, "text": body, "gold": gold, "sentences": sents})
     return items
 
 
@@ -57,8 +71,29 @@ def _ratio(a: int, b: int) -> float:
     return round(a / b, 4) if b else 0.0
 
 
+def _score_sentences(it: dict[str, Any], doc, pred, errors: list[dict[str, Any]]) -> int:
+    """Count the annotated sentences whose assigned date and precision are right."""
+    from ..nlp.extensions import ensure_extensions
+    from .sentence_dates import sentence_infos
+
+    ensure_extensions()
+    doc._.published = it["anchor"]
+    infos = sentence_infos(doc, pred)
+    ok = 0
+    for sg in it["sentences"]:
+        at = it["text"].find(sg["starts"])
+        info = next((s for s in infos if s.start <= at < s.end), None)
+        got = (info.date, info.date_precision) if info else (None, "missing")
+        if got == (sg["date"], sg["precision"]):
+            ok += 1
+        else:
+            errors.append({"id": it["id"], "kind": "sentence", "text": sg["starts"],
+                           "want": f"{sg['date']} {sg['precision']}", "got": f"{got[0]} {got[1]}"})
+    return ok
+
+
 def evaluate(path: Path | None = None, nlp=None) -> dict[str, Any]:
-    """Detection P/R/F1 (strict and lenient) and value accuracy.
+    """Detection P/R/F1 (strict and lenient), value accuracy and sentence-date accuracy.
 
     ``nlp``: a loaded spaCy pipeline; the parse is then used as the
     component uses it. Without it the text-only fallback is measured.
@@ -66,10 +101,14 @@ def evaluate(path: Path | None = None, nlp=None) -> dict[str, Any]:
     items = load_eval(path)
     n_gold = n_pred = strict = lenient_p = lenient_g = 0
     value_ok = full_ok = 0
+    n_sent = sent_ok = 0
     errors: list[dict[str, Any]] = []
     for it in items:
         doc = nlp(it["text"]) if nlp is not None else None
         pred = find_timexes(it["text"], it["anchor"], doc)
+        n_sent += len(it["sentences"])
+        if doc is not None and it["sentences"]:
+            sent_ok += _score_sentences(it, doc, pred, errors)
         n_gold += len(it["gold"])
         n_pred += len(pred)
         for p in pred:
@@ -109,5 +148,7 @@ def evaluate(path: Path | None = None, nlp=None) -> dict[str, Any]:
         "strict_recall": _ratio(strict, n_gold),
         "value_accuracy": _ratio(value_ok, lenient_g),
         "full_accuracy": _ratio(full_ok, lenient_g),
+        "sentences": n_sent,
+        "sentence_date_accuracy": _ratio(sent_ok, n_sent) if nlp is not None else None,
         "errors": errors,
     }

@@ -83,6 +83,10 @@ def build_grammar(lex: Lexicon) -> Grammar:
             rf"{B}(?P<d1>{dnum})\s*(?:-|–|—|{i('to|and|through')})\s*(?P<d2>{dnum})\s+(?P<month>{month_any})(?:,?\s+(?P<y>{year}))?{E}",
         ),
         (
+            "dmy_span",
+            rf"{B}(?P<d1>{dnum})\s+(?P<month1>{month_any})\s*(?:-|–|—|{i('to|until|through')})\s*(?P<d2>{dnum})\s+(?P<month>{month_any})(?:,?\s+(?P<y>{year}))?{E}",
+        ),
+        (
             "mdy_range",
             rf"{B}(?P<month>{month_any})\s+(?P<d1>{dnum})\s*(?:-|–|—)\s*(?P<d2>{dnum})(?:,?\s+(?P<y>{year}))?{E}",
         ),
@@ -101,6 +105,7 @@ def build_grammar(lex: Lexicon) -> Grammar:
         ),
         ("decade", rf"{B}(?:{i('the')}\s+)?(?:(?P<part>{i('early|late|mid-?')})\s*)?(?P<dec>1[0-9]\d0|20\d0)s{E}"),
         ("year_part", rf"{B}{mpart}\s*(?P<y>{year}){E}"),
+        ("year_range", rf"{B}(?P<y1>{year})\s*(?:-|–|—|\s{i('to')}\s)\s*(?P<y2>{year}){E}(?![.,]\d)"),
         ("year", rf"{B}(?P<y>{year}){E}(?![.,]\d)"),
         (
             "season",
@@ -128,6 +133,11 @@ def build_grammar(lex: Lexicon) -> Grammar:
         (
             "ref_shift",
             rf"{B}(?P<n>{i(num)})\s+(?P<unit>{i('day|week|month|year')})s?\s+(?P<dir>{i('later|earlier|afterwards|after that|before that|on')}){E}",
+        ),
+        # "hours after the fighting began", "44 hours later": counted from the last event date
+        (
+            "hours",
+            rf"{B}(?:(?P<n>{i(num)}|\d{{2,3}}|{i('a few|several|a couple of')})\s+)?(?P<unit>{i('hours?')})\s+(?P<dir>{i('later|afterwards')}|{i('after')}(?=\s+[A-Za-z]))",
         ),
         (
             "ref_next",

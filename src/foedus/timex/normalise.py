@@ -21,15 +21,24 @@ Rules in brief:
 - a year-less date takes the year of a nearby explicitly dated frame
   ("On 27 September 2020 ... On 10 November ..."), else the year that puts it
   nearest the anchor in the direction of the governing verb (before it in
-  past context, after it in future context, nearest otherwise);
+  past context, after it in future context, and in neutral context before it
+  unless the next occurrence is only weeks away). A frame must be an event
+  date of the story: a deadline or limit ("by 2030", "until 2024", "since
+  2020"), a future target ("will rise in 2025") and, with a parse, a year
+  naming a thing ("the 1997 treaty") or telling a participant's background
+  ("a treaty signed in 1997") are skipped;
 - a bare weekday is the latest such day on or before the anchor (the anchor
   itself when the weekday matches, the news convention "said on Tuesday"),
   or the next one on or after it in future context; "last"/"next" force the
   direction and exclude the anchor day;
 - "last/this/next week|month|year" are calendar periods (ISO weeks);
 - "N units ago" counts back from the anchor; "the previous day", "N months
-  later", "that day" count from the last expression resolved in the text that
-  is at least as fine as the unit (the anchor when there is none);
+  later", "that day", "hours after ..." and "44 hours later" count from the
+  last event date resolved in the text that is at least as fine as the unit
+  (deadlines such as "by 15 November" are not event dates; the anchor when
+  there is none); hours become whole days counted down ("44 hours after" the
+  13th is the 14th);
+- a range of years ("2020 to 2022", "2020-2022") is one expression;
 - "overnight" and "last night" are the night before the anchor: start the
   day before, end on the anchor.
 Without an anchor, anchor-relative expressions are kept with value None.
@@ -49,7 +58,11 @@ from . import periods as P
 from .filters import accept, prev_word
 from .grammar import Candidate, Grammar, build_grammar
 from .lexicon import Lexicon, default_lexicon
+from .sentence_dates import EVENT, role_of
 from .tense import FUTURE, NEUTRAL, PAST, direction_from_doc, direction_from_text
+
+# Words before an expression that make it a limit or deadline, not the time of an event.
+_LIMIT_WORDS = frozenset({"by", "until", "till", "since", "before"})
 
 
 @lru_cache(maxsize=4)
@@ -65,6 +78,8 @@ class _Resolved:
     how: str
     explicit_year: bool = False
     framing: bool = False  # "In 2016, ..." / a dated frame later dates inherit the year of
+    frame_ok: bool = False  # an event date whose year later year-less dates may borrow
+    deadline: bool = False  # "by 15 November": not a reference for "two days later"
 
 
 class _Context:
@@ -79,20 +94,23 @@ class _Context:
             return direction_from_doc(self.doc, c.start, c.end, self.lex)
         return direction_from_text(self.text, c.start, c.end, self.lex)
 
-    def reference(self, unit: str) -> tuple[P.Period | None, str]:
-        """The last resolved period at least as fine as ``unit``."""
+    def reference(self, unit: str, anchor_ok: bool = True) -> tuple[P.Period | None, str]:
+        """The last resolved event date at least as fine as ``unit``."""
         need = P.GRANULARITY_ORDER.get(unit, 0)
         for r in reversed(self.done):
+            if r.deadline:
+                continue
             if r.period is not None and P.GRANULARITY_ORDER[r.period.granularity] <= max(need, 0):
                 return r.period, f"relative to '{r.cand_text}'" if hasattr(r, "cand_text") else "relative to the previous date"
-        if self.anchor is not None:
+        if self.anchor is not None and anchor_ok:
             return P.day(self.anchor), "relative to publication (no earlier date in the text)"
         return None, "no reference date"
 
     def frame_year(self, c: Candidate) -> int | None:
-        """Year of the date just before ``c`` when it explicitly frames another year.
+        """Year of the event date just before ``c`` when it explicitly frames another year.
 
-        Only the latest resolved expression counts, and only when it lies in
+        Only the latest explicitly dated event expression counts (deadlines,
+        future targets and names are passed over), and only when it lies in
         the same or the previous sentence: an anchor-relative expression in
         between, or a paragraph of distance, ends the frame.
         """
@@ -102,11 +120,27 @@ class _Context:
             between = self.text[r.cand.end:c.start]
             if len(re.findall(r"[.!?][\"”’]?\s+[A-Z\"“]", between)) > 1 or "\n\n" in between:
                 return None
-            if r.explicit_year and (r.period.granularity in ("day", "month") or r.framing):
-                y = r.period.start.year
-                return y if self.anchor is None or y != self.anchor.year else None
-            return None
+            if not r.explicit_year:
+                return None
+            if not r.frame_ok:
+                continue
+            y = r.period.start.year
+            return y if self.anchor is None or y != self.anchor.year else None
         return None
+
+    def mark(self, r: _Resolved) -> None:
+        """Decide whether ``r`` is a deadline and whether it may frame later dates."""
+        c = r.cand
+        before = prev_word(self.text, c.start).lower()
+        r.deadline = before in _LIMIT_WORDS
+        if not r.explicit_year or r.period is None or r.deadline:
+            return
+        if r.period.granularity not in ("day", "month") and not r.framing:
+            return
+        if self.direction(c) == FUTURE:
+            return
+        role = role_of(self.doc, c.start, c.end)
+        r.frame_ok = role is None or role == EVENT
 
 
 def _n(word: str, lex: Lexicon) -> int | None:
@@ -177,6 +211,22 @@ def _resolve(c: Candidate, ctx: _Context) -> _Resolved | None:
         if not a or not b:
             return None
         return _Resolved(c, P.Period(a, b, "day"), exact, how, bool(g.get("y")))
+    if k == "dmy_span":  # "26 September–8 October": days in two months
+        m1, m2 = _month_num(g["month1"], lex), _month_num(g["month"], lex)
+        d1, d2 = _day_num(g["d1"]), _day_num(g["d2"])
+        if g.get("y"):
+            y2, how, exact = int(g["y"]), "absolute span of days", True
+        else:
+            y2, how = year_for(m2, d2)
+            exact = False
+            if y2 is None:
+                return _Resolved(c, None, False, how)
+            how = f"span of days; {how}"
+        y1 = y2 if m1 <= m2 else y2 - 1
+        a, b = _safe_date(y1, m1, d1), _safe_date(y2, m2, d2)
+        if not a or not b or b < a:
+            return None
+        return _Resolved(c, P.Period(a, b, "day"), exact, how, bool(g.get("y")))
     if k == "month_year":
         m, y = _month_num(g["month"], lex), int(g["y"])
         return _Resolved(c, _month_part(y, m, g.get("part")), True, "month and year", True)
@@ -206,8 +256,22 @@ def _resolve(c: Candidate, ctx: _Context) -> _Resolved | None:
         return _Resolved(c, _year_part(y, g["part"]), True, "part of a stated year", True, framing=True)
     if k == "year":
         y = int(g["y"])
-        framing = prev_word(ctx.text, c.start).lower() in ("in", "by", "during", "since", "until")
+        framing = prev_word(ctx.text, c.start).lower() in ("in", "during")
         return _Resolved(c, P.year_of(y), True, "year", True, framing=framing)
+    if k == "year_range":
+        y1, y2 = int(g["y1"]), int(g["y2"])
+        if y2 <= y1:
+            return None
+        return _Resolved(c, P.Period(date(y1, 1, 1), date(y2, 12, 31), "year"), True, "range of years", True)
+    if k == "hours":
+        # the event they count from is told in the text; without a dated one
+        # the publication day would be a guess posing as a day
+        ref, how = ctx.reference("day", anchor_ok=False)
+        if ref is None:
+            return _Resolved(c, None, False, "hours after an event the text does not date")
+        n = _n(g["n"], lex) if g.get("n") else 0
+        days = (n or 0) // 24
+        return _Resolved(c, P.shift(ref, days, "day"), False, f"{g.get('n') or 'some'} hour(s) after, {how}")
     if k == "season":
         first, length = lex.seasons[g["season"].lower()]
         mod = (g.get("mod") or "").lower()
@@ -430,6 +494,7 @@ def find_timexes(text: str, anchor: date | None = None, doc: Doc | None = None,
         if r is None:
             continue
         r.cand_text = text[c.start:c.end]  # type: ignore[attr-defined]
+        ctx.mark(r)
         ctx.done.append(r)
         per = r.period
         out.append(TimeExpression(

@@ -12,6 +12,9 @@ import calendar
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+# In neutral context a year-less date is read as a future one only when it is this close.
+NEUTRAL_FUTURE_DAYS = 45
+
 GRANULARITY_ORDER = {"day": 0, "week": 1, "month": 2, "year": 3, "unknown": 4}
 
 
@@ -105,7 +108,8 @@ def nearest_year(month: int, day_: int | None, anchor: date, direction: str) -> 
 
     ``past``: the latest occurrence not after the anchor (for a bare month,
     the anchor's own month counts); ``future``: the earliest not before it;
-    ``neutral``: whichever is closest.
+    ``neutral``: the latest not after the anchor, unless the next one starts
+    within :data:`NEUTRAL_FUTURE_DAYS` and is nearer.
     """
     cands = []
     for y in (anchor.year - 1, anchor.year, anchor.year + 1):
@@ -119,4 +123,13 @@ def nearest_year(month: int, day_: int | None, anchor: date, direction: str) -> 
     if direction == "future":
         ok = [c for c in cands if c[2] >= anchor]
         return min(ok, key=lambda c: c[1])[0]
-    return min(cands, key=lambda c: 0 if c[1] <= anchor <= c[2] else min(abs((c[1] - anchor).days), abs((c[2] - anchor).days)))[0]
+    # Neutral context (a noun such as "the refusal in January"): news reports what
+    # has happened, so the latest occurrence not after the anchor wins unless the
+    # next one is only weeks away and nearer.
+    past = max((c for c in cands if c[1] <= anchor), key=lambda c: c[1])
+    if past[1] <= anchor <= past[2]:
+        return past[0]
+    nxt = min((c for c in cands if c[1] > anchor), key=lambda c: c[1])
+    if (nxt[1] - anchor).days <= NEUTRAL_FUTURE_DAYS and (nxt[1] - anchor) < (anchor - past[2]):
+        return nxt[0]
+    return past[0]

@@ -4,25 +4,60 @@ Why a dependency path rather than "the first date in the sentence": in
 "Armenia invoked the 1997 treaty on 13 September" the year modifies a noun
 (which treaty) while the day modifies the verb (when the invoking happened).
 
-Rule: an expression that modifies a noun (as a nummod, compound, amod, nmod
-or possessive of it, or as the object of "of" under it: "the 1997 treaty",
-"the November 2020 statement", "the 2020 war", "the war of 2020") names
-*which* thing is meant, not *when* the sentence's event happened, so it never
-governs the sentence's date. Among the remaining expressions the one with the
-fewest dependency steps to the sentence root wins, then the one closest to the
-root. When every expression is nominal (or there is none), the sentence takes
-the document's date: "Armenia asked Russia for help under the 1997 Treaty" in
-an article of 13 Sept 2022 reports a request of 2022, not of 1997.
+Rules, in order:
+
+- *Frame.* A preposition right before the expression that the parser hung on
+  the verb while attaching the date itself elsewhere ("On 13 September 2022
+  Azerbaijani forces shelled Jermuk", where the date is misread as a modifier
+  of "forces") makes the expression an adverbial of that verb.
+- *Name.* Otherwise an expression that modifies a noun (as a nummod, compound,
+  amod, nmod or possessive of it, or as the object of "of" under it: "the 1997
+  treaty", "the November 2020 statement", "the war of 2020") names *which*
+  thing is meant, not *when* the sentence's event happened, and never governs.
+- *Background.* An expression inside a clause that describes a noun (a
+  relative or participial clause: "the businessman who led the government
+  until February", "a treaty signed in 1997") or inside a "since" phrase or
+  clause ("since a war in 2020 left thousands dead") tells the history of a
+  participant or the start of a state, not the time of the main event. It
+  ranks after every other expression, and governs on its own only when it lies
+  within :data:`RECENT_DAYS` of publication, that is, when the clause itself
+  reports news ("the bloc, which Armenia asked for help on Tuesday, ...").
+- *Other event.* An expression inside a clause introduced by "after",
+  "before" or "until" times the event the main one follows or precedes
+  ("fought on Monday, after the war began early on Sunday"): it ranks after
+  the main clause's expressions but still governs when they are all there is.
+- Among the remaining expressions the one with the fewest dependency steps to
+  the sentence root wins, then the one closest to the root.
+
+When no expression qualifies the sentence takes the document's date:
+"Armenia asked Russia for help under the 1997 Treaty" in an article of
+13 Sept 2022 reports a request of 2022, not of 1997.
 """
 
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from spacy.tokens import Doc, Span, Token
 
 from ..records import SentenceInfo, TimeExpression
 
 # Dependency labels by which an expression modifies a noun (spaCy English and UD names).
 NOMINAL_DEPS = frozenset({"nummod", "compound", "amod", "poss", "nmod", "nmod:poss", "nmod:tmod"})
+# Prepositions that introduce the time of the verb's event when put before a date.
+TEMPORAL_PREPOSITIONS = frozenset({"on", "in", "during"})
+# Clauses that describe a noun ("the treaty signed in 1997", "the man who led it until May").
+NOUN_CLAUSE_DEPS = frozenset({"relcl", "acl", "acl:relcl"})
+# A "since" phrase or clause gives the start of a state, not the time of the event.
+STATE_START_WORDS = frozenset({"since"})
+# A clause introduced by these words times another event, which the main one
+# follows or precedes: "fought on Monday, after the war began early on Sunday".
+# Its date is still the best bound when the main clause has none ("in May 2021,
+# after the troops crossed the border, Yerevan turned to the bloc").
+OTHER_EVENT_MARKS = frozenset({"after", "before", "until", "till", "once"})
+# An expression in background position still governs when it is this close to publication.
+RECENT_DAYS = 31
 # Nouns that are themselves times: "the night of 12 December", "the early hours of
 # 13 September" date the event; they do not name a thing.
 TIME_NOUNS = frozenset({
@@ -30,9 +65,21 @@ TIME_NOUNS = frozenset({
     "week", "weekend", "month", "year", "midnight", "noon", "time", "period", "date",
 })
 
+EVENT, NAME, BACKGROUND = "event", "name", "background"
+
+
+@dataclass(frozen=True)
+class Attachment:
+    """Where an expression hangs in its sentence's parse."""
+
+    role: str  # EVENT | NAME | BACKGROUND
+    other_event: bool  # inside an "after/before/until" clause: ranks after the main clause's expressions
+    steps: int  # dependency steps from the expression to the sentence root (99: not reached)
+    distance: int  # tokens between the expression and the root
+
 
 def _is_thing(tok: Token, span: Span) -> bool:
-    return (tok.pos_ in ("NOUN", "PROPN") and tok.ent_type_ != "DATE" and tok.i not in range(span.start, span.end)
+    return (tok.pos_ in ("NOUN", "PROPN") and tok.ent_type_ != "DATE" and not span.start <= tok.i < span.end
             and tok.lemma_.lower() not in TIME_NOUNS and tok.lower_ not in TIME_NOUNS)
 
 
@@ -46,35 +93,99 @@ def _modifies_noun(tok: Token, span: Span) -> bool:
     return tok.dep_ == "pobj" and head.lower_ == "of" and head.dep_ == "prep" and _is_thing(head.head, span)
 
 
-def _score(sent: Span, tx: TimeExpression) -> tuple[int, int] | None:
-    """(steps to the root, token distance to the root), or None when the
-    expression cannot govern the sentence (unaligned, or modifying a noun)."""
-    span = sent.doc.char_span(tx.start, tx.end, alignment_mode="expand")
+def _stranded_preposition(span: Span) -> Token | None:
+    """The preposition right before ``span`` when the parser attached it to a
+    verb but did not take the expression as its object: either it has no
+    object ("On 13 September 2022 Azerbaijani forces shelled ...") or its
+    object is the noun right after the expression, which swallowed the date
+    ("On 3 October engineers finished ...", "3 October" read as a compound of
+    "engineers"). The expression is then that preposition's object."""
+    if span.start == 0:
+        return None
+    prev = span.doc[span.start - 1]
+    if prev.sent.start != span.sent.start or prev.dep_ != "prep" or prev.head.pos_ not in ("VERB", "AUX"):
+        return None
+    objects = [c for c in prev.children if c.dep_ in ("pobj", "pcomp")]
+    if not objects:
+        return prev
+    head = span.root.head
+    if (prev.lower_ in TEMPORAL_PREPOSITIONS and span.root.dep_ in NOMINAL_DEPS
+            and any(o.i == head.i for o in objects) and head.i >= span.end):
+        return prev
+    return None
+
+
+def attachment(doc: Doc, start: int, end: int) -> Attachment | None:
+    """How the expression at ``start:end`` (character offsets) attaches, or None when unaligned."""
+    span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return None
     tok = span.root
-    root = sent.root
-    # Only the expression's own attachment counts: a date deeper inside a noun
-    # phrase ("asked under Article 4 of its treaty on Tuesday") is more often a
-    # misattached adverbial than a name.
-    if tok is not root and _modifies_noun(tok, span):
-        return None
-    steps, cur = 0, tok
-    while cur is not root and cur.head is not cur and steps < 20:
+    root = span.sent.root
+    prep = _stranded_preposition(span)
+    role, other = EVENT, False
+    if prep is not None:
+        cur, steps = prep, 1
+    else:
+        # Only the expression's own attachment counts: a date deeper inside a noun
+        # phrase ("asked under Article 4 of its treaty on Tuesday") is more often a
+        # misattached adverbial than a name.
+        # the first word too: in "the agreements of 2020 to 2022" the parser
+        # may hang the span on "to" while "2020" is the object of "of"
+        first = span[0]
+        if tok.i != root.i and (_modifies_noun(tok, span)
+                                or (not span.start <= first.head.i < span.end and _modifies_noun(first, span))):
+            role = NAME
+        cur, steps = tok, 0
+    while True:
+        if cur.dep_ in NOUN_CLAUSE_DEPS or (cur.lower_ in STATE_START_WORDS and cur.dep_ in ("prep", "mark")):
+            role = BACKGROUND if role == EVENT else role
+        # (a mark inside the expression, the "after" of "hours after the war began", is its own)
+        marks = {c.lower_ for c in cur.children if c.dep_ == "mark" and not span.start <= c.i < span.end}
+        if marks & STATE_START_WORDS:
+            role = BACKGROUND if role == EVENT else role
+        elif marks & OTHER_EVENT_MARKS:
+            other = True
+        if cur.i == root.i or cur.head.i == cur.i or steps >= 40:
+            break
         cur = cur.head
         steps += 1
-    if cur is not root:
+    if cur.i != root.i:
         steps = 99
-    return steps, abs(tok.i - root.i)
+    return Attachment(role, other, steps, abs(tok.i - root.i))
 
 
-def governing_expression(sent: Span, timexes: list[TimeExpression]) -> TimeExpression | None:
+def role_of(doc: Doc | None, start: int, end: int) -> str | None:
+    """EVENT, NAME or BACKGROUND for an expression; None without a parse."""
+    if doc is None:
+        return None
+    a = attachment(doc, start, end)
+    return a.role if a is not None else None
+
+
+def _recent(tx: TimeExpression, anchor: date | None) -> bool:
+    if anchor is None or not tx.value:
+        return False
+    end = date.fromisoformat(tx.end_value or tx.value)
+    begin = date.fromisoformat(tx.value)
+    return end >= anchor - timedelta(days=RECENT_DAYS) and begin <= anchor + timedelta(days=RECENT_DAYS)
+
+
+def governing_expression(sent: Span, timexes: list[TimeExpression],
+                         anchor: date | None = None) -> TimeExpression | None:
     """The expression that dates the sentence's main event, or None."""
     inside = [t for t in timexes if sent.start_char <= t.start < sent.end_char and t.value]
-    scored = [(s, t) for t in inside if (s := _score(sent, t)) is not None]
-    if not scored:
+    ranked = []
+    for t in inside:
+        a = attachment(sent.doc, t.start, t.end)
+        if a is None or a.role == NAME:
+            continue
+        if a.role == BACKGROUND and not _recent(t, anchor):
+            continue
+        ranked.append(((a.role == BACKGROUND, a.other_event, a.steps, a.distance), t))
+    if not ranked:
         return None
-    return min(scored, key=lambda st: st[0])[1]
+    return min(ranked, key=lambda r: r[0])[1]
 
 
 def sentence_infos(doc, timexes: list[TimeExpression]) -> list[SentenceInfo]:
@@ -82,7 +193,7 @@ def sentence_infos(doc, timexes: list[TimeExpression]) -> list[SentenceInfo]:
     pub = doc._.published
     out = []
     for i, sent in enumerate(doc.sents):
-        best = governing_expression(sent, timexes)
+        best = governing_expression(sent, timexes, pub)
         if best is not None:
             info = SentenceInfo(i, sent.start_char, sent.end_char, sent.text, best.value, best.granularity, "timex")
         else:

@@ -36,7 +36,9 @@ def direction_from_doc(doc: Doc, start: int, end: int, lex: Lexicon) -> str:
         chain.append(verb.head)  # "is expected to meet", "said it would meet"
     words = set()
     for v in chain:
-        words.add(v.lower_)
+        # a phrasal verb is not a cue: "the mission was set up on Tuesday" is past
+        if not any(c.dep_ == "prt" for c in v.children):
+            words.add(v.lower_)
         words.update(c.lower_ for c in v.children if c.dep_ in ("aux", "auxpass", "neg", "amod"))
     # a noun phrase such as "the upcoming talks on Sunday"
     words.update(c.lower_ for c in span.root.head.children if c.dep_ == "amod")

@@ -4,6 +4,9 @@ renders a template or an export of the same rows.
 
 ``create_app(db_path)`` opens the database read-only once; each request works
 on its own cursor, so there is no shared mutable state between requests.
+Because nothing can change the data while the app runs, answers that do not
+depend on the request (overview, filter choices, outlet tables) are computed
+once per process.
 """
 
 from __future__ import annotations
@@ -24,16 +27,57 @@ from foedus.analysis import corroborate as corr
 from foedus.analysis import outlets as outl
 from foedus.analysis.network import network as network_of
 from foedus.analysis.relations import DEFAULT_PARTNERS, realignment
+from foedus.analysis.filters import FilterError
 from foedus.analysis.timeline import event_mentions, get_event, list_events
-from foedus.store.db import connect
+from foedus.store.db import SCHEMA_VERSION, connect, current_version
 from foedus.web import params as P
 from foedus.web import queries as Q
 from foedus.web.highlight import Span, highlight
 from foedus.web.ledger import LedgerProvider, LedgerUnavailable, ModuleLedger
+from foedus.web.colours import partner_colours
 from foedus.web.render import HERE, error_page, make_templates, page, url
 from foedus.web.security import SecurityHeaders
 
 log = logging.getLogger(__name__)
+
+# The timeline counts matches exactly up to this many; beyond, it says "more than".
+TIMELINE_COUNT_LIMIT = 10_000
+# Rows per outlet in each table of the outlets page, all outlets shown (ten
+# times as many for one outlet); the exports give every row.
+OUTLET_ROWS_SHOWN = 25
+
+
+def _first_per_outlet(rows: list[dict[str, Any]], n: int) -> list[dict[str, Any]]:
+    """The first ``n`` rows of each outlet (rows come grouped by outlet, busiest first)."""
+    seen: dict[str, int] = {}
+    out = []
+    for r in rows:
+        k = seen[r["outlet"]] = seen.get(r["outlet"], 0) + 1
+        if k <= n:
+            out.append(r)
+    return out
+
+
+def open_read_only(db_path: str | Path) -> duckdb.DuckDBPyConnection:
+    """The database opened read-only, migrated first if an older foedus wrote it.
+
+    The dashboard's queries read columns added by later schema versions, so a
+    database at an older version is brought up to date once (the only write
+    the dashboard ever makes), then opened read-only.
+    """
+    con = connect(db_path, read_only=True)
+    if str(db_path) == ":memory:" or current_version(con) >= SCHEMA_VERSION:
+        return con
+    con.close()
+    log.info("migrating %s to schema version %d", db_path, SCHEMA_VERSION)
+    try:
+        connect(db_path).close()
+    except duckdb.Error as exc:
+        raise RuntimeError(
+            f"{db_path}: schema is older than this foedus and could not be migrated ({exc}); "
+            "open it once with a foedus command that writes (e.g. ingest) and try again"
+        ) from exc
+    return connect(db_path, read_only=True)
 
 
 def create_app(
@@ -42,7 +86,7 @@ def create_app(
     focal: str = "ARM",
 ) -> FastAPI:
     """The dashboard over the database at ``db_path`` (opened read-only)."""
-    con = connect(db_path, read_only=True)
+    con = open_read_only(db_path)
     ledger: LedgerProvider = ledger_provider or ModuleLedger()
     templates = make_templates()
 
@@ -76,13 +120,28 @@ def create_app(
 
     choices = _once(lambda c: {"actors": Q.actor_choices(c), "outlets": Q.outlet_choices(c),
                                "modalities": Q.modality_choices(c)})
+    outlet_summary = _once(outl.outlet_summary)
     overview_data = _once(lambda c: {
-        "counts": Q.counts(c), "dyads": Q.top_dyads(c), "outlets": outl.outlet_summary(c),
+        "counts": Q.counts(c), "dyads": Q.top_dyads(c), "outlets": outlet_summary(),
         "volume": [{**v, "quad": v["quad_class"]} for v in Q.volume(c)],
         "yearly": realignment(c, focal=focal, partners=["RUS", "USA", "CSTO"], freq="year")})
-    outlet_tables = _once(lambda c, outlet: {
-        "summary": outl.outlet_summary(c), "quotes": outl.outlet_quotes(c, outlet),
-        "accusations": outl.outlet_accusations(c, outlet), "tone": outl.outlet_tone(c, outlet)})
+    # Every outlet's tables at once (small: outlets x actors); one outlet's
+    # view is a selection of their rows, so no outlet costs a query of its own.
+    all_outlet_tables = _once(lambda c: {
+        "quotes": outl.outlet_quotes(c),
+        "accusations": [
+            {**r, "href": url("/timeline", source=r["accuser"], target=r["accused"], outlet=r["outlet"]),
+             "href_11": url("/timeline", source=r["accuser"], target=r["accused"], outlet=r["outlet"], cameo="11"),
+             "href_12": url("/timeline", source=r["accuser"], target=r["accused"], outlet=r["outlet"], cameo="12")}
+            for r in outl.outlet_accusations(c)],
+        "tone": [{**r, "href": url("/timeline", target=r["target"], outlet=r["outlet"], negated="exclude")}
+                 for r in outl.outlet_tone(c)]})
+
+    def outlet_tables(outlet: str | None) -> dict[str, list[dict[str, Any]]]:
+        tables = all_outlet_tables()
+        if outlet:
+            tables = {k: [r for r in rows if r["outlet"] == outlet] for k, rows in tables.items()}
+        return {"summary": outlet_summary(), **tables}
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Any:
@@ -115,9 +174,19 @@ def create_app(
         limit = P.int_param(request, "limit", 50, 1, 1000)
         pg = P.int_param(request, "page", 1, 1, 1_000_000)
         order = P.choice(request, "order", "date", ("date", "-date"))
-        result = list_events(con, flt, limit=limit, offset=(pg - 1) * limit, order=order)
+        after = request.query_params.get("after") or None
+        before = request.query_params.get("before") or None
+        # With a cursor, ``page`` only numbers the rows shown; without, it is an offset.
+        offset = 0 if (after or before) else (pg - 1) * limit
+        try:
+            result = list_events(con, flt, limit=limit, offset=offset, order=order, after=after, before=before,
+                                 count_limit=TIMELINE_COUNT_LIMIT)
+        except FilterError as exc:
+            raise P.bad(str(exc)) from None
+        first = (pg - 1) * limit + 1
         return page(request, templates, "timeline", fmt, {
             "flt": flt, "result": result, "page_no": pg, "limit": limit, "order": order,
+            "first": first, "last": first + len(result["rows"]) - 1,
             **choices(),
         }, rows=result["rows"], json_data=result)
 
@@ -140,7 +209,7 @@ def create_app(
                   "href": r["href"]} for r in rows if r[measure] is not None]
         return page(request, templates, "relations", fmt, {
             "focal": who, "partners": partners, "shown": shown, "freq": freq, "measure": measure,
-            "periods": periods, "cells": cells, "chart": chart, "flt": flt,
+            "periods": periods, "cells": cells, "chart": chart, "flt": flt, "colours": partner_colours(shown),
             **choices(),
         }, rows=rows)
 
@@ -164,16 +233,16 @@ def create_app(
         fmt = P.output_format(request)
         outlet = request.query_params.get("outlet") or None
         table = P.choice(request, "table", "tone", ("summary", "quotes", "accusations", "tone"))
-        cached = outlet_tables(outlet)
-        data = {
-            "summary": cached["summary"], "quotes": cached["quotes"],
-            "accusations": [{**r, "href": url("/timeline", source=r["accuser"], target=r["accused"],
-                                              outlet=r["outlet"])} for r in cached["accusations"]],
-            "tone": [{**r, "href": url("/timeline", target=r["target"], outlet=r["outlet"], negated="exclude")}
-                     for r in cached["tone"]],
-        }
+        data = outlet_tables(outlet)
+        if fmt != "html":
+            return page(request, templates, "outlets", fmt, {}, rows=data[table], json_data=data)
+        # The page shows each outlet's busiest rows; the exports have them all.
+        per_outlet = OUTLET_ROWS_SHOWN * (10 if outlet else 1)
+        shown = {k: _first_per_outlet(data[k], per_outlet) for k in ("quotes", "accusations", "tone")}
+        hidden = {k: len(data[k]) - len(shown[k]) for k in shown}
         return page(request, templates, "outlets", fmt, {
-            "data": data, "outlet": outlet, "outlets": choices()["outlets"],
+            "data": {**data, **shown}, "hidden": hidden, "per_outlet": per_outlet, "outlet": outlet,
+            "outlets": choices()["outlets"],
         }, rows=data[table], json_data=data)
 
     @app.get("/corroborate")

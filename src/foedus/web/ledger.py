@@ -8,9 +8,28 @@ working, with a clear message, when the ledger cannot be built.
 
 from __future__ import annotations
 
+import re
 from typing import Any, Protocol
 
 import duckdb
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(])")
+
+
+def own_rationale(text: str | None, shared: str | None) -> str:
+    """What a guarantor's rationale adds to its invocation's rationale.
+
+    The ledger explains each guarantor in full, so every guarantor's text
+    repeats the invocation's (the request, the trigger, the verdict). The
+    page shows the invocation's text once and, per guarantor, only the
+    sentences the invocation's text does not already contain ('' if none).
+    """
+    if not text:
+        return ""
+    if not shared:
+        return text
+    said = {s.strip() for s in _SENTENCE_END.split(shared)}
+    return " ".join(s.strip() for s in _SENTENCE_END.split(text) if s.strip() not in said)
 
 
 class LedgerProvider(Protocol):

@@ -24,6 +24,7 @@ from foedus.analysis.filters import EventFilter  # noqa: E402
 from foedus.analysis.network import network  # noqa: E402
 from foedus.analysis.periods import trunc_sql  # noqa: E402
 from foedus.analysis.relations import DEFAULT_PARTNERS, realignment  # noqa: E402
+from foedus.web.colours import partner_colours  # noqa: E402
 
 QUAD_NAMES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
 QUAD_COLOURS = {1: "#9ccc9c", 2: "#2e7d32", 3: "#f0a868", 4: "#c62828"}
@@ -48,10 +49,12 @@ def plot_realignment(
             series[r["partner"]].append((r["period"], r["goldstein_mean"], r["events"]))
     fig, ax = plt.subplots(figsize=(10, 4.8))
     ax.axhline(0, color="#9aa3ad", lw=1, ls="--")
-    for partner in [p for p in partners if p in series]:
+    drawn = [p for p in partners if p in series]
+    colours = partner_colours(drawn)
+    for partner in drawn:
         pts = series[partner]
         ax.plot([p[0] for p in pts], [p[1] for p in pts], marker="o", lw=1.8, label=partner,
-                markersize=4)
+                markersize=4, color=colours[partner])
     ax.set_ylim(-10.5, 10.5)
     ax.set_ylabel("mean Goldstein (−10 … +10)")
     ax.set_title(f"{focal}: relations with its partners, per {freq}")

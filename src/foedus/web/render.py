@@ -17,6 +17,7 @@ from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader
 
 from foedus.web.export import export_response, json_default
+from foedus.web.ledger import own_rationale
 
 HERE = Path(__file__).parent
 QUADS = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
@@ -79,7 +80,7 @@ def make_templates() -> Jinja2Templates:
     env = Environment(loader=FileSystemLoader(str(HERE / "templates")), autoescape=True)
     env.globals.update(url=url, QUADS=QUADS, ROOTS=ROOTS, NAV=NAV)
     env.policies["json.dumps_kwargs"] = {"default": json_default, "sort_keys": False}
-    env.filters.update(num=num, plain=plain, tone=tone)
+    env.filters.update(num=num, plain=plain, tone=tone, own_rationale=own_rationale)
     return Jinja2Templates(env=env)
 
 

@@ -21,8 +21,14 @@
     var x = {field: "period", type: "temporal", timeUnit: "utcyearmonthdate", title: null,
              axis: {format: "%b %Y", labelAngle: 0, grid: false}};
     var y = {field: "value", type: "quantitative", title: yTitle, scale: {domain: domain}};
+    // Fixed colours per partner (RUS red, USA blue, EU gold...), from the page.
+    var coloursEl = document.getElementById("chart-colours");
+    var colours = coloursEl ? JSON.parse(coloursEl.textContent || "{}") : {};
+    var names = Object.keys(colours);
+    var scale = names.length ? {domain: names, range: names.map(function (n) { return colours[n]; })}
+                             : {scheme: "tableau10"};
     var color = {field: "partner", type: "nominal", title: "Partner",
-                 scale: {scheme: "tableau10"}, legend: {orient: "top", direction: "horizontal"}};
+                 scale: scale, legend: {orient: "top", direction: "horizontal"}};
     return {
       width: "container", height: 380, autosize: {type: "fit", contains: "padding"},
       data: {values: values},

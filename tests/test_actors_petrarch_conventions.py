@@ -1,0 +1,91 @@
+"""PETRARCH/Phoenix dictionaries as a registry source: composition, split codes, stems, bare sectors.
+
+The dictionaries are small invented ones (tests/fixtures/actors/petrarch); no
+packaged data is loaded, as when foedus is run on a PETRARCH suite.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import lru_cache
+
+import pytest
+
+from actors_support import FIXTURE_FILES, FIXTURES, nlp
+from foedus.actors.component import ActorResolver
+from foedus.actors.compose import join_code
+from foedus.actors.phoenix import read_dictionary
+from foedus.actors.registry import build_registry
+
+PETRARCH = FIXTURES / "petrarch"
+ON = date(2015, 6, 1)
+
+
+@lru_cache(maxsize=1)
+def _resolver() -> ActorResolver:
+    reg = build_registry([], [PETRARCH / "actors.txt", PETRARCH / "agents.txt"])
+    return ActorResolver(nlp(), registry=reg, use_ner=False)
+
+
+def codes(text: str, resolver: ActorResolver | None = None) -> list[tuple[str, str | None]]:
+    model = nlp()
+    doc = model.make_doc(text)
+    doc._.published = ON
+    for name, proc in model.pipeline:
+        if name != "foedus_actors":
+            doc = proc(doc)
+    doc = (resolver or _resolver())(doc)
+    return [(m.text, m.code) for m in doc._.actors]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The Velmora government condemned the raid.", ("Velmora government", "VLMGOV")),
+    ("Velmora's government condemned the raid.", ("Velmora's government", "VLMGOV")),
+    ("The government of Velmora condemned the raid.", ("government of Velmora", "VLMGOV")),
+    ("Odessir soldiers crossed the river at dawn.", ("Odessir soldiers", "ODSMIL")),
+    ("President Martovan visited the coast.", ("President Martovan", "ODSGOV")),
+    ("A Velmora relief agency opened a clinic.", ("Velmora relief agency", "NGOVLM")),
+])
+def test_dictionary_actors_compose_with_agents(text, expected):
+    assert expected in codes(text)
+
+
+def test_an_agent_does_not_repeat_a_sector_the_code_has():
+    assert ("Harbour Palace officials", "VLMGOV") in codes("Harbour Palace officials rejected the offer.")
+    assert join_code("USAGOV", "", "GOV") == "USAGOV"
+    assert join_code("ARN", "NGO", "") == "NGOARN"
+    assert join_code("CAL", "", "LEG") == "CALLEG"
+
+
+def test_the_dictionary_phrase_wins_over_a_composition_of_equal_length():
+    assert ("Velmoran guards", "VLMMIL") in codes("Velmoran guards closed the pass.")
+
+
+def test_split_codes_give_one_mention_per_code():
+    found = codes("Branholt protested to Quasten on Monday.")
+    assert [c for t, c in found if t == "Branholt"] == ["BRH", "KVL"]
+    assert ("Branholt soldiers", "BRHMIL") in codes("Branholt soldiers protested on Monday.")
+    assert ("Branholt soldiers", "KVLMIL") in codes("Branholt soldiers protested on Monday.")
+
+
+def test_agents_after_in_compose_with_each_coordinated_place():
+    found = codes("Lawmakers in Velmora and Odessir welcomed the accord.")
+    assert ("Lawmakers in Velmora", "VLMLEG") in found
+    assert ("Odessir", "ODSLEG") in found
+
+
+def test_a_bare_sector_only_with_a_dictionary():
+    assert ("official", "GOV") in codes("The talks will resume, a senior official said.")
+    # the packaged registry alone makes no country-less mention
+    reg = build_registry(FIXTURE_FILES)
+    plain = ActorResolver(nlp(), registry=reg, use_ner=False)
+    assert codes("The talks will resume, a senior official said.", plain) == []
+
+
+def test_stems_match_word_beginnings_and_exact_phrases_do_not():
+    r = read_dictionary(PETRARCH / "actors.txt")
+    by = {a.id: a for a in r.actors}
+    assert by["dict:QUASTEN"].stems == ("QUASTEN",)
+    assert by["dict:VELMORA"].stems == ()
+    assert ("Quastenian", "QST") in codes("Quastenian negotiators arrived.")
+    assert ("Velmoraland", "VLM") not in codes("Velmoraland sent envoys.")
