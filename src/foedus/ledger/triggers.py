@@ -10,6 +10,8 @@ attack, or no place, on record the answer is *unknown* ("cannot tell").
 
 from __future__ import annotations
 
+import re
+
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -61,11 +63,20 @@ def area_of(text_or_place: str | None, registry: Registry) -> DisputedArea | Non
     return None
 
 
+# A capitalised name of a war or conflict ("the Second Nagorno-Karabakh War")
+# names an event, not where this attack happened.
+_NAMED_WAR = re.compile(r"(?:[A-Z][\w'-]*\s+){1,4}(?:War|Conflict|War of [A-Z][\w'-]*)\b")
+
+
+def _without_war_names(sentence: str | None) -> str | None:
+    return _NAMED_WAR.sub(" ", sentence) if sentence else sentence
+
+
 def mention_area(m: Mention, registry: Registry) -> DisputedArea | None:
     """The disputed area an event happened in: from its place name first, then
     from its sentence (a place the geocoder resolved to a country may still lie
     in a disputed area the sentence names)."""
-    return area_of(m.location_name, registry) or area_of(m.sentence, registry)
+    return area_of(m.location_name, registry) or area_of(_without_war_names(m.sentence), registry)
 
 
 def _excluded(area: DisputedArea | None, place_text: str, article: Article) -> bool:
@@ -136,7 +147,7 @@ def evaluate(
     excluded_names: list[str] = []
     for m in attacks:
         loc_area = area_of(m.location_name, registry)
-        text_area = area_of(m.sentence, registry)
+        text_area = area_of(_without_war_names(m.sentence), registry)
         if loc_area is not None or (m.location_name and _excluded(None, m.location_name, article)):
             disputed.append(m)
             area = loc_area
@@ -158,7 +169,13 @@ def evaluate(
         if area is not None and area.name not in excluded_names:
             excluded_names.append(area.name)
     if on_territory:
-        places = [p for p, _ in Counter(m.location_name for m in on_territory if m.location_name).most_common(3)]
+        # A place that is the country itself adds nothing to "attacked Armenia".
+        places = [
+            p for p, _ in Counter(
+                m.location_name for m in on_territory
+                if m.location_name and m.location_name not in (who, country_name(inv.invoked_by))
+            ).most_common(3)
+        ]
         where = f" at {join_words(places)}" if places else ""
         r, o, _ = tally(on_territory)
         return TriggerResult(
