@@ -99,3 +99,16 @@ def test_new_database_is_built_through_the_migrations(tmp_path: Path) -> None:
         "SELECT column_name FROM information_schema.columns WHERE table_name = 'event_mentions'").fetchall()}
     assert {"outlet", "published", "source_key", "target_key"} <= cols
     con.close()
+
+
+def test_read_only_readers_upgrade_an_old_database_first(tmp_path: Path) -> None:
+    path = tmp_path / "old.duckdb"
+    _version_1_database(path)
+    con = db.connect(path, read_only=True)
+    try:
+        assert db.current_version(con) == db.SCHEMA_VERSION
+        assert con.execute("SELECT count(*) FROM event_mentions WHERE source_key IS NOT NULL").fetchone()[0] == 3
+        with pytest.raises(Exception):
+            con.execute("DELETE FROM documents")
+    finally:
+        con.close()

@@ -226,6 +226,24 @@ def _object_alternatives(phrase: tuple[str, ...], synsets: dict[str, list[tuple[
     return [(frozenset(objs), mods) for mods, objs in grouped.items()], lossy
 
 
+def _preposition_variants(tokens: tuple[str, ...], synsets: dict[str, list[tuple[str, ...]]]
+                          ) -> list[tuple[str, ...]]:
+    """The token sequences a pattern stands for once each set of prepositions is spelled out.
+
+    ``* &PREPOSIT1 RESOLUTION`` with ``&PREPOSIT1 = AGAINST, IN, ON, ...`` is
+    ``* AGAINST RESOLUTION``, ``* IN RESOLUTION``, ...: the set fills the
+    preposition of the pattern, not a modifier of its object.
+    """
+    out: list[tuple[str, ...]] = [()]
+    for tok in tokens:
+        members = _expand(tok, synsets) if tok.startswith("&") else None
+        if members and all(len(m) == 1 and m[0].lower() in PREPOSITIONS for m in members):
+            out = [(*seq, m[0].upper()) for seq in out for m in members]
+        else:
+            out = [(*seq, tok) for seq in out]
+    return out
+
+
 def _word_alternatives(tokens: tuple[str, ...], synsets: dict[str, list[tuple[str, ...]]]) -> list[tuple[str, ...]]:
     """Word sequences a run of pattern tokens stands for (sets expanded)."""
     if not tokens:
@@ -292,11 +310,24 @@ class _Converter:
             return False
         return True
 
-    def pattern(self, raw: RawPattern, forms: list[VerbForm]) -> None:
+    def pattern(self, raw: RawPattern, forms: list[VerbForm], variant: str = "") -> None:
         self.out.pattern_lines += 1
         where = self.where(raw.line)
         code, symmetric, reverse, swap = _codes(raw.code)
         if code is not None and (not self.code_ok(code, raw.line) or (reverse and not self.code_ok(reverse, raw.line))):
+            return
+        try:
+            variants = _preposition_variants(raw.tokens, self.d.synsets)
+        except _Untranslatable as exc:
+            self.out.skip(where, exc.kind, str(exc))
+            return
+        if len(variants) > 1:
+            # a set of prepositions (``* &PREPOSIT1 RESOLUTION``): one pattern per preposition
+            self.out.pattern_lines -= len(variants) - 1
+            converted = self.out.converted_lines
+            for n, tokens in enumerate(variants, 1):
+                self.pattern(replace(raw, tokens=tokens), forms, f"/{n}")
+            self.out.converted_lines = min(self.out.converted_lines, converted + 1)
             return
         try:
             shape = _shape(raw.tokens)
@@ -320,7 +351,7 @@ class _Converter:
         for form in forms:
             for objects, mods, before in combos:
                 n += 1
-                tag = f"#{n}" if len(combos) > 1 else ""
+                tag = (f"#{n}" if len(combos) > 1 else "") + variant
                 self.emit(form, (objects, mods, shape, before, pp_objects), raw.code, raw.line, tag)
 
     def emit(self, form: VerbForm, spec: tuple, code_obj: Code, line: int, tag: str = "") -> None:

@@ -133,6 +133,7 @@ def ingest(
         manifest = load_manifest(manifest_path)
 
     seen_hashes: set[str] = set()
+    linked: set[str] = set()  # documents already reported as near-duplicates in this run
 
     def new_items() -> Iterator[RawItem]:
         pending: list[RawItem] = []
@@ -180,13 +181,17 @@ def ingest(
             report.stored += 1
             report.words += res.document.n_words
             link = _link_near_duplicates(con, res, settings.near_dup_threshold)
-            if link:
+            if link and res.document.doc_id not in linked:
                 other = link[0]
                 if other == res.document.doc_id:  # this copy is the earlier one: name a later copy
                     row = con.execute("SELECT path FROM documents WHERE near_dup_of = ? LIMIT 1", [other]).fetchone()
                 else:
                     row = con.execute("SELECT path FROM documents WHERE doc_id = ?", [other]).fetchone()
                 report.near_duplicates.append((res.document.path, row[0] if row else other, link[1]))
+                group = con.execute(
+                    "SELECT doc_id FROM documents WHERE doc_id = ? OR near_dup_of = ?", [link[0], link[0]]
+                ).fetchall()
+                linked.update(d for (d,) in group)
         if progress:
             progress(report.read, report.words)
 

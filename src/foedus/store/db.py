@@ -89,7 +89,16 @@ def connect(path: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConnect
     if read_only:
         if target != ":memory:" and not Path(target).exists():
             raise FileNotFoundError(f"{target}: no such database; run `foedus ingest` first")
-        return duckdb.connect(target, read_only=True)
+        con = duckdb.connect(target, read_only=True)
+        if current_version(con) < SCHEMA_VERSION:
+            # A database written by an older foedus: upgrade it once, then
+            # hand back the read-only view the caller asked for.
+            con.close()
+            upgrade = duckdb.connect(target)
+            migrate(upgrade)
+            upgrade.close()
+            con = duckdb.connect(target, read_only=True)
+        return con
     if target != ":memory:":
         Path(target).parent.mkdir(parents=True, exist_ok=True)
     con = duckdb.connect(target)
