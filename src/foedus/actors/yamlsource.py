@@ -1,8 +1,8 @@
-"""Reading ``foedus-actors/1`` YAML files with line numbers kept.
+"""Reading ``foedus-actors/1`` files and their fields.
 
-Why: a data loader must say *where* an entry is broken (file:line). PyYAML
-drops positions after construction, so this loader records the line of every
-mapping under the key ``__line__``; the parsers read and discard it.
+A data loader must say *where* an entry is broken (file:line): every mapping
+carries its line (from :mod:`foedus.datafiles`) under ``__line__``, which the
+parsers read and discard.
 """
 
 from __future__ import annotations
@@ -11,50 +11,22 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from .. import datafiles
 from .model import Problem
 
 FORMAT = "foedus-actors/1"
-LINE = "__line__"
-
-_Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-class _LineLoader(_Base):  # type: ignore[misc,valid-type]
-    pass
-
-
-def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> dict[str, Any]:
-    mapping = loader.construct_mapping(node, deep=True)
-    mapping[LINE] = node.start_mark.line + 1
-    return mapping
-
-
-def _construct_timestamp(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> str:
-    # Dates stay text here: PyYAML would raise on "2020-13-45" and lose the
-    # whole file; ``date_field`` reports such a date against its entry instead.
-    return str(loader.construct_scalar(node))
-
-
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-_LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
-
+LINE = datafiles.LINE
 
 def read_yaml(path: Path) -> tuple[dict[str, Any] | None, list[Problem]]:
-    """The document of a data file, or ``None`` with the reason it is unusable."""
+    """The document of a data file, or ``None`` with the reason it is unusable.
+
+    Dates stay text here: a date such as "2020-13-45" is then reported against
+    its entry by ``date_field`` instead of losing the whole file.
+    """
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        return None, [Problem(f"{path}:0", f"cannot read file: {exc}")]
-    try:
-        data = yaml.load(text, Loader=_LineLoader)  # noqa: S506 (safe loader subclass)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else 0
-        return None, [Problem(f"{path}:{line}", f"YAML syntax error: {getattr(exc, 'problem', exc)}")]
-    except (ValueError, TypeError) as exc:
-        return None, [Problem(f"{path}:0", f"unreadable YAML value: {exc}")]
+        data = datafiles.load(path, dates_as_text=True)
+    except datafiles.DataFileError as exc:
+        return None, [Problem(f"{exc.path}:{exc.line}", exc.reason)]
     if not isinstance(data, dict):
         return None, [Problem(f"{path}:1", "expected a mapping with 'format' and 'kind' at the top")]
     fmt = data.get("format")

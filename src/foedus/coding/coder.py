@@ -118,6 +118,7 @@ class EventCoder:
         ctx = _SentenceContext(doc, sent, sent_index, info, published, index, places, self.cues, result.events,
                                {i: m for i, m in matches.items() if not m.pattern.suppress})
         emitted: set[tuple] = set()
+        coded: list[tuple[Match, list[CodedEvent]]] = []
         for i, m in sorted(matches.items()):
             if i in consumed:
                 continue
@@ -125,11 +126,42 @@ class EventCoder:
                 events = self._frame_events(m, complements.get(i), ctx, result)
             else:
                 events = self._plain_events(m, ctx, result)
+            coded.append((m, events))
+        for m, events in self._without_bare_reports(coded, ctx, result):
             for ev in events:
                 key = (ev.source.start, ev.target.start if ev.target else None, ev.cameo, ev.negated, ev.modality)
                 if key not in emitted:
                     emitted.add(key)
                     result.events.append(ev)
+
+    def _without_bare_reports(self, coded: list[tuple[Match, list[CodedEvent]]], ctx: "_SentenceContext",
+                              result: CodingResult) -> list[tuple[Match, list[CodedEvent]]]:
+        """Drop the bare report of an event coded in its own reported clause.
+
+        "Arnor will abandon ties with Gondor, a senior official said": the
+        news is the abandonment, claimed by the official (``claimed_by``); the
+        verb of saying alone, with no target and no pattern of its own beyond
+        its lemma, adds a statement event that only restates the claim. A
+        report with a target ("told Gondor that ..."), a specific pattern
+        ("said it was pleased"), or whose clause yields no event is kept.
+        """
+        reporters: set[int] = set()
+        for m, events in coded:
+            if not events or m.trigger.lemma_.lower() in self.cues.report_verbs and m.pattern.specificity == 0:
+                continue
+            rg = report_governor(self._anchor(m.trigger), self.cues)
+            if rg is not None:
+                reporters.add(rg[0].i)
+        out: list[tuple[Match, list[CodedEvent]]] = []
+        for m, events in coded:
+            p = m.pattern
+            if (m.trigger.i in reporters and p.specificity == 0 and not p.frame and events
+                    and all(ev.target is None for ev in events)):
+                result.dropped.append(Dropped(ctx.sent_index, m.trigger.text, m.trigger.idx, p.id,
+                                              "the report of an event coded in its clause (the speaker claims it)"))
+                continue
+            out.append((m, events))
+        return out
 
     def _in_name(self, tok: Token, index: MentionIndex) -> bool:
         """A word inside a multiword name: an actor's ("Collective Security Treaty
@@ -461,7 +493,7 @@ class EventCoder:
         neg_why = negation(anchor, m.trigger, self.cues)
         mod, mod_why = modality(anchor, self.cues)
         claim = self._claim(anchor, ctx, sources[0])
-        if neg_why and set(p.before) & self.cues.negators:
+        if neg_why and {w for entry in p.before for w in entry.split()} & self.cues.negators:
             neg_why = None  # "will not *": the pattern's own words carry the negation in its code
         negated = bool(neg_why) or claim.negated
         if forced.get("negate"):

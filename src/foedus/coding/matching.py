@@ -17,6 +17,7 @@ from .slots import is_temporal, objects
 
 _VERBISH = frozenset({"VERB", "AUX"})
 _NOUNISH = frozenset({"NOUN", "PROPN"})
+_AFTER_DEPS = frozenset({"advmod", "acomp", "npadvmod", "attr", "oprd"})
 _MOD_DEPS = frozenset({"amod", "compound", "npadvmod", "advmod", "nmod", "poss"})
 
 
@@ -78,16 +79,27 @@ def complements(tok: Token) -> list[Token]:
 
 
 def _before(tok: Token, words: tuple[str, ...], window: int = 6) -> bool:
-    """``words`` occur in this order before ``tok``, the last within ``window`` tokens of it."""
-    start = max(tok.sent.start, tok.i - window - len(words))
+    """``words`` occur in this order before ``tok``, the last within ``window`` tokens of it.
+
+    An entry of several words ("did n't", "most certainly") must match
+    adjacent tokens; separate entries may have other words between them.
+    """
+    size = sum(len(w.split()) for w in words)
+    start = max(tok.sent.start, tok.i - window - size)
     prev = [t for t in tok.doc[start:tok.i] if not t.is_punct]
-    i = len(prev)
-    for w in reversed(words):
-        i -= 1
-        while i >= 0 and prev[i].lower_ != w and prev[i].lemma_.lower() != w:
+    end = len(prev)  # entries must end before this position
+
+    def at(i: int, w: str) -> bool:
+        return prev[i].lower_ == w or prev[i].lemma_.lower() == w
+
+    for entry in reversed(words):
+        parts = entry.split()
+        i = end - len(parts)
+        while i >= 0 and not all(at(i + k, w) for k, w in enumerate(parts)):
             i -= 1
         if i < 0:
             return False
+        end = i
     return True
 
 
@@ -95,11 +107,14 @@ def _prep_object_ok(tok: Token, prep: str, lemmas: frozenset[str], also: list[To
     for head in (tok, *also):
         for c in head.children:
             if c.dep_ in ("prep", "prt", "agent", "dative") and c.lower_ == prep:
-                for o in c.children:
-                    if o.dep_ in ("pobj", "pcomp"):
-                        for x in (o, *o.conjuncts):
-                            if x.lemma_.lower() in lemmas or x.lower_ in lemmas:
-                                return True
+                pobjs = [o for o in c.children if o.dep_ in ("pobj", "pcomp")]
+                if c.dep_ == "prt":
+                    # "clashed over the efforts" parsed as particle + object: the object is the phrase's noun
+                    pobjs += [o for o in head.children if o.dep_ in ("dobj", "obj") and o.i > c.i]
+                for o in pobjs:
+                    for x in (o, *o.conjuncts):
+                        if x.lemma_.lower() in lemmas or x.lower_ in lemmas:
+                            return True
     return False
 
 
@@ -150,6 +165,11 @@ def match_token(tok: Token, patterns: PatternSet, temporal: frozenset[str] = fro
         if p.objects:
             used = tuple(o for o in (objs or []) if o.lemma_.lower() in p.objects or o.lower_ in p.objects
                          or ("*" in p.objects and o.pos_ in ("NOUN", "PROPN")))
+            if not used and "*" not in p.objects:
+                # a dictionary's word after the verb need not be a noun: "would act <now>",
+                # "is <ready>": an adverb or predicative complement after the head
+                used = tuple(c for c in tok.rights if c.dep_ in _AFTER_DEPS
+                             and (c.lemma_.lower() in p.objects or c.lower_ in p.objects))
             if not used:
                 continue
         if p.particle and not any(c.dep_ in ("prt", "prep") and c.lower_ == p.particle for c in tok.children):

@@ -30,7 +30,9 @@ Format ``foedus-patterns/1`` (YAML; the full description is in the header of
 ``before``
     word(s) that must come before the predicate in its clause, in this
     order, within a few words ("said it would *": ``before: [said]``; "will
-    not *": ``before: [will, not]``).
+    not *": ``before: [will, not]``); other words may come between two
+    entries, but the words of one entry of several words must be adjacent
+    (``before: ["did n't"]``).
 ``suppress``
     true: a predicate matching this pattern is not an event, whatever less
     specific patterns of the same lemma say ("call X a Y" is no phone call).
@@ -144,7 +146,7 @@ class Pattern:
         complement = 1 if self.complement == frozenset({"*"}) else 2 * bool(self.complement)
         mods = (len(self.modifiers) if self.all_modifiers else 1) if self.modifiers else 0
         return (objects + bool(self.particle) + bool(self.prep) + mods + 2 * bool(self.prep_objects)
-                + complement + len(self.before))
+                + complement + sum(len(w.split()) for w in self.before))
 
 
 @dataclass(frozen=True)

@@ -110,7 +110,20 @@ def _shape(tokens: tuple[str, ...]) -> _Shape:
     """Interpret a tokenised pattern; raises _Untranslatable with the reason."""
     star = tokens.index("*")
     before = [t for t in tokens[:star] if t not in {"_", "^"}]
-    words_before = tuple(t for t in before if _is_word(t) and t not in {"(", ")", "{", "}"})
+    # words joined by "_" must be adjacent ("MOST_CERTAINLY_&NEGATVAUXVRB_EVER *"): one group each
+    groups: list[list[str]] = []
+    joined = False
+    for t in tokens[:star]:
+        if t == "_":
+            joined = True
+            continue
+        if _is_word(t) and t not in {"(", ")", "{", "}"}:
+            if joined and groups:
+                groups[-1].append(t)
+            else:
+                groups.append([t])
+        joined = False
+    words_before = tuple(" ".join(g) for g in groups)
     source, target, symmetric = DEFAULT_SOURCE, PHRASE_TARGET, False
     if "%" in before:
         source, target, symmetric = ("subj",), ("none",), True
@@ -244,17 +257,25 @@ def _preposition_variants(tokens: tuple[str, ...], synsets: dict[str, list[tuple
     return out
 
 
-def _word_alternatives(tokens: tuple[str, ...], synsets: dict[str, list[tuple[str, ...]]]) -> list[tuple[str, ...]]:
-    """Word sequences a run of pattern tokens stands for (sets expanded)."""
-    if not tokens:
+def _word_alternatives(groups: tuple[str, ...], synsets: dict[str, list[tuple[str, ...]]]) -> list[tuple[str, ...]]:
+    """Phrase sequences a run of pre-verb token groups stands for (sets expanded).
+
+    Each group (tokens joined by spaces, adjacent in the text) becomes one
+    phrase; a multi-word set member ("did n't") is a phrase of adjacent words.
+    """
+    if not groups:
         return [()]
-    choices = [_expand(t, synsets) for t in tokens]
+    choices: list[list[str]] = []
+    for group in groups:
+        parts = [_expand(t, synsets) for t in group.split()]
+        choices.append([" ".join(w.lower() for member in combo for w in member)
+                        for combo in itertools.product(*parts)])
     total = 1
     for c in choices:
         total *= len(c)
     if total > MAX_ALTERNATIVES:
         raise _Untranslatable("too many alternatives", f"{total} synonym-set combinations (limit {MAX_ALTERNATIVES})")
-    out = [tuple(w.lower() for part in combo for w in part) for combo in itertools.product(*choices)]
+    out = [tuple(combo) for combo in itertools.product(*choices)]
     return list(dict.fromkeys(out))
 
 

@@ -1,8 +1,7 @@
-"""Reading the ledger's YAML data files with line numbers.
+"""The ledger's data files: entries with their lines, and field readers.
 
-Why a custom loader: a malformed entry must be reported as ``file:line: reason``
-and skipped, never crash the whole registry; PyYAML forgets positions once it
-builds Python objects, so every mapping gets a ``__line__`` key here.
+A malformed entry is reported as ``file:line: reason`` and skipped, never
+crashing the whole registry; line numbers come from :mod:`foedus.datafiles`.
 """
 
 from __future__ import annotations
@@ -13,58 +12,30 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-import yaml
+from foedus import datafiles
 
 log = logging.getLogger(__name__)
 
-LINE = "__line__"
-_FORMAT = re.compile(r"^#\s*format:\s*([a-z0-9-]+)/(\d+)\s*$", re.MULTILINE)
-
-
-class _LineLoader(yaml.SafeLoader):
-    """A safe loader that records the first line of every mapping."""
-
-
-def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[str, Any]:
-    loader.flatten_mapping(node)
-    mapping = {}
-    for key_node, value_node in node.value:
-        key = loader.construct_object(key_node, deep=True)
-        mapping[key] = loader.construct_object(value_node, deep=True)
-    mapping[LINE] = node.start_mark.line + 1
-    return mapping
-
-
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-
-
-class DataFileError(ValueError):
-    """A whole file cannot be used (unreadable, wrong format, not YAML)."""
+LINE = datafiles.LINE
 
 
 def load_entries(path: Path, fmt: str, list_key: str, problems: list[str]) -> list[dict[str, Any]]:
     """The entries under ``list_key`` of a data file of format ``fmt`` (e.g.
     ``foedus-treaties/1``). File-level problems are appended to ``problems``
     and yield no entries; the caller validates each entry itself."""
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except OSError as exc:
-        problems.append(f"{path}: cannot read: {exc}")
-        return []
     name, _, version = fmt.partition("/")
-    m = _FORMAT.search(text[:4000])
-    if not m or m.group(1) != name:
-        problems.append(f"{path}:1: not a {fmt} file (no '# format: {fmt}' header)")
-        return []
-    if int(m.group(2)) > int(version):
-        problems.append(f"{path}:1: format {m.group(1)}/{m.group(2)} is newer than this foedus reads ({fmt})")
-        return []
     try:
-        doc = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - SafeLoader subclass
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else 1
-        problems.append(f"{path}:{line}: not valid YAML: {getattr(exc, 'problem', exc)}")
+        text = datafiles.read_text(path)
+        declared = datafiles.declared_format(text)
+        if not declared or declared[0] != name:
+            problems.append(f"{path}:1: not a {fmt} file (no '# format: {fmt}' header)")
+            return []
+        if declared[1] > int(version):
+            problems.append(f"{path}:1: format {declared[0]}/{declared[1]} is newer than this foedus reads ({fmt})")
+            return []
+        doc = datafiles.parse(text, path)
+    except datafiles.DataFileError as exc:
+        problems.append(str(exc))
         return []
     if not isinstance(doc, dict) or not isinstance(doc.get(list_key), list):
         problems.append(f"{path}:1: expected a mapping with a '{list_key}' list")
