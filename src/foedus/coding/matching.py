@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from .patterns import Pattern, PatternSet
-from .slots import is_temporal, objects
+from .slots import is_temporal, objects, subjects
 
 _VERBISH = frozenset({"VERB", "AUX"})
 _NOUNISH = frozenset({"NOUN", "PROPN"})
@@ -160,6 +160,8 @@ def match_token(tok: Token, patterns: PatternSet, temporal: frozenset[str] = fro
                     c.lemma_.lower() in p.complement or c.lower_ in p.complement for c in comps)):
                 continue
         if p.before and not _before(tok, p.before):
+            continue
+        if p.compound_source and len(subjects(tok)) < 2:
             continue
         used: tuple[Token, ...] = ()
         if p.objects:

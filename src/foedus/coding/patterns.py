@@ -36,6 +36,9 @@ Format ``foedus-patterns/1`` (YAML; the full description is in the header of
 ``suppress``
     true: a predicate matching this pattern is not an event, whatever less
     specific patterns of the same lemma say ("call X a Y" is no phone call).
+``compound_source``
+    true when the pattern only applies to a coordinated subject ("Armenia
+    and Azerbaijan agreed": a joint act, usually with ``symmetric``).
 ``reverse_code``
     the code of the reciprocal event, coded from the target back to the
     source ("received a visit from X": X visited, the subject hosted).
@@ -110,7 +113,7 @@ DEFAULT_SOURCE = ("subj", "by", "poss", "governor", "crowd")
 DEFAULT_TARGET = ("obj", "on", "against", "with", "to")
 _KEYS = {"id", "lemma", "code", "object", "particle", "prep", "modifier", "pos", "source", "target",
          "symmetric", "frame", "note", "needs_target", "prep_object", "all_modifiers", "complement", "before",
-         "suppress", "reverse_code", LINE_KEY}
+         "suppress", "reverse_code", "compound_source", LINE_KEY}
 _WORD = re.compile(r"^[a-z][a-z'\-]*$")
 
 
@@ -138,6 +141,7 @@ class Pattern:
     before: tuple[str, ...] = ()  # words before the predicate, in order
     suppress: bool = False  # a match means "no event"
     reverse_code: str | None = None  # code of the reciprocal event (target -> source)
+    compound_source: bool = False  # the subject must be coordinated ("X and Y agreed")
 
     @property
     def specificity(self) -> int:
@@ -146,7 +150,7 @@ class Pattern:
         complement = 1 if self.complement == frozenset({"*"}) else 2 * bool(self.complement)
         mods = (len(self.modifiers) if self.all_modifiers else 1) if self.modifiers else 0
         return (objects + bool(self.particle) + bool(self.prep) + mods + 2 * bool(self.prep_objects)
-                + complement + sum(len(w.split()) for w in self.before))
+                + complement + sum(len(w.split()) for w in self.before) + self.compound_source)
 
 
 @dataclass(frozen=True)
@@ -255,7 +259,7 @@ def parse_entry(entry: Any, stem: str, origin: str, codebook: Codebook) -> list[
             needs_target=bool(entry.get("needs_target", False)), origin=origin,
             prep_objects=frozenset(prep_object), all_modifiers=bool(entry.get("all_modifiers", False)),
             complement=frozenset(complement), before=before, suppress=bool(entry.get("suppress", False)),
-            reverse_code=reverse,
+            reverse_code=reverse, compound_source=bool(entry.get("compound_source", False)),
         ))
     return out
 

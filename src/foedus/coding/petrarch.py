@@ -29,13 +29,17 @@ How a pattern is translated (``*`` is the verb):
   ``b`` in the pattern id (``...|rev=b``), from which
   :func:`reciprocal_events` adds the reversed event.
 
-Not expressible in foedus patterns, hence reported and skipped: words before
-the verb (``SAID *``, ``NOT *``, ``&NEGATVAUXVRB *``), a noun inside a
-prepositional phrase (``* (FOR CEASEFIRE)``), ``[---]`` patterns (PETRARCH
-uses them to suppress the block's code), non-numeric codes. Lossy but kept
-(reported as ``lossy``): an object phrase with several modifiers keeps one
-(a literal word before a set, the leftmost first), since a foedus pattern
-checks "any of its modifiers".
+- words before the verb (``SAID *``, ``&NEGATVAUXVRB *``) become ``before``;
+  words joined by ``_`` there must be adjacent, and each word adds to the
+  pattern's specificity (the longest matching pattern wins per verb);
+  a set of prepositions (``* &PREPOSIT1 RESOLUTION``) gives one pattern per
+  preposition; ``% *`` needs a coordinated subject; a single word after the
+  verb is the object or a modifier of any object (``* DIPLOMATIC``);
+  ``[---]`` patterns suppress the block's code.
+
+Not expressible in foedus patterns, hence reported and skipped: several
+prepositions in one line, multi-word forms other than verb + particle or
+preposition, and (when codes are checked) codes outside the CAMEO codebook.
 """
 
 from __future__ import annotations
@@ -94,6 +98,7 @@ class _Shape:
     symmetric: bool = False
     before: tuple[str, ...] = ()  # words/&SETs before the verb, in order
     pp_object: str | None = None  # the noun inside the prepositional phrase (a word or &SET)
+    compound: bool = False  # "% *": the subject must be coordinated ("X and Y agree")
 
 
 class _Untranslatable(ValueError):
@@ -163,7 +168,8 @@ def _shape(tokens: tuple[str, ...]) -> _Shape:
     # the noun inside a prepositional phrase: its last word (earlier words are its modifiers,
     # which foedus does not check there)
     pp_object = pp_words[-1] if pp_words else None
-    return _Shape(tuple(phrase), particle, prep, source, target, symmetric, words_before, pp_object)
+    return _Shape(tuple(phrase), particle, prep, source, target, symmetric, words_before, pp_object,
+                  "%" in before)
 
 
 def _expand(token: str, synsets: dict[str, list[tuple[str, ...]]], depth: int = 0) -> list[tuple[str, ...]]:
@@ -374,6 +380,12 @@ class _Converter:
                 n += 1
                 tag = (f"#{n}" if len(combos) > 1 else "") + variant
                 self.emit(form, (objects, mods, shape, before, pp_objects), raw.code, raw.line, tag)
+            if len(shape.phrase) == 1 and not shape.phrase[0].startswith("&"):
+                # one word after the verb may be the object ("* RELATIONS") or the first word of the
+                # object phrase ("* DIPLOMATIC" matches "renewed diplomatic ties"): any object so modified
+                for before in befores:
+                    self.emit(form, (frozenset({"*"}), frozenset({shape.phrase[0].lower()}), shape, before, pp_objects),
+                              raw.code, raw.line, f"~mod{variant}")
 
     def emit(self, form: VerbForm, spec: tuple, code_obj: Code, line: int, tag: str = "") -> None:
         code, symmetric, reverse, swap = _codes(code_obj)
@@ -389,6 +401,7 @@ class _Converter:
         before: tuple[str, ...] = tuple(w.lower() for w in form.before)
         pp_objects: frozenset[str] = frozenset()
         source, target = DEFAULT_SOURCE, PHRASE_TARGET
+        compound = False
         if swap:
             source, target = DEFAULT_TARGET, DEFAULT_SOURCE
         if spec:
@@ -398,10 +411,12 @@ class _Converter:
             source, target = shape.source, shape.target
             symmetric = symmetric or shape.symmetric
             before = (*before, *extra_before)
+            compound = shape.compound
         for lemma in verb_lemmas(form.verb):
             head = "_".join((lemma, *form.after))
             pid = f"{self.stem}:{line}:{head}:{code or SUPPRESSED}{tag}"
-            key = (lemma, code, objects, mods, particle, prep, source, target, symmetric, reverse, before, pp_objects)
+            key = (lemma, code, objects, mods, particle, prep, source, target, symmetric, reverse, before, pp_objects,
+                   compound)
             if key in self._seen:
                 continue
             self._seen.add(key)
@@ -410,6 +425,7 @@ class _Converter:
                 modifiers=mods, pos="verb", source=source, target=target, symmetric=symmetric,
                 origin=f"{self.stem}:{line}", prep_objects=pp_objects if prep else frozenset(),
                 all_modifiers=len(mods) > 1, before=before, suppress=suppress, reverse_code=reverse,
+                compound_source=compound,
             ))
 
 

@@ -40,7 +40,7 @@ _HEADER = re.compile(r"^---\s*(.*?)\s*---\s*$")
 _CODE = re.compile(r"\[([^\[\]]*)\]")
 _BRACES = re.compile(r"\{([^{}]*)\}")
 _SET_NAME = re.compile(r"^&[A-Z0-9][A-Z0-9_\-]*$", re.IGNORECASE)
-_CODE_PART = re.compile(r"^\d{2,4}$")
+_CODE_PART = re.compile(r"^\d{2,4}[A-Z]?$")  # a letter suffix ("174K"): private sub-codes of test dictionaries
 NULL_CODES = frozenset({"---", "###"})
 
 

