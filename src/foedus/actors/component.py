@@ -94,6 +94,9 @@ class ActorResolver:
         self.composer = Composer(self.registry, self.matchers, self.rules)
         self.coref = Coref(nlp.vocab, nlp.tokenizer, self.registry, self.rules)
         self.use_ner = use_ner
+        # singular nouns naming one person: the rules' list and the last word of every sector title
+        self.person_nouns = frozenset(self.rules.person_nouns) | frozenset(
+            t.split()[-1].lower() for sec in self.registry.sectors.values() for t in sec.titles if t.split())
 
     def __call__(self, doc: Doc) -> Doc:
         on: date = doc._.published or date.today()
@@ -111,6 +114,7 @@ class ActorResolver:
                 continue
             if mention.how == "metonym" and self._inside_name(doc, p.start, p.end, name_ents):
                 continue  # "The Washington Post": a name of its own, left to NER
+            mention = self._unnamed_person(doc, p.end, mention)
             for m in self._split(mention):
                 found.append(Found(p.start, p.end, m, f"{p.rule}: {why}"))
         extra = self.coref.resolve(doc, found, on)
@@ -123,6 +127,19 @@ class ActorResolver:
         doc._.actors = [f.mention for f in found]
         doc._.set(REASONS_ATTR, {(f.mention.start, f.mention.end): f.why for f in found})
         return doc
+
+    def _unnamed_person(self, doc: Doc, end: int, mention: ActorMention) -> ActorMention:
+        """An agent mention ending in a singular person noun ("a senior official") is a person.
+
+        Its words become ``person``, so that "its embassy" is never resolved to
+        it. Only agent compositions: named people carry their registry name.
+        """
+        if mention.person or mention.how not in ("agent", "possessive") or not mention.code:
+            return mention
+        last = doc[end - 1]
+        if last.tag_ not in ("NN", "NNP") or last.lower_ not in self.person_nouns:
+            return mention
+        return replace(mention, person=mention.text)
 
     @staticmethod
     def _split(mention: ActorMention) -> list[ActorMention]:

@@ -232,6 +232,7 @@ class Composer:
             return []
         if self._inside_name_or_place(doc, s, e):
             return []
+        term = self._former(doc, s, s, term)
         # "Russian officials in Yerevan": the country word before the sector word decides.
         if not self._no_country_before(doc, s, state_at_end):
             return []
@@ -395,6 +396,21 @@ class Composer:
 
         return Proposal(start, stop, PRIORITY_DICTIONARY_COMPOSED, build, "sector + dictionary actor")
 
+    def _former(self, doc: Doc, a: int, s: int, term: Term) -> Term:
+        """PETRARCH/TABARI: "former" before an agent (or before its country word) makes it an elite, ~ELI.
+
+        "Arnor former security officials" ARNELI, "former Gondor prosecutors"
+        GONELI, "former security officials in the White House" USAGOVELI
+        (Phoenix: FORMER_PRESIDENT [~ELI]). Only with an imported dictionary;
+        ``a`` is where the mention starts, ``s`` where the agent word starts.
+        """
+        if not self.reg.has_dictionaries or not self.rules.former_words:
+            return term
+        lo = a - 1 if a > 0 else a
+        if any(t.lower_ in self.rules.former_words for t in doc[lo:s]):
+            return Term("", "ELI", term.title, f"{term.source}; 'former' (PETRARCH: ~ELI)")
+        return term
+
     def _terms_at(self, doc: Doc, k: int) -> list[tuple[int, list[Term]]]:
         if k >= len(doc):
             return []
@@ -403,7 +419,7 @@ class Composer:
 
     def _bare_sector(self, doc: Doc, s: int, e: int, info: list[Term]) -> Proposal:
         """PETRARCH: a sector word of no country is the bare sector code ("a senior official" GOV)."""
-        term = info[0]
+        term = self._former(doc, s, s, info[0])
 
         def build() -> tuple[ActorMention | None, str]:
             a, b, text = self._span(doc, s, e)
@@ -531,7 +547,7 @@ class Composer:
         possessive = j < len(doc) and doc[j].text in self.rules.possessive
         if possessive:
             j += 1
-        best: tuple[int, list[Term]] | None = None
+        best: tuple[int, list[Term], int] | None = None
         for k in range(j, min(len(doc), j + self.rules.max_modifiers + 1)):
             if k > j:
                 tok = doc[k - 1]
@@ -539,11 +555,11 @@ class Composer:
                     break
             for e, info in terms_by_start.get(k, []):
                 if best is None or e > best[0]:
-                    best = (e, info)
+                    best = (e, info, k)
         if best is None:
             return None
-        e, info = best
-        term = info[0]
+        e, info, ks = best
+        term = self._former(doc, start, ks, info[0])
         if not self._is_head(doc, e):
             # "Fornost President Umbardacil", "Azerbaijani presidential aide Hikmat Hajiyev": a title before the
             # name of someone the registry does not know is the office of that state

@@ -172,7 +172,8 @@ class Coref:
             return False  # "the Moscow-led alliance", "the Armenia-Azerbaijan border"
         if f.start > 0 and doc[f.start - 1].text == "-" and doc[f.start - 1].whitespace_ == "":
             return False
-        if m.person or f.why.startswith("sector in"):
+        if (m.person and m.how != "agent" and self.reg.person(m.entity_id or "") is not None) \
+                or f.why.startswith("sector in"):
             return True  # a person of the state, or "protesters in Yerevan": the place is named
         if m.how == "metonym":
             st = self.reg.state(m.country)

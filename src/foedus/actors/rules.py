@@ -52,6 +52,8 @@ class Rules:
     local_sectors: frozenset[str] = frozenset()
     female_words: frozenset[str] = frozenset()
     male_words: frozenset[str] = frozenset()
+    person_nouns: frozenset[str] = frozenset()
+    former_words: frozenset[str] = frozenset()
     problems: tuple[str, ...] = ()
 
 
@@ -64,7 +66,7 @@ _LIST_KEYS = (
     "possessive", "determiners", "place_prepositions", "place_verbs", "modifier_pos", "descriptions", "ally_words",
     "ally_kinds", "expletive_heads", "document_words", "honorifics", "not_name_entities", "capital_modifier_pos",
     "capitals_not_government", "place_suffixes", "office_objects", "speech_verbs", "local_sectors",
-    "female_words", "male_words",
+    "female_words", "male_words", "person_nouns", "former_words",
 )
 
 
@@ -151,5 +153,7 @@ def load_rules(path: str = str(RULES_FILE)) -> Rules:
         local_sectors=frozenset(str(v) for v in data.get("local_sectors") or []),
         female_words=_words(data, "female_words"),
         male_words=_words(data, "male_words"),
+        person_nouns=_words(data, "person_nouns"),
+        former_words=_words(data, "former_words"),
         problems=tuple(problems),
     )

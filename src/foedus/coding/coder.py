@@ -129,7 +129,8 @@ class EventCoder:
             coded.append((m, events))
         for m, events in self._without_bare_reports(coded, ctx, result):
             for ev in events:
-                key = (ev.source.start, ev.target.start if ev.target else None, ev.cameo, ev.negated, ev.modality)
+                key = (ev.source.start, ev.source.code, ev.target.start if ev.target else None,
+                       ev.target.code if ev.target else None, ev.cameo, ev.negated, ev.modality)
                 if key not in emitted:
                     emitted.add(key)
                     result.events.append(ev)
@@ -349,7 +350,7 @@ class EventCoder:
                 if not found and exclude and slot in self.cues.place_target_slots:
                     found = self._place_targets(toks, ctx, exclude)
             if found:
-                return found, slot
+                return [m for m in ctx.index.expand(found) if m not in exclude or m in found], slot
         return [], None
 
     _PHRASE_DEPS = frozenset({"dobj", "ccomp", "xcomp", "prep", "dative", "attr", "oprd", "agent", "prt"})

@@ -142,9 +142,20 @@ def match_token(tok: Token, patterns: PatternSet, temporal: frozenset[str] = fro
     Lachin", not "Russia, otherwise occupied"); ``temporal`` lists nouns of
     time phrases that never satisfy a ``prep`` constraint.
     """
+    if tok.lower_ != tok.lemma_.lower():
+        # an irregular form with a block of its own ("left" beside "leave") is read as that form first
+        forms = patterns.form_candidates(tok.lower_)
+        if forms:
+            found = _first_match(tok, forms, temporal)
+            if found is not None:
+                return found
     cands = patterns.candidates(*_lemma_keys(tok))
     if not cands:
         return None
+    return _first_match(tok, cands, temporal)
+
+
+def _first_match(tok: Token, cands: tuple[Pattern, ...], temporal: frozenset[str]) -> Match | None:
     objs: list[Token] | None = None
     comps: list[Token] | None = None
     for p in cands:

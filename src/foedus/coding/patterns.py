@@ -142,6 +142,8 @@ class Pattern:
     suppress: bool = False  # a match means "no event"
     reverse_code: str | None = None  # code of the reciprocal event (target -> source)
     compound_source: bool = False  # the subject must be coordinated ("X and Y agreed")
+    word_form: bool = False  # the lemma is a word form of its own ("left" beside "leave"): it wins on that word
+    anywhere: bool = False  # object words may sit anywhere in the verb phrase (converted dictionaries)
 
     @property
     def specificity(self) -> int:
@@ -175,6 +177,10 @@ class PatternSet:
             if found:
                 return found
         return ()
+
+    def form_candidates(self, word: str) -> tuple[Pattern, ...]:
+        """Patterns written for this exact word form (an irregular form's own block)."""
+        return tuple(p for p in self.by_lemma.get(word, ()) if p.word_form)
 
     def __iter__(self):
         for group in self.by_lemma.values():

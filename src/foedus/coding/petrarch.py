@@ -219,6 +219,16 @@ def verb_lemmas(word: str) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+def _irregular(word: str) -> bool:
+    """A form that may be an irregular verb form ("left", "told"): no regular -ed/-ing/-s ending.
+
+    Its block is read as that word form before the lemma's block ("left"
+    is coded by LEFT [032:033], not by LEAVE [012]).
+    """
+    w = word.lower()
+    return len(verb_lemmas(w)) == 1 and not w.endswith("s")
+
+
 def _object_alternatives(phrase: tuple[str, ...], synsets: dict[str, list[tuple[str, ...]]]
                          ) -> tuple[list[tuple[frozenset[str], frozenset[str]]], bool]:
     """(objects, modifiers) alternatives of an object phrase, and whether modifiers were dropped.
@@ -412,7 +422,7 @@ class _Converter:
             symmetric = symmetric or shape.symmetric
             before = (*before, *extra_before)
             compound = shape.compound
-        for lemma in verb_lemmas(form.verb):
+        for n_lemma, lemma in enumerate(verb_lemmas(form.verb)):
             head = "_".join((lemma, *form.after))
             pid = f"{self.stem}:{line}:{head}:{code or SUPPRESSED}{tag}"
             key = (lemma, code, objects, mods, particle, prep, source, target, symmetric, reverse, before, pp_objects,
@@ -425,7 +435,7 @@ class _Converter:
                 modifiers=mods, pos="verb", source=source, target=target, symmetric=symmetric,
                 origin=f"{self.stem}:{line}", prep_objects=pp_objects if prep else frozenset(),
                 all_modifiers=len(mods) > 1, before=before, suppress=suppress, reverse_code=reverse,
-                compound_source=compound,
+                compound_source=compound, word_form=n_lemma == 0 and _irregular(form.verb),
             ))
 
 

@@ -25,16 +25,38 @@ class MentionIndex:
 
     def __init__(self, doc: Doc, mentions: list[ActorMention] | None) -> None:
         self.by_token: dict[int, ActorMention] = {}
+        # every mention over the same words: a name the dictionary gives several codes
+        # ("the Shire" -> FRO, BIL, SAM) is one mention per code, all kept
+        self.same_span: dict[tuple[int, int], list[ActorMention]] = {}
         for m in sorted(mentions or [], key=lambda m: (m.end - m.start)):
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is None:
                 continue
+            group = self.same_span.setdefault((m.start, m.end), [])
+            if m not in group:
+                group.append(m)
+            if len(group) > 1:
+                continue  # the first of the group stands for it in the token index
             for tok in span:
                 # a longer mention wins over a shorter one inside it
                 self.by_token[tok.i] = m
 
     def at(self, tok: Token) -> ActorMention | None:
         return self.by_token.get(tok.i)
+
+    def alternatives(self, m: ActorMention) -> list[ActorMention]:
+        """``m`` and every other mention over exactly the same words, in reading order."""
+        group = self.same_span.get((m.start, m.end))
+        return list(group) if group and m in group else [m]
+
+    def expand(self, found: list[ActorMention]) -> list[ActorMention]:
+        """Each mention followed by its same-span alternatives (one event per mention)."""
+        out: list[ActorMention] = []
+        for m in found:
+            for alt in self.alternatives(m):
+                if alt not in out:
+                    out.append(alt)
+        return out
 
     def find(self, tok: Token, depth: int = 2) -> ActorMention | None:
         """The mention at ``tok`` or in its nominal core (modifiers, possessor, 'of' phrase)."""
