@@ -372,11 +372,11 @@ class Composer:
         if e not in dict_bases:
             return None
         end, target = dict_bases[e]
-        term = info[0]
         start = s
         # "Bree President Romendacil": the same code before the agent joins the mention
         if s in state_at_end and state_at_end[s][1].entity_id == target.entity_id:
             start = state_at_end[s][0]
+        term = self._former(doc, start, s, info[0])
         # "An MSF Arnor diplomat": a sector word after the actor composes as well
         extra = None
         for e2, info2 in self._terms_at(doc, end):
@@ -551,7 +551,10 @@ class Composer:
         for k in range(j, min(len(doc), j + self.rules.max_modifiers + 1)):
             if k > j:
                 tok = doc[k - 1]
-                if tok.pos_ not in self.rules.modifier_pos or not tok.is_alpha:
+                # "Ithilen's awful and evil minister": adjectives joined by "and" or a comma are modifiers too
+                joined = tok.lower_ in ("and", ",") and k - 2 >= j and doc[k - 2].pos_ == "ADJ" \
+                    and doc[k].pos_ == "ADJ"
+                if not joined and (tok.pos_ not in self.rules.modifier_pos or not tok.is_alpha):
                     break
             for e, info in terms_by_start.get(k, []):
                 if best is None or e > best[0]:
@@ -560,12 +563,12 @@ class Composer:
             return None
         e, info, ks = best
         term = self._former(doc, start, ks, info[0])
-        if not self._is_head(doc, e):
-            # "Fornost President Umbardacil", "Azerbaijani presidential aide Hikmat Hajiyev": a title before the
-            # name of someone the registry does not know is the office of that state
-            if not (term.title or self.reg.has_dictionaries) or e not in (named or {}):
-                return None
+        # "Fornost President Umbardacil", "Azerbaijani presidential aide Hikmat Hajiyev": a title before the
+        # name of someone the registry does not know is the office of that state
+        if (term.title or self.reg.has_dictionaries) and e in (named or {}):
             e = (named or {})[e]
+        elif not self._is_head(doc, e):
+            return None
         how = "possessive" if possessive else "agent"
 
         def build() -> tuple[ActorMention | None, str]:
@@ -603,7 +606,7 @@ class Composer:
         end, target = state_at_start[k]
         if target.kind not in ("state", "dictionary"):
             return []
-        term = info[0]
+        term = self._former(doc, s, s, info[0])
 
         def build() -> tuple[ActorMention | None, str]:
             a, b, text = self._span(doc, s, end)

@@ -12,7 +12,9 @@ rules:
   running text or "us" never becomes an actor. A phrase written without a
   trailing ``_`` is a stem (PETRARCH's rule): its last word matches any word it
   begins ("ARGENTIN" matches "Argentina"); stems shorter than ``MIN_STEM``
-  letters match only themselves.
+  letters match only themselves. A word of the text joined by ``_``
+  ("Dol_Amroth", PETRARCH's own way of writing a phrase) matches as the
+  words it joins.
 """
 
 from __future__ import annotations
@@ -70,6 +72,7 @@ class RegistryMatchers:
         # stem (lower case) -> (words before it, phrase): PETRARCH stems matched by prefix
         self.stems: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         self.title_words: frozenset[str] = frozenset()
+        self._by_first: dict[str, list[tuple[tuple[str, ...], str]]] | None = None  # for words joined by "_"
         self._build(registry)
 
     def _doc(self, text: str) -> Doc:
@@ -121,6 +124,33 @@ class RegistryMatchers:
     def match_terms(self, doc: Doc) -> list[tuple[int, int, list[Term]]]:
         return [(s, e, self.term_info[m]) for m, s, e in self.terms(doc)]
 
+    def _joined(self, doc: Doc) -> list[tuple[int, int, str]]:
+        """Dictionary phrases over words written with ``_`` ("the Prince of Dol_Amroth").
+
+        The text's words are split at ``_``; a phrase must start and end at a
+        token boundary. Only whole phrases (not stems).
+        """
+        if self._by_first is None:
+            self._by_first = {}
+            for phrase in self.dict_keys.values():
+                words = tuple(phrase.lower().split())
+                self._by_first.setdefault(words[0], []).append((words, phrase))
+        parts: list[tuple[str, int, bool, bool]] = []  # (word, token, first of token, last of token)
+        for tok in doc:
+            sub = [w for w in tok.lower_.split("_") if w] or [tok.lower_]
+            for n, w in enumerate(sub):
+                parts.append((w, tok.i, n == 0, n == len(sub) - 1))
+        out = []
+        for i, (w, tok_i, first, _) in enumerate(parts):
+            if not first:
+                continue
+            for words, phrase in self._by_first.get(w, ()):
+                j = i + len(words)
+                if j <= len(parts) and parts[j - 1][3] and tuple(p[0] for p in parts[i:j]) == words \
+                        and parts[j - 1][1] > tok_i - 1 and any("_" in t.text for t in doc[tok_i:parts[j - 1][1] + 1]):
+                    out.append((tok_i, parts[j - 1][1] + 1, phrase))
+        return out
+
     def match_dictionary(self, doc: Doc) -> list[tuple[int, int, str]]:
         if not self.dict_keys and not self.stems:
             return []
@@ -133,6 +163,8 @@ class RegistryMatchers:
                         s = tok.i - len(before)
                         if s >= 0 and all(doc[s + j].lower_ == w for j, w in enumerate(before)):
                             found.append((s, tok.i + 1, phrase))
+        if any("_" in t.text for t in doc):
+            found.extend(self._joined(doc))
         out = []
         for s, e, phrase in dict.fromkeys(found):
             if any(t.text[:1].isupper() for t in doc[s:e]):

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from .patterns import Pattern, PatternSet
-from .slots import is_temporal, objects, subjects
+from .slots import adverb_particles, is_temporal, objects, subjects
 
 _VERBISH = frozenset({"VERB", "AUX"})
 _NOUNISH = frozenset({"NOUN", "PROPN"})
@@ -38,7 +38,7 @@ def _pos_ok(tok: Token, pos: str) -> bool:
 
 def _has_prep(tok: Token, prep: str, also: list[Token], temporal: frozenset[str]) -> bool:
     """The head or its object governs ``prep`` ("call on X"); a time phrase ("on Tuesday") does not count."""
-    for head in (tok, *also):
+    for head in (tok, *adverb_particles(tok), *also):
         for c in head.children:
             if c.dep_ in ("prep", "prt", "agent", "dative") and c.lower_ == prep and not is_temporal(c, temporal):
                 return True
@@ -104,7 +104,7 @@ def _before(tok: Token, words: tuple[str, ...], window: int = 6) -> bool:
 
 
 def _prep_object_ok(tok: Token, prep: str, lemmas: frozenset[str], also: list[Token]) -> bool:
-    for head in (tok, *also):
+    for head in (tok, *adverb_particles(tok), *also):
         for c in head.children:
             if c.dep_ in ("prep", "prt", "agent", "dative") and c.lower_ == prep:
                 pobjs = [o for o in c.children if o.dep_ in ("pobj", "pcomp")]

@@ -17,6 +17,7 @@ from ..records import ActorMention
 from .cues import Cues
 
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+_MEASURES = frozenset({"round", "series", "wave", "set", "cycle", "stage", "phase"})
 _CORE_DEPS = frozenset({"compound", "amod", "poss", "appos", "nmod", "npadvmod", "nummod"})
 
 
@@ -113,14 +114,25 @@ def is_temporal(prep: Token, temporal: frozenset[str] = frozenset()) -> bool:
 
 def prep_objects(tok: Token, prep: str, extra_heads: tuple[Token, ...] = (),
                  temporal: frozenset[str] = frozenset()) -> list[Token]:
-    """Objects of a preposition attached to the head or to a related token (time phrases excluded)."""
-    for head in (tok, *extra_heads):
+    """Objects of a preposition attached to the head or to a related token (time phrases excluded).
+
+    Every such phrase counts, the head's first: "froze in practice its
+    participation in the CSTO" has two in-phrases, and the second names the bloc.
+    """
+    out: list[Token] = []
+    for head in (tok, *adverb_particles(tok), *extra_heads):
         for c in head.children:
             if c.dep_ in ("prep", "agent", "dative", "prt") and c.lower_ == prep and not is_temporal(c, temporal):
-                objs = _pobjs(c)
-                if objs:
-                    return objs
-    return []
+                out.extend(o for o in _pobjs(c) if o not in out)
+    return out
+
+
+_ADVERB_PARTICLES = frozenset({"away", "back", "out", "off", "down", "up"})
+
+
+def adverb_particles(tok: Token) -> list[Token]:
+    """Adverbs the parser puts between a verb and its phrase: "stayed <away> from the meetings"."""
+    return [c for c in tok.children if c.dep_ == "advmod" and c.lower_ in _ADVERB_PARTICLES]
 
 
 def objects(tok: Token) -> list[Token]:
@@ -236,6 +248,12 @@ def support_governor(tok: Token, cues: Cues) -> Token | None:
     # "a ceasefire agreement" / "talks were held": climb through a compound first
     if cur.dep_ == "compound":
         cur = cur.head
+    # "began ten days of joint training", "held a round of talks": climb over a measure of time or number
+    if (cur.dep_ == "pobj" and cur.head.lower_ == "of" and cur.head.head.i != cur.head.i
+            and (cur.head.head.lemma_.lower() in cues.temporal or cur.head.head.lemma_.lower() in _MEASURES)):
+        cur = cur.head.head
+        if cur.dep_ == "npadvmod" and cur.head.lemma_.lower() in cues.support_verbs:
+            return cur.head  # the small parser hangs "ten days" on the verb as an adverbial
     if cur.dep_ in ("dobj", "nsubjpass", "attr") and cur.head.lemma_.lower() in cues.support_verbs:
         if cur.head.lemma_.lower() in cues.evaluation_verbs and _evaluates(cur.head):
             return None  # "called the blockade a provocation": the blockade is evaluated, not called

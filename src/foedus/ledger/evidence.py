@@ -49,6 +49,10 @@ class Mention:
     # day | week | month | year | document (the sentence carried no date of its
     # own: the event happened on or before the document's publication date)
     date_precision: str = "day"
+    # The earliest copy of a reprinted story, and its outlet: a reprint is
+    # evidence of what an outlet printed, not a second report.
+    canonical_doc: str | None = None
+    canonical_outlet: str | None = None
 
     @property
     def event_key(self) -> str:
@@ -80,7 +84,8 @@ _COLUMNS = (
     "m.mention_id, m.event_id, m.doc_id, m.sent_index, m.sent_start, m.sent_end, m.sentence, m.date, "
     "m.source_code, m.source_country, m.source_org, m.target_code, m.target_country, m.target_org, "
     "m.cameo, m.root, m.negated, m.modality, m.trigger_start, m.trigger_end, m.trigger_text, "
-    "m.location_name, m.location_country, d.outlet, d.url, d.title, m.date_precision"
+    "m.location_name, m.location_country, d.outlet, d.url, d.title, m.date_precision, "
+    "coalesce(d.near_dup_of, d.doc_id), coalesce(cd.outlet, d.outlet)"
 )
 
 
@@ -102,7 +107,10 @@ def _org(code: str | None, org: str | None) -> str | None:
 
 def load_mentions(con: duckdb.DuckDBPyConnection, roots: Iterable[str] | None = None) -> list[Mention]:
     """Mentions (optionally only those whose CAMEO root is in ``roots``), oldest first."""
-    sql = f"SELECT {_COLUMNS} FROM event_mentions m LEFT JOIN documents d ON d.doc_id = m.doc_id"
+    sql = (
+        f"SELECT {_COLUMNS} FROM event_mentions m LEFT JOIN documents d ON d.doc_id = m.doc_id"
+        " LEFT JOIN documents cd ON cd.doc_id = d.near_dup_of"
+    )
     params: list[Any] = []
     roots = list(roots) if roots is not None else None
     if roots:
@@ -112,7 +120,7 @@ def load_mentions(con: duckdb.DuckDBPyConnection, roots: Iterable[str] | None = 
     out = []
     for r in con.execute(sql, params).fetchall():
         (mid, eid, doc, si, ss, se, sent, dt, sc, sco, so, tc, tco, to, cameo, root, neg, mod, ts, te, tt,
-         ln, lc, outlet, url, title, precision) = r
+         ln, lc, outlet, url, title, precision, canonical_doc, canonical_outlet) = r
         out.append(
             Mention(
                 mention_id=mid, event_id=eid, doc_id=doc, sent_index=si, sent_start=ss, sent_end=se,
@@ -121,6 +129,7 @@ def load_mentions(con: duckdb.DuckDBPyConnection, roots: Iterable[str] | None = 
                 target_org=_org(tc, to), cameo=cameo, root=root, negated=bool(neg), modality=mod,
                 trigger_start=ts, trigger_end=te, trigger_text=tt, location_name=ln,
                 location_country=lc, outlet=outlet, url=url, title=title, date_precision=precision or "day",
+                canonical_doc=canonical_doc, canonical_outlet=canonical_outlet,
             )
         )
     return out
@@ -143,11 +152,13 @@ def latest_date(con: duckdb.DuckDBPyConnection) -> date | None:
 def tally(mentions: Iterable[Mention]) -> tuple[int, int, int]:
     """(reports, distinct outlets, distinct events) behind a set of mentions.
 
-    A report is a document: two sentences of one article are one report.
+    A report is a document: two sentences of one article are one report, and
+    a near-duplicate copy of a story counts with its original (once, under the
+    original's outlet): a reprint is not corroboration.
     """
     ms = list(mentions)
-    docs = {m.doc_id for m in ms}
-    outlets = {m.outlet or m.doc_id for m in ms}
+    docs = {m.canonical_doc or m.doc_id for m in ms}
+    outlets = {m.canonical_outlet or m.outlet or m.canonical_doc or m.doc_id for m in ms}
     events = {m.event_key for m in ms}
     return len(docs), len(outlets), len(events)
 
