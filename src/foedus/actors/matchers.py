@@ -128,14 +128,19 @@ class RegistryMatchers:
         """Dictionary phrases over words written with ``_`` ("the Prince of Dol_Amroth").
 
         The text's words are split at ``_``; a phrase must start and end at a
-        token boundary. Only whole phrases (not stems).
+        token boundary and cover a joined word. A stem's last word matches as
+        in :meth:`match_dictionary`.
         """
         if self._by_first is None:
             self._by_first = {}
             for phrase in self.dict_keys.values():
                 words = tuple(phrase.lower().split())
-                self._by_first.setdefault(words[0], []).append((words, phrase))
-        parts: list[tuple[str, int, bool, bool]] = []  # (word, token, first of token, last of token)
+                self._by_first.setdefault(words[0], []).append((words, phrase, False))
+            for stem, entries in self.stems.items():
+                for before, phrase in entries:
+                    words = (*before, stem)
+                    self._by_first.setdefault(words[0], []).append((words, phrase, True))
+        parts: list[tuple[str, int, bool, bool]] = []  # (word, token, first of its token, last of its token)
         for tok in doc:
             sub = [w for w in tok.lower_.split("_") if w] or [tok.lower_]
             for n, w in enumerate(sub):
@@ -144,11 +149,20 @@ class RegistryMatchers:
         for i, (w, tok_i, first, _) in enumerate(parts):
             if not first:
                 continue
-            for words, phrase in self._by_first.get(w, ()):
+            cands = [c for k in range(MIN_STEM, len(w) + 1) for c in self._by_first.get(w[:k], ()) if c[2]] \
+                + list(self._by_first.get(w, ()))
+            for words, phrase, stem in cands:
                 j = i + len(words)
-                if j <= len(parts) and parts[j - 1][3] and tuple(p[0] for p in parts[i:j]) == words \
-                        and parts[j - 1][1] > tok_i - 1 and any("_" in t.text for t in doc[tok_i:parts[j - 1][1] + 1]):
-                    out.append((tok_i, parts[j - 1][1] + 1, phrase))
+                if j > len(parts) or not parts[j - 1][3]:
+                    continue
+                got = [p[0] for p in parts[i:j]]
+                if got[:-1] != list(words[:-1]):
+                    continue
+                if not (got[-1].startswith(words[-1]) if stem else got[-1] == words[-1]):
+                    continue
+                end = parts[j - 1][1] + 1
+                if any("_" in t.text for t in doc[tok_i:end]):
+                    out.append((tok_i, end, phrase))
         return out
 
     def match_dictionary(self, doc: Doc) -> list[tuple[int, int, str]]:

@@ -104,6 +104,11 @@ def _before(tok: Token, words: tuple[str, ...], window: int = 6) -> bool:
 
 
 def _prep_object_ok(tok: Token, prep: str, lemmas: frozenset[str], also: list[Token]) -> bool:
+    return bool(_prep_object_tokens(tok, prep, lemmas, also))
+
+
+def _prep_object_tokens(tok: Token, prep: str, lemmas: frozenset[str], also: list[Token]) -> list[Token]:
+    """The nouns of ``prep`` phrases whose lemma is one of ``lemmas`` (the first phrase that has one)."""
     for head in (tok, *adverb_particles(tok), *also):
         for c in head.children:
             if c.dep_ in ("prep", "prt", "agent", "dative") and c.lower_ == prep:
@@ -111,11 +116,10 @@ def _prep_object_ok(tok: Token, prep: str, lemmas: frozenset[str], also: list[To
                 if c.dep_ == "prt":
                     # "clashed over the efforts" parsed as particle + object: the object is the phrase's noun
                     pobjs += [o for o in head.children if o.dep_ in ("dobj", "obj") and o.i > c.i]
-                for o in pobjs:
-                    for x in (o, *o.conjuncts):
-                        if x.lemma_.lower() in lemmas or x.lower_ in lemmas:
-                            return True
-    return False
+                found = [x for o in pobjs for x in (o, *o.conjuncts) if x.lemma_.lower() in lemmas or x.lower_ in lemmas]
+                if found:
+                    return found
+    return []
 
 
 def _lemma_keys(tok: Token) -> tuple[str, ...]:
@@ -189,8 +193,12 @@ def _first_match(tok: Token, cands: tuple[Pattern, ...], temporal: frozenset[str
             continue
         if p.prep and not _has_prep(tok, p.prep, objs or [], temporal):
             continue
-        if p.prep_objects and not _prep_object_ok(tok, p.prep or "", p.prep_objects, objs or []):
-            continue
+        if p.prep_objects:
+            # the phrase's noun is part of the predicate ("stayed away from the meetings"): no event of its own
+            pp = _prep_object_tokens(tok, p.prep or "", p.prep_objects, objs or [])
+            if not pp:
+                continue
+            used = (*used, *[t for t in pp if t not in used])
         if p.modifiers:
             if p.all_modifiers:
                 if not all(_modified(tok, frozenset({m}), objs or []) for m in p.modifiers):
