@@ -89,3 +89,60 @@ def test_stems_match_word_beginnings_and_exact_phrases_do_not():
     assert by["dict:VELMORA"].stems == ()
     assert ("Quastenian", "QST") in codes("Quastenian negotiators arrived.")
     assert ("Velmoraland", "VLM") not in codes("Velmoraland sent envoys.")
+
+
+def _mentions(text: str):
+    model = nlp()
+    doc = model.make_doc(text)
+    doc._.published = ON
+    for name, proc in model.pipeline:
+        if name != "foedus_actors":
+            doc = proc(doc)
+    return _resolver()(doc)._.actors
+
+
+def test_an_agent_naming_one_person_is_a_person():
+    # "its" must not be resolved to "a senior official": the mention is flagged as a person
+    found = {m.text: m for m in _mentions("Crowds burned down its embassy, a senior Velmora official said.")}
+    assert found["Velmora official"].code == "VLMGOV"
+    assert found["Velmora official"].person == "Velmora official"
+    plural = {m.text: m for m in _mentions("Velmora officials said the border would stay closed.")}
+    assert plural["Velmora officials"].person is None
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Velmora former officials met the envoy.", ("Velmora former officials", "VLMELI")),
+    ("The envoy met former Velmora prosecutors.", ("Velmora prosecutors", "VLMELI")),
+    ("Former officials in Harbour Palace met the envoy.", ("officials in Harbour Palace", "VLMGOVELI")),
+])
+def test_former_makes_an_agent_an_elite(text, expected):
+    assert expected in codes(text)
+
+
+def test_possessor_adjectives_title_and_a_dictionary_name():
+    found = codes("Velmora's tired and angry minister Martovan left the talks.")
+    assert ("Velmora's tired and angry minister Martovan", "VLMGOV") in found
+    assert not any(c == "ODSGOV" for _, c in found)
+
+
+def test_words_joined_by_underscores_in_the_text():
+    assert ("Port_of_Salvane", "PSV") in codes("Odessir warned the Port_of_Salvane on Monday.")
+    assert ("Port of Salvane", "PSV") in codes("Odessir warned the Port of Salvane on Monday.")
+
+
+def test_every_agent_before_the_head_composes():
+    assert ("Velmoran reformist media", "VLMRFMMED") in codes("The Velmoran reformist media condemned the raid.")
+    assert ("Velmora world council reformists", "VLMWCORFM") in codes(
+        "Velmora world council reformists condemned the raid.")
+    # the head need not be an agent: the actor and its agents are coded over the whole phrase
+    assert ("Velmora government issue", "VLMGOV") in codes("The Velmora government issue condemned the raid.")
+
+
+def test_sector_words_coordinated_before_sector_in_place_share_the_places():
+    found = codes("Lawmakers and officials in Velmora and Odessir welcomed the accord.")
+    assert ("Lawmakers", "VLMLEG") in found and ("Lawmakers", "ODSLEG") in found
+    assert ("officials in Velmora", "VLMGOV") in found and ("Odessir", "ODSGOV") in found
+
+
+def test_dotted_abbreviations_in_the_dictionary():
+    assert ("N.V.A.", "NVAEDU") in codes("The N.V.A. team thanked Velmora.")

@@ -55,6 +55,16 @@ RENEW
 --- BARGAIN  [031] ---
 BARGAIN
 - * FOR_SHELTER  [174K]
+
+--- DEPART  [012] ---
+DEPART
+LEAVE
+
+--- LEFT  [032:033] ---
+LEFT
+
+--- RESTORE  [064] ---
+RESTORE
 """
 
 NAMES = {"Armenia": "ARM", "Azerbaijan": "AZE", "Georgia": "GEO", "official": "GOV"}
@@ -122,3 +132,22 @@ def test_compound_subject_pattern_beats_the_default(setup):
     assert code(setup, "Armenia and Azerbaijan agree that the border should be marked.") == [
         ("ARM", "AZE", "030", False), ("AZE", "ARM", "030", False)]
     assert code(setup, "Armenia agrees that the border should be marked.") == [("ARM", None, "081", False)]
+
+
+def test_irregular_form_with_its_own_block_wins_over_the_lemma(setup):
+    # "left" is coded by its own block, "leaves" (a regular form of "leave") by the lemma's
+    assert code(setup, "Armenia left for Georgia on Monday.") == [("ARM", "GEO", "032", False), ("GEO", "ARM", "033", False)]
+    assert code(setup, "Armenia leaves Georgia.") == [("ARM", "GEO", "012", False)]
+
+
+def test_every_code_of_a_name_gives_its_own_event(setup):
+    from dataclasses import replace
+
+    _, nlp, coder = setup
+    text = "Armenia will restore ties with Azerbaijan."
+    doc = nlp(text)
+    mentions = Gazetteer(NAMES).mentions(text)
+    # the dictionary gives one name two codes: two mentions over the same words
+    doc._.actors = [*mentions, *[replace(m, code=m.code + "X") for m in mentions if m.code == "AZE"]]
+    found = sorted((e.source.code, e.target.code) for e in coder.code(doc).events)
+    assert found == [("ARM", "AZE"), ("ARM", "AZEX")]

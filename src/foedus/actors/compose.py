@@ -41,6 +41,21 @@ PETRARCH's conventions with them:
 - a sector word with no country at all is the bare sector ("a senior official
   said" -> GOV). Without a dictionary that mention is not made: a code without
   a country is of no use to the packaged coder.
+- every agent word between the actor and the head of its phrase composes, in
+  order ("Danish Islamist media" DNKMUSMED, "West German world government
+  activists" GMWGOVWGO), and the head need not be an agent ("the Calenardhon
+  government issue" CALGOV, the mention running to "issue");
+- "former" before an agent or before its actor makes it an elite, ~ELI
+  (Phoenix's FORMER_PRESIDENT [~ELI], TABARI's "former" conversion): "former
+  Gondor prosecutors" GONELI, "former security officials in the White House"
+  USAGOVELI (``former_words`` in the rules);
+- a title after the actor takes the name that follows it ("Ithilen's awful
+  and evil minister Calimehtar" ITHGOV: the possessor's office, whoever the
+  name is elsewhere); adjectives joined by "and" or commas are modifiers.
+
+Sector words joined by "and" before "<sector word> in <place>" share the
+place(s) ("lawmakers and officials in Fornost and Gondor": FORLEG and GONLEG
+over "lawmakers"), under the same conditions as the sector word itself.
 
 Two readings are refused:
 
@@ -161,8 +176,10 @@ class Composer:
                 state_at_start.setdefault(s, (e, base))
                 place_at_start.setdefault(s, (e, base))
         terms_by_start: dict[int, list[tuple[int, list[Term]]]] = {}
+        terms_by_end: dict[int, list[tuple[int, list[Term]]]] = {}
         for s, e, info in terms:
             terms_by_start.setdefault(s, []).append((e, info))
+            terms_by_end.setdefault(e, []).append((s, info))
         people = {i for s, e, key in names if any(t.kind == "person" for t in self.reg.lookup(key)) for i in range(s, e)}
         # names a title may stand before: unknown people (NER), dictionary actors ("Deputy Prime Minister Telemar")
         named: dict[int, int] = {ent.start: ent.end for ent in doc.ents
@@ -176,7 +193,7 @@ class Composer:
                 out.append(p)
         for s, e, info in terms:
             out.extend(self._sector_of_state(doc, s, e, info, state_at_start, on))
-            ins = self._sector_in_place(doc, s, e, info, place_at_start, state_at_end, petrarch)
+            ins = self._sector_in_place(doc, s, e, info, place_at_start, state_at_end, petrarch, terms_by_end)
             out.extend(ins)
             if not ins:
                 p = self._sector_in_clause(doc, s, e, info, place_at_start, state_at_end)
@@ -223,8 +240,14 @@ class Composer:
     def _sector_in_place(
         self, doc: Doc, s: int, e: int, info: list[Term], place_at_start: dict[int, tuple[int, Target]],
         state_at_end: dict[int, tuple[int, Target]], petrarch: bool,
+        terms_by_end: dict[int, list[tuple[int, list[Term]]]] | None = None,
     ) -> list[Proposal]:
-        """``<sector word> in <place> [and <place>]``: "officials in Yerevan" ARMGOV."""
+        """``<sector word> in <place> [and <place>]``: "officials in Yerevan" ARMGOV.
+
+        Sector words coordinated before it share the place(s): "lawmakers and
+        officials in Fornost and Gondor" gives the lawmakers FORLEG and GONLEG
+        (one mention per place over the same words).
+        """
         if e >= len(doc) or doc[e].lower_ != "in":
             return []
         term = info[0]
@@ -253,7 +276,10 @@ class Composer:
 
         out.append(Proposal(s, end, PRIORITY_COMPOSED if target.kind != "dictionary" else PRIORITY_DICTIONARY_COMPOSED,
                             build, "sector in place"))
-        out.extend(self._coordinated(doc, s, e, end, term, place_at_start, sid, "in"))
+        coordinated = self._coordinated(doc, s, e, end, term, place_at_start, sid, "in")
+        out.extend(coordinated)
+        places = [target] + [t for t in dict.fromkeys(self._coordinated_places(doc, end, place_at_start))]
+        out.extend(self._earlier_sectors(doc, s, places, place_at_start, state_at_end, petrarch, terms_by_end or {}))
         return out
 
     def _coordinated(self, doc: Doc, s: int, e: int, end: int, term: Term,
@@ -287,6 +313,61 @@ class Composer:
                            f"{doc[s:e].text!r} {prep}: the same sector ({term.prefix}~{term.suffix})")
 
             out.append(Proposal(start2, end2, PRIORITY_COMPOSED, build2, f"sector {prep} coordinated place"))
+        return out
+
+    def _coordinated_places(self, doc: Doc, end: int, places: dict[int, tuple[int, Target]]) -> list[Target]:
+        """The places written right after the first one, joined by "and" or commas ("in Fornost and Gondor")."""
+        out: list[Target] = []
+        k = end
+        while k + 1 < len(doc) and doc[k].lower_ in (",", "and"):
+            k += 1
+            if k < len(doc) and doc[k].lower_ == "and":
+                k += 1
+            if k < len(doc) and doc[k].lower_ in self.rules.determiners:
+                k += 1
+            if k not in places:
+                break
+            out.append(places[k][1])
+            k = places[k][0]
+        return out
+
+    def _earlier_sectors(
+        self, doc: Doc, s: int, places: list[Target], place_at_start: dict[int, tuple[int, Target]],
+        state_at_end: dict[int, tuple[int, Target]], petrarch: bool,
+        terms_by_end: dict[int, list[tuple[int, list[Term]]]],
+    ) -> list[Proposal]:
+        """Sector words joined by "and" / commas before "<sector> in <place>" take the same place(s)."""
+        out: list[Proposal] = []
+        k = s
+        while k > 0 and doc[k - 1].lower_ in ("and", ","):
+            k -= 1
+            if k > 0 and doc[k - 1].lower_ == "," and doc[k].lower_ == "and":
+                k -= 1
+            hits = terms_by_end.get(k, [])
+            if not hits:
+                break
+            s2, info2 = min(hits, key=lambda h: h[0])
+            term2 = info2[0]
+            if not petrarch and term2.suffix[:3] not in self.rules.local_sectors:
+                break
+            if self._inside_name_or_place(doc, s2, k) or not self._no_country_before(doc, s2, state_at_end):
+                break
+            term2 = self._former(doc, s2, s2, term2)
+
+            def build(a0: int = s2, b0: int = k, t2: Term = term2) -> tuple[ActorMention | None, str]:
+                a, b, text = self._span(doc, a0, b0)
+                ms = [self._compose(p if p.kind == "dictionary" else Target("state", p.entity_id), t2, a, b, text,
+                                    "agent") for p in places]
+                m = ms[0]
+                if len(ms) > 1:
+                    codes = "/".join(dict.fromkeys(x.code or "" for x in ms))
+                    m = ActorMention(a, b, text, codes, text, None, None, t2.suffix[:3] or None, how="agent")
+                where = ", ".join(p.entity_id for p in places)
+                return m, (f"sector word ({t2.prefix}~{t2.suffix}, {t2.source}) coordinated with a sector word "
+                           f"in {where}: the same place")
+
+            out.append(Proposal(s2, k, PRIORITY_COMPOSED, build, "sector coordinated in place"))
+            k = s2
         return out
 
     def _inside_name_or_place(self, doc: Doc, s: int, e: int) -> bool:
@@ -563,16 +644,32 @@ class Composer:
             return None
         e, info, ks = best
         term = self._former(doc, start, ks, info[0])
+        petrarch = self.reg.has_dictionaries
+        # PETRARCH: every agent between the actor and the head composes, in order ("Danish Islamist media"
+        # DNKMUSMED, "West German world government activists" GMWGOVWGO)
+        chain = self._agent_chain(doc, start, j, e, terms_by_start) if petrarch else []
         # "Fornost President Umbardacil", "Azerbaijani presidential aide Hikmat Hajiyev": a title before the
         # name of someone the registry does not know is the office of that state
-        if (term.title or self.reg.has_dictionaries) and e in (named or {}):
+        if (term.title or petrarch) and e in (named or {}):
             e = (named or {})[e]
         elif not self._is_head(doc, e):
-            return None
+            if not petrarch:
+                return None
+            # PETRARCH codes the actor and its agents whatever noun heads the phrase ("the Calenardhon
+            # government issue" CALGOV): the mention runs to that noun
+            while e < len(doc) and doc[e].pos_ == "NOUN" and doc[e - 1].dep_ == "compound" and doc[e - 1].head.i >= e:
+                e += 1
         how = "possessive" if possessive else "agent"
 
         def build() -> tuple[ActorMention | None, str]:
             a, b, text = self._span(doc, start, e)
+            if len(chain) > 1:
+                m, whys = None, []
+                for t in chain:
+                    m = self._compose(target if m is None else Target("dictionary", m.code or target.entity_id),
+                                      t, a, b, text, how)
+                    whys.append(f"{t.prefix}~{t.suffix}")
+                return m, f"{target.kind} of {target.entity_id} + agents {' + '.join(whys)} (PETRARCH: each agent composes)"
             contingent = self._contingent(target.entity_id, term, on) if target.kind != "dictionary" else None
             if contingent:
                 m, why = org_mention(self.reg, contingent, a, b, text, how, self.kind_sectors)
@@ -582,6 +679,22 @@ class Composer:
 
         priority = PRIORITY_DICTIONARY_COMPOSED if target.kind == "dictionary" else PRIORITY_COMPOSED
         return Proposal(start, e, priority, build, "state + sector")
+
+    def _agent_chain(self, doc: Doc, start: int, j: int, e: int,
+                     terms_by_start: dict[int, list[tuple[int, list[Term]]]]) -> list[Term]:
+        """The agent words from ``j`` up to ``e``, left to right, the longest at each place, none overlapping."""
+        chain: list[Term] = []
+        k = j
+        while k < e:
+            hits = terms_by_start.get(k, [])
+            if hits:
+                end2, info2 = max(hits, key=lambda h: h[0])
+                if end2 <= e:
+                    chain.append(self._former(doc, start, k, info2[0]))
+                    k = end2
+                    continue
+            k += 1
+        return chain
 
     def _contingent(self, sid: str, term: Term, on: date) -> str | None:
         """The one organisation of a sector-bearing kind the state belongs to on the date."""

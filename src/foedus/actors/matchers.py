@@ -81,6 +81,14 @@ class RegistryMatchers:
             return Doc(self.vocab, words=text.split())
         return self._tokenizer(text)
 
+    def _forms(self, phrase: str) -> list[Doc]:
+        """The phrase tokenised as written in lower and upper case: the tokenizer splits "k.u." but not "K.U."."""
+        docs = [self._doc(phrase)]
+        upper = self._doc(phrase.upper())
+        if [t.lower_ for t in upper] != [t.lower_ for t in docs[0]]:
+            docs.append(upper)
+        return docs
+
     def _build(self, reg: Registry) -> None:
         for key in reg.names.forms:
             mid = self.vocab.strings.add("N:" + key)
@@ -116,7 +124,7 @@ class RegistryMatchers:
                     continue
             mid = self.vocab.strings.add("D:" + phrase)
             self.dict_keys[mid] = phrase
-            self.dictionary.add("D:" + phrase, [self._doc(phrase)])
+            self.dictionary.add("D:" + phrase, self._forms(phrase))
 
     def match_names(self, doc: Doc) -> list[tuple[int, int, str]]:
         return [(s, e, self.name_keys[m]) for m, s, e in self.names(doc)]

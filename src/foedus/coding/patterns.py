@@ -143,7 +143,6 @@ class Pattern:
     reverse_code: str | None = None  # code of the reciprocal event (target -> source)
     compound_source: bool = False  # the subject must be coordinated ("X and Y agreed")
     word_form: bool = False  # the lemma is a word form of its own ("left" beside "leave"): it wins on that word
-    anywhere: bool = False  # object words may sit anywhere in the verb phrase (converted dictionaries)
 
     @property
     def specificity(self) -> int:
