@@ -83,3 +83,9 @@ def test_claims_keep_their_speaker(demo_events):
     # measured 24 of 27 with a resolved speaker; the rest are unresolved pronouns or unnamed sources
     assert len(claimed) >= 20
     assert sum(1 for e in claimed if e["claimed_by_code"]) / len(claimed) >= 0.8
+
+
+def test_the_2024_freeze_is_armenias_own_word(demo_events):
+    # "Armenia has frozen its participation ..., Pashinyan said": asserted, the speaker kept
+    freeze = _find(demo_events, "ARM", "161", "IGOCSTO", negated=False, modality="asserted", month="2024-02")
+    assert freeze and all(e["claimed_by_code"] == "ARMGOV" for e in freeze)

@@ -59,3 +59,23 @@ def test_meeting_an_obligation_is_no_meeting(nlp):
 def test_a_protest_note_handed_to_an_envoy(nlp):
     found = coded(nlp, "The Russian foreign ministry handed a protest note to the Armenian ambassador.")
     assert ("RUSGOV", "ARMGOV", "114") in found
+
+
+def test_an_envoy_summoned_and_handed_a_protest(nlp):
+    # the small parser makes the envoy a second subject; "him" is the envoy just named
+    found = coded(nlp, "The Iranian foreign ministry summoned Armenia's ambassador and handed him a protest.")
+    assert found == [("IRNGOV", "ARMGOV", "114")]
+
+
+def test_a_decision_called_wrong_is_criticism_of_its_author(nlp):
+    found = coded(nlp, "Armenia ratified the Rome Statute of the International Criminal Court in October. "
+                       "Moscow called the ratification a wrong decision.")
+    assert ("RUSGOV", "ARM", "111") in found
+
+
+def test_sentence_initial_it_is_the_state_just_named(nlp):
+    found = coded(nlp, "Armenia left the exercises of the alliance last year, and its prime minister said so. "
+                       "It is now hosting American soldiers.")
+    assert ("ARM", "USAMIL", "062") in found
+    assert not [f for f in coded(nlp, "Armenian troops withdrew from the village. It is now hosting American soldiers.")
+                if f[2] == "062"]

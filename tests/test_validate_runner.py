@@ -87,23 +87,24 @@ def _suite_or_skip() -> Path:
 
 
 def test_real_suite_floors():
-    """Measured 256/359 found (71%), 83/339 extra (24%): floors set a little below."""
+    """Measured 266/359 found (74%), 72/338 extra (21%): floors set a little below."""
     report = run_petrarch_validation(_suite_or_skip())
     total = report.total()
     assert total.expected == 359 and total.records == 284
-    assert total.matched >= 250
-    assert total.extra_rate <= 0.26
+    assert total.matched >= 260
+    assert total.extra_rate <= 0.23
     cats = report.by_category()
-    assert cats["DEMO"].matched >= 32 and cats["COMPOUND"].matched >= 80
+    assert cats["DEMO"].matched >= 32 and cats["COMPOUND"].matched >= 85
+    assert cats["PATTERN"].matched >= 10
     assert cats["AGENT"].matched >= 23 and cats["MODIFY"].matched >= 12
     assert cats["SYNSET"].matched >= 40 and cats["VERB"].matched >= 19
     assert cats["SYNSET"].extra_rate <= 0.25 and cats["VERB"].extra_rate <= 0.25
 
 
 def test_real_suite_floors_with_proposed_rules():
-    """Measured 262/359 found (73%), 79/341 extra (23%) with the actor bridge: floors a little below."""
+    """Measured 266/359 found (74%), 72/338 extra (21%) with the actor bridge: floors a little below."""
     report = run_petrarch_validation(_suite_or_skip(), proposed=True)
     total = report.total()
-    assert total.matched >= 255
-    assert total.extra_rate <= 0.25
+    assert total.matched >= 260
+    assert total.extra_rate <= 0.23
     assert report.by_category()["AGENT"].matched >= 23

@@ -34,7 +34,7 @@ class ActorMention:
     role: str | None  # sector code: GOV, MIL, LEG, JUD, OPP, CVL, MED, BUS, REB, PKO, ...
     entity_id: str | None = None  # registry id (state / organisation / person id)
     person: str | None = None  # person's registry name when the mention is a person
-    how: str = "registry"  # registry | metonym | possessive | agent | coref | ner | dictionary
+    how: str = "registry"  # registry | metonym | possessive | agent | coref | context | ner | dictionary
     label: str | None = None  # NER label when NER was involved
     antecedent: tuple[int, int] | None = None  # for coref: the span it points back to
 

@@ -14,7 +14,9 @@ Order of work on a document (each step explained in its module):
    a dictionary code listing alternatives (``[ELR/GAL]``) becomes one mention
    per code over the same words;
 3. definite descriptions and "it" are resolved to earlier mentions
-   (:mod:`.coref`);
+   (:mod:`.coref`); institutions named without a country ("parliament", "the
+   foreign ministry") take the state the story is about when nothing in the
+   sentence points elsewhere (:mod:`.context`, ``how="context"``);
 4. named entities the registry does not know (PERSON, ORG, GPE, NORP) are kept
    as unresolved mentions (``code=None``, ``how="ner"``) so a user can see
    what the registry lacks. Where NER and the registry disagree (the small
@@ -41,6 +43,7 @@ from spacy.tokens import Doc
 from ..nlp.extensions import ensure_extensions
 from ..records import ActorMention
 from .compose import Composer, select
+from .context import StoryContext
 from .coref import Coref, Found
 from .matchers import RegistryMatchers
 from .registry import Registry, load_registry
@@ -93,6 +96,7 @@ class ActorResolver:
         self.matchers = RegistryMatchers(nlp.vocab, nlp.tokenizer, self.registry)
         self.composer = Composer(self.registry, self.matchers, self.rules)
         self.coref = Coref(nlp.vocab, nlp.tokenizer, self.registry, self.rules)
+        self.context = StoryContext(nlp.vocab, nlp.tokenizer, self.registry, self.rules)
         self.use_ner = use_ner
         # singular nouns naming one person: the rules' list and the last word of every sector title
         self.person_nouns = frozenset(self.rules.person_nouns) | frozenset(
@@ -121,6 +125,7 @@ class ActorResolver:
         if extra:
             spans = [(f.start, f.end) for f in extra]
             found = [f for f in found if not any(f.start < e and s < f.end for s, e in spans)] + extra
+        found.extend(self.context.resolve(doc, found, on))
         if self.use_ner:
             found.extend(self._unresolved(doc, found, blocked))
         found.sort(key=lambda f: (f.mention.start, f.mention.end))

@@ -15,7 +15,10 @@ noun phrase, the leading article excluded):
   in "Russian military base" it is not, and "Russian" stays a bare RUS;
 - ``<sector word> of [the] <state name>``: "the Armed Forces of Armenia";
 - ``<state form> <title>* <person>``: "Russian Deputy Prime Minister Alexei
-  Overchuk" is one person mention; the person's own office decides the code;
+  Overchuk" is one person mention; the person's own office decides the code.
+  Lower-case title words join it only after a country word: "Armenia's
+  defence minister Suren Papikyan" is one mention (ARMGOV), not a bare ARM
+  and a person;
 - ``<state form> <peacekeeping word>`` when the state has a peacekeeping
   contingent in the registry on the date ("Russian peacekeepers" in 2022) is
   that contingent (RUSMILPKO, role PKO); otherwise state + PKO.
@@ -767,6 +770,16 @@ class Composer:
                 start = state_at_end[start - 1][0]
                 break
             break
+        if not self._reached_state(doc, start, state_at_end):
+            # "Armenia's defence minister Suren Papikyan": lower-case title words belong to the
+            # person's mention only when a country word (possessive or adjective) stands before them
+            k = s
+            while k > 0 and doc[k - 1].lower_ != "of" and doc[k - 1].lower_ in words and not doc[k - 1].is_stop:
+                k -= 1
+            if k < s and k in state_at_end:
+                start = state_at_end[k][0]
+            elif k < s and k > 0 and doc[k - 1].text in self.rules.possessive and (k - 1) in state_at_end:
+                start = state_at_end[k - 1][0]
         if start == s:
             return None
         first = doc[start]
@@ -783,6 +796,11 @@ class Composer:
             return mention, f"person with title; {reason}"
 
         return Proposal(start, e, PRIORITY_COMPOSED, build, "titled person")
+
+    @staticmethod
+    def _reached_state(doc: Doc, start: int, state_at_end: dict[int, tuple[int, Target]]) -> bool:
+        """The walk left stopped on a country word: ``start`` begins one of the state forms."""
+        return any(st == start for st, _t in state_at_end.values())
 
     def _dictionary(self, doc: Doc, s: int, e: int, phrase: str, on: date) -> Proposal:
         def build() -> tuple[ActorMention | None, str]:

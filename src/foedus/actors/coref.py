@@ -2,11 +2,17 @@
 
 Only the forms listed in ``actor_rules.yaml`` are resolved, and only to an antecedent
 in the same sentence (before the form) or in the ``coref_window`` sentences
-before it. When the rules below find no single fitting antecedent the form is
+before it (organisation descriptions alone may reach further back, see
+below). When the rules below find no single fitting antecedent the form is
 left alone: a missing actor costs less than a wrong one in event data.
 
 - "the alliance", "the bloc", "the organisation": the nearest organisation of a
-  fitting kind (alliance; bloc or alliance; any).
+  fitting kind (alliance; bloc or alliance; any). With none in the window, the
+  organisation the story is about: the one fitting organisation named earlier
+  in the document, or, with several, the most recently named one if no other
+  fitting organisation is named more often (else nothing). "members of the
+  bloc" is the bloc too; "the bloc of <gerund>" ("accused members of the bloc
+  of planning a war") is not an "of" complement of the words.
 - "the military bloc", "the security alliance": as "the bloc", "the alliance".
 - "the country", "the nation", "the republic": the state last *named* - a
   state's name, adjective or people ("Armenia", "Armenians"), its capital
@@ -15,7 +21,9 @@ left alone: a missing actor costs less than a wrong one in event data.
   "an American official ever to visit the country" the country is not the
   official's) - skipping names used as a hyphenated modifier ("the
   Moscow-led alliance"); coded as the bare state. "the nation" only as a
-  subject or possessor ("spoke to the nation" is the audience).
+  subject or possessor ("spoke to the nation" is the audience). When the
+  state last named no longer existed on the document's date (the Soviet
+  Union in a 2022 text) the words are left alone.
 - "she", "he" as a subject: the nearest earlier person (in the window) whose
   gender the text or the rules tell ("Ms Pelosi", a given name listed under
   ``female_words``/``male_words``), skipping people of the other gender; a
@@ -126,8 +134,9 @@ class Coref:
             d = self.desc[mid]
             if d.deps and doc[e - 1].dep_ not in d.deps:
                 continue  # "spoke to the nation": the audience, not the state
-            # "the president of France" is composed elsewhere; "the country's" is fine.
-            if e < len(doc) and doc[e].lower_ == "of":
+            # "the president of France" is composed elsewhere; "the country's" is fine. A gerund after
+            # "of" belongs to the verb, not to the words: "accused members of the bloc of planning a war".
+            if e < len(doc) and doc[e].lower_ == "of" and not (e + 1 < len(doc) and doc[e + 1].tag_ == "VBG"):
                 continue
             # "the alliance NATO", "the country Armenia", "He (Blinken)": the words are named already.
             if e < len(doc) and (doc[e].pos_ == "PROPN" or doc[e].text == "("):
@@ -138,8 +147,14 @@ class Coref:
                 hit = next((f for f in cands if self._is_org(f) and self._org_fits(f, d)), None)
                 if hit:
                     out.append(self._as(hit, s, e, doc, f"{d.text!r} = nearest fitting organisation"))
+                else:
+                    f2 = self._story_organisation(doc, found, s, e, d)
+                    if f2:
+                        out.append(f2)
             elif d.wants == "state":
                 hit = next((f for f in cands if self._names_state(doc, f)), None)
+                if hit and not self._exists(hit, on):
+                    continue  # "part of the Soviet Union ... the country": a state gone by the date stops the search
                 if hit:
                     out.append(self._as(hit, s, e, doc, f"{d.text!r} = the state last named", bare_state=True))
             elif d.wants == "person":
@@ -179,6 +194,10 @@ class Coref:
             st = self.reg.state(m.country)
             return st is not None and st.capital == m.text
         return self._is_state(f)
+
+    def _exists(self, f: Found, on: date) -> bool:
+        st = self.reg.state(f.mention.country or "")
+        return st is None or st.exists(on)
 
     def _gender(self, doc: Doc, f: Found, found: list[Found]) -> str | None:
         """'f', 'm' or None: from an honorific before any mention of the same person, or a listed given name."""
@@ -227,6 +246,28 @@ class Coref:
                 return None  # the person is not in the registry
             return self._as(f, s, e, doc, f"{d.text!r} = the last person named, of fitting gender")
         return None
+
+    def _story_organisation(self, doc: Doc, found: list[Found], s: int, e: int, d: Description) -> Found | None:
+        """No fitting organisation in the window: the one the story is about, named earlier in the document.
+
+        The fitting organisations named anywhere before the words are counted;
+        with one, it is taken; with several, the most recently named one is
+        taken only when it is also named at least as often as each other one
+        (the story's organisation). Otherwise the words are left alone.
+        """
+        earlier = [f for f in found if f.end <= s and f.mention.resolved and self._is_org(f) and self._org_fits(f, d)]
+        if not earlier:
+            return None
+        counts: dict[str, int] = {}
+        for f in earlier:
+            counts[f.mention.org or ""] = counts.get(f.mention.org or "", 0) + 1
+        last = max(earlier, key=lambda f: f.start)
+        org = last.mention.org or ""
+        if len(counts) > 1 and any(n > counts[org] for k, n in counts.items() if k != org):
+            return None
+        why = (f"{d.text!r} = the only fitting organisation named earlier in the document" if len(counts) == 1 else
+               f"{d.text!r} = the most recent fitting organisation, named most often in the document")
+        return self._as(last, s, e, doc, why)
 
     def _org_fits(self, f: Found, d: Description) -> bool:
         if not d.kinds:

@@ -42,6 +42,9 @@ def parse_state(entry: dict[str, Any], source: str) -> State:
         if not _ROLE.match(role or ""):
             raise EntryError(f"metonym role {role!r} must be a 3-letter sector code")
         metonyms.append(Metonym(text=text or "", role=role or ""))
+    founded, dissolved = date_field(entry, "founded"), date_field(entry, "dissolved")
+    if founded and dissolved and dissolved < founded:
+        raise EntryError(f"state {sid} is dissolved ({dissolved}) before it is founded ({founded})")
     return State(
         id=sid,
         cameo=cameo,
@@ -53,6 +56,9 @@ def parse_state(entry: dict[str, Any], source: str) -> State:
         metonyms=tuple(metonyms),
         regions=text_list(entry, "regions"),
         source=source,
+        founded=founded,
+        dissolved=dissolved,
+        sources=_sources(entry),
     )
 
 

@@ -67,6 +67,7 @@ def show_entity(name: str, on: date | None = None, registry: Registry | None = N
                 "kind": "state", "id": st.id, "cameo": st.cameo, "name": st.name, "names": list(st.names),
                 "adjectives": list(st.adjectives), "demonyms": list(st.demonyms), "capital": st.capital,
                 "metonyms": [{"text": m.text, "role": m.role} for m in st.metonyms], "source": st.source,
+                "founded": _iso(st.founded), "dissolved": _iso(st.dissolved), "sources": list(st.sources),
                 "memberships": [
                     {"org": oid, "joined": _iso(m.joined), "left": _iso(m.left),
                      "suspended": [{"from": _iso(s.start), "to": _iso(s.end), "note": s.note} for s in m.suspended]}
@@ -75,6 +76,7 @@ def show_entity(name: str, on: date | None = None, registry: Registry | None = N
             }
             if on:
                 e["member_of_on_date"] = [oid for oid, _ in reg.memberships(st.id, on)]
+                e["exists_on_date"] = st.exists(on)
         elif kind == "organisation":
             org = reg.organisations[eid]
             members = org.members if isinstance(org.members, str) else [

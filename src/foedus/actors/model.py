@@ -41,6 +41,13 @@ class State:
     metonyms: tuple[Metonym, ...] = ()
     regions: tuple[str, ...] = ()
     source: str = ""
+    founded: date | None = None  # a historical state: the first and last day it existed
+    dissolved: date | None = None
+    sources: tuple[str, ...] = ()
+
+    def exists(self, on: date) -> bool:
+        """The state existed on that day (always, for a state without dates)."""
+        return _within(on, self.founded, self.dissolved)
 
 
 @dataclass(frozen=True)

@@ -65,6 +65,9 @@ def _merge_state(old: State, new: State) -> State:
         capital=new.capital or old.capital,
         metonyms=_union(old.metonyms, new.metonyms),
         regions=_union(old.regions, new.regions),
+        founded=new.founded or old.founded,
+        dissolved=new.dissolved or old.dissolved,
+        sources=_union(old.sources, new.sources),
         source=f"{old.source}; {new.source}",
     )
 

@@ -54,6 +54,9 @@ class Rules:
     male_words: frozenset[str] = frozenset()
     person_nouns: frozenset[str] = frozenset()
     former_words: frozenset[str] = frozenset()
+    story_institutions: tuple[tuple[str, str], ...] = ()  # (lower-case words, sector code)
+    story_state_min: int = 3
+    story_state_lead: float = 1.5
     problems: tuple[str, ...] = ()
 
 
@@ -128,6 +131,10 @@ def load_rules(path: str = str(RULES_FILE)) -> Rules:
     if not isinstance(kind_sectors, dict):
         problems.append(f"{path}: kind_sectors must map organisation kinds to sector codes")
         kind_sectors = {}
+    institutions = data.get("story_institutions") or {}
+    if not isinstance(institutions, dict):
+        problems.append(f"{path}: story_institutions must map words to sector codes")
+        institutions = {}
     return Rules(
         possessive=frozenset(str(v) for v in data.get("possessive") or []),
         determiners=_words(data, "determiners"),
@@ -155,5 +162,8 @@ def load_rules(path: str = str(RULES_FILE)) -> Rules:
         male_words=_words(data, "male_words"),
         person_nouns=_words(data, "person_nouns"),
         former_words=_words(data, "former_words"),
+        story_institutions=tuple(sorted((str(k).lower(), str(v)) for k, v in institutions.items() if v)),
+        story_state_min=int(data.get("story_state_min", 3)),
+        story_state_lead=float(data.get("story_state_lead", 1.5)),
         problems=tuple(problems),
     )

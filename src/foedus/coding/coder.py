@@ -26,7 +26,7 @@ from .cues import Cues, default_cues
 from .frames import Frame, Frames, default_frames
 from .matching import Match, match_token
 from .patterns import PatternSet, load_patterns
-from .polarity import according_to, modality, negation, report_governor
+from .polarity import according_to, modality, negation, report_governor, reported_future, self_report
 from .slots import MentionIndex, SlotFinder, objects, prep_objects, subjects, support_governor, with_conjuncts
 
 _COMPLEMENT_PREPS = ("for", "to", "of", "on", "against", "from")
@@ -148,8 +148,9 @@ class EventCoder:
         """
         reporters: set[int] = set()
         for m, events in coded:
-            if not events or m.trigger.lemma_.lower() in self.cues.report_verbs and m.pattern.specificity == 0:
-                continue
+            if (not events and m.trigger.i not in ctx.unknown_target
+                    or m.trigger.lemma_.lower() in self.cues.report_verbs and m.pattern.specificity == 0):
+                continue  # (an event left uncoded for an unknown name is still the report's content)
             rg = report_governor(self._anchor(m.trigger), self.cues)
             if rg is not None:
                 reporters.add(rg[0].i)
@@ -277,6 +278,17 @@ class EventCoder:
                     m = ctx.index.find(s)
                     if m is not None and m.code and self._fits(tok, m):
                         return m
+        if tok.dep_ in ("dative", "iobj", "dobj") and tok.lower_ in self.cues.person_pronouns \
+                and tok.head.dep_ == "conj" and tok.head.head.pos_ == "VERB":
+            # "summoned the ambassador and handed him a protest": the person just named as
+            # the object of the coordinated verb
+            for o in objects(tok.head.head):
+                if o.lower_ not in self.cues.pronouns:
+                    m = ctx.index.find(o)
+                    if m is not None and m.code:
+                        return m
+        if tok.i == ctx.sent.start and tok.lower_ == "it":
+            return self._previous_subject_state(tok, ctx)
         avoid: list[ActorMention] = []
         if tok.dep_ in ("dobj", "iobj", "dative", "pobj"):
             verb = tok.head.head if tok.dep_ == "pobj" else tok.head
@@ -284,6 +296,27 @@ class EventCoder:
         for i in range(tok.i - 1, ctx.sent.start - 1, -1):
             m = ctx.index.at(ctx.doc[i])
             if m is not None and m.code and self._fits(tok, m) and m not in avoid:
+                return m
+        return None
+
+    _NOT_AGENTIVE = frozenset({"be", "seem", "appear", "remain", "become", "matter", "take", "make", "mean"})
+
+    def _previous_subject_state(self, tok: Token, ctx: "_SentenceContext") -> ActorMention | None:
+        """Sentence-initial "It" as the subject of an action verb: the subject of the
+        previous sentence's main clause, when that is a state ("Armenia is a member of the
+        CSTO ... It is now hosting American soldiers"). Nothing for "It is clear that",
+        "It seems", or when the previous subject is no state."""
+        verb = tok.head
+        if tok.dep_ != "nsubj" or verb.pos_ != "VERB" or verb.lemma_.lower() in self._NOT_AGENTIVE:
+            return None
+        if any(c.dep_ in ("ccomp", "csubj") and any(g.dep_ == "mark" for g in c.children) for c in verb.children):
+            return None  # "It emerged that ...": an extraposed clause
+        if ctx.sent.start == 0:
+            return None
+        prev = ctx.doc[ctx.sent.start - 1].sent
+        for s in subjects(prev.root) if prev.root.pos_ in ("VERB", "AUX") else []:
+            m = ctx.index.find(s)
+            if m is not None and m.code and m.country and not m.org and not m.person and m.role is None:
                 return m
         return None
 
@@ -341,6 +374,12 @@ class EventCoder:
                 found = self._evaluated(trigger, ctx, exclude)
             elif slot == "phrase":
                 found = self._phrase_actor(trigger, ctx, exclude)
+            elif slot.startswith("after:"):
+                # the first named actor after the phrase of a preposition ("Iftar in X with Y" -> Y)
+                pp = prep_objects(trigger, slot[6:], self._related_tokens(trigger), self.cues.temporal)
+                if pp:
+                    end = max(o.i for o in pp)  # "^" skips the noun phrase, not its of-phrase
+                    found = [m for m in self._phrase_actor(trigger, ctx, exclude, after=end)]
             else:
                 toks = self.finder.tokens(slot, trigger, inherit)
                 for tok in toks:
@@ -356,16 +395,35 @@ class EventCoder:
     _PHRASE_DEPS = frozenset({"dobj", "ccomp", "xcomp", "prep", "dative", "attr", "oprd", "agent", "prt"})
     _PHRASE_STOP = frozenset({"advcl", "relcl", "acl", "appos", "parataxis", "conj", "cc"})
 
-    def _phrase_actor(self, trigger: Token, ctx: "_SentenceContext",
-                      exclude: list[ActorMention]) -> list[ActorMention]:
-        """The first named actor after the predicate in its own phrases (with its conjuncts)."""
+    def _phrase_tokens(self, trigger: Token) -> list[Token]:
+        """The tokens of the predicate's own phrases after it, in text order."""
         stack = [c for c in trigger.children if c.dep_ in self._PHRASE_DEPS and c.i > trigger.i]
         toks: list[Token] = []
         while stack:
             t = stack.pop()
             toks.append(t)
             stack.extend(c for c in t.children if c.dep_ not in self._PHRASE_STOP or t.dep_ in ("pobj", "dobj") and c.dep_ == "conj")
-        for tok in sorted(toks, key=lambda t: t.i):
+        return sorted(toks, key=lambda t: t.i)
+
+    def _unknown_name_in_phrase(self, trigger: Token, ctx: "_SentenceContext") -> Token | None:
+        """A proper noun in the predicate's phrase that no actor covers ("ties with Gxndor")."""
+        for tok in self._phrase_tokens(trigger):
+            if (tok.pos_ == "PROPN" and tok.dep_ in ("pobj", "dobj") and tok.ent_type_ not in ("DATE", "TIME")
+                    and ctx.index.at(tok) is None and tok.lower_ not in self.cues.temporal
+                    and tok.text[:1].isupper()):
+                return tok
+        return None
+
+    def _related_tokens(self, trigger: Token) -> tuple[Token, ...]:
+        return self.finder._related(trigger)
+
+    def _phrase_actor(self, trigger: Token, ctx: "_SentenceContext",
+                      exclude: list[ActorMention], after: int = -1) -> list[ActorMention]:
+        """The first named actor after the predicate in its own phrases (with its conjuncts);
+        ``after``: only past that token."""
+        for tok in self._phrase_tokens(trigger):
+            if tok.i <= after:
+                continue
             m = ctx.index.at(tok)  # named mentions only: "their" is no new target
             if m is None or not m.code or m in exclude:
                 continue
@@ -421,6 +479,17 @@ class EventCoder:
             if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") or c.dep_ == "poss"
                        and c.lower_ in ("its", "their") for c in o.children):
                 continue
+            if m is None:
+                # "the ratification" after "parliament had ratified it": the latest earlier
+                # event whose trigger shares the noun's stem
+                stem = o.lemma_.lower()[:5]
+                for ev in reversed(ctx.earlier):
+                    if (len(stem) == 5 and not ev.negated and ev.modality in ("asserted", "claimed")
+                            and ev.trigger.lower().startswith(stem)
+                            and (ev.source.country or ev.source.code) not in speakers):
+                        return [ev.source]
+                if len(stem) == 5 and self._stem_roots(stem) and not self._stem_roots(stem) & set(CONFLICT_ROOTS):
+                    continue  # "the ratification" names a cooperative act: no conflict stands for it
             roots = {m.pattern.code[:2]} if m is not None else set(CONFLICT_ROOTS)
             for ev in reversed(ctx.earlier):
                 if ev.negated or ev.modality not in ("asserted", "claimed") or ev.cameo[:2] not in roots:
@@ -429,6 +498,15 @@ class EventCoder:
                     continue
                 return [ev.source]
         return []
+
+    def _stem_roots(self, stem: str) -> set[str]:
+        """CAMEO roots of the patterns whose head lemma starts with ``stem`` (five letters)."""
+        cache = self.__dict__.setdefault("_stems", {})
+        if not cache:
+            for p in self.patterns:
+                if p.code and not p.suppress:
+                    cache.setdefault(p.lemma.split()[0][:5], set()).add(p.code[:2])
+        return cache.get(stem, set())
 
     # ---- claims ------------------------------------------------------------
     def _claim(self, trigger: Token, ctx: "_SentenceContext", source: ActorMention | None) -> _Claim:
@@ -484,6 +562,16 @@ class EventCoder:
         if p.needs_target and not targets:
             result.dropped.append(Dropped(ctx.sent_index, m.trigger.text, m.trigger.idx, p.id, "no target actor"))
             return []
+        if not targets and p.target and p.target[-1] == "phrase":
+            # PETRARCH's reading of targets (converted dictionaries): a name in the target's
+            # phrase that no dictionary knows ("restore ties with Gxndor") leaves the event
+            # without its target, and PETRARCH codes none
+            unknown = self._unknown_name_in_phrase(m.trigger, ctx)
+            if unknown is not None:
+                ctx.unknown_target.add(m.trigger.i)
+                result.dropped.append(Dropped(ctx.sent_index, m.trigger.text, m.trigger.idx, p.id,
+                                              f"unknown actor '{unknown.text}' in the target phrase"))
+                return []
         return self._emit(m, p.code, sources, targets, source_slot, target_slot, ctx, forced or {})
 
     def _emit(self, m: Match, code: str, sources: list[ActorMention], targets: list[ActorMention],
@@ -502,6 +590,7 @@ class EventCoder:
         if forced.get("modality") and forced["modality"] != "asserted":
             mod, mod_why = forced["modality"], forced.get("why", "")
         claimed_by = forced.get("claimed_by")
+        own_mod, own_why = mod, mod_why  # the modality of the verb itself, for a self-report
         if claim.modality:
             mod, mod_why, claimed_by = "claimed", claim.why, claim.speaker
         start, end = _trigger_span(m)
@@ -519,17 +608,25 @@ class EventCoder:
             pairs = [(s, t, code) for s, t in pairs]
         events = []
         for s, t, code in pairs:
+            ev_mod, ev_why = mod, mod_why
+            if claim.modality and self_report(s, claimed_by, code):
+                # the state's own word on its own act: provenance kept, not a claim
+                ev_mod, ev_why = own_mod, f"{claimed_by.code} on its own act ({claim.why})"
+                if own_mod == "hypothetical" and reported_future(anchor, self.cues):
+                    ev_mod = "future"  # "said Armenia would leave": the future of the past
+                if own_why:
+                    ev_why += f"; {own_why}"
             events.append(CodedEvent(
                 sent_index=ctx.sent_index, sent_start=ctx.sent.start_char, sent_end=ctx.sent.end_char,
                 sentence=ctx.sent.text, source=s, target=t, cameo=code,
                 trigger_start=start, trigger_end=end, trigger=ctx.doc.text[start:end], pattern_id=p.id,
-                negated=negated, modality=mod, claimed_by=claimed_by,
+                negated=negated, modality=ev_mod, claimed_by=claimed_by,
                 date=ctx.date, date_precision=ctx.date_precision, location=location,
                 extra={
                     "source_slot": source_slot, "target_slot": target_slot,
                     "symmetric": p.symmetric, "pattern_origin": p.origin,
                     "negation": neg_why or ("denied" if claim.negated else None),
-                    "modality_why": mod_why or None,
+                    "modality_why": ev_why or None,
                     **({"complement": forced["complement"]} if "complement" in forced else {}),
                     **({"frame": forced["frame"]} if "frame" in forced else {}),
                 },
@@ -616,6 +713,7 @@ class _SentenceContext:
     cues: Cues = field(default_factory=default_cues)
     earlier: list[CodedEvent] = field(default_factory=list)  # events of the document so far
     matches: dict[int, Match] = field(default_factory=dict)  # predicates of the sentence by token
+    unknown_target: set[int] = field(default_factory=set)  # predicates left uncoded for an unknown name
 
     @property
     def date(self) -> str | None:

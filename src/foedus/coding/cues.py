@@ -2,7 +2,10 @@
 
 Why data: which words negate or report is language knowledge that users tune
 for their sources; ``data/coding/cues.yaml`` (format ``foedus-cues/1``)
-documents each list.
+documents each list. ``report_verbs`` make the events in their clause the
+speaker's claims, unless the speaker reports its own state's or
+organisation's act (see ``polarity.self_report``): then the event keeps the
+speaker as ``claimed_by`` and its own modality.
 """
 
 from __future__ import annotations

@@ -159,6 +159,20 @@ def match_token(tok: Token, patterns: PatternSet, temporal: frozenset[str] = fro
     return _first_match(tok, cands, temporal)
 
 
+def _complement_ok(comp: Token, entries: frozenset[str]) -> bool:
+    """The complement is one of ``entries``: a noun ("provocation") or an adjective and
+    noun ("wrong decision": the noun with that adjective among its modifiers)."""
+    if comp.lemma_.lower() in entries or comp.lower_ in entries:
+        return True
+    mods = {c.lemma_.lower() for c in comp.children if c.dep_ in ("amod", "compound")}
+    mods |= {c.lower_ for c in comp.children if c.dep_ in ("amod", "compound")}
+    for entry in entries:
+        adj, _, noun = entry.rpartition(" ")
+        if adj and (comp.lemma_.lower() == noun or comp.lower_ == noun) and adj in mods:
+            return True
+    return False
+
+
 def _first_match(tok: Token, cands: tuple[Pattern, ...], temporal: frozenset[str]) -> Match | None:
     objs: list[Token] | None = None
     comps: list[Token] | None = None
@@ -171,8 +185,7 @@ def _first_match(tok: Token, cands: tuple[Pattern, ...], temporal: frozenset[str
         if p.complement:
             if comps is None:
                 comps = complements(tok)
-            if not comps or ("*" not in p.complement and not any(
-                    c.lemma_.lower() in p.complement or c.lower_ in p.complement for c in comps)):
+            if not comps or ("*" not in p.complement and not any(_complement_ok(c, p.complement) for c in comps)):
                 continue
         if p.before and not _before(tok, p.before):
             continue

@@ -25,7 +25,8 @@ Format ``foedus-patterns/1`` (YAML; the full description is in the header of
 ``complement``
     lemma(s) of an object complement: the second noun of "called the
     blockade a provocation" or the ``as`` phrase of "described the move as a
-    violation"; ``"*"`` for any. Such a verb evaluates its object; the
+    violation"; ``"*"`` for any; an adjective and noun ("wrong decision")
+    needs that adjective on the noun. Such a verb evaluates its object; the
     special target slot ``evaluated`` finds who is evaluated (see below).
 ``before``
     word(s) that must come before the predicate in its clause, in this
@@ -204,7 +205,7 @@ def _slots(value: Any, default: tuple[str, ...]) -> tuple[str, ...]:
         return default
     slots = tuple(_words(value))
     for s in slots:
-        name = s[5:] if s.startswith("prep:") else s
+        name = s[5:] if s.startswith("prep:") else s[6:] if s.startswith("after:") else s
         if s not in SPECIAL_SLOTS and not _WORD.match(name):
             raise ValueError(f"unknown slot {s!r}")
     return tuple(s[5:] if s.startswith("prep:") else s for s in slots)

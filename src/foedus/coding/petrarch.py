@@ -139,14 +139,21 @@ def _shape(tokens: tuple[str, ...]) -> _Shape:
     prep: str | None = None
     pp_words: list[str] = []
     in_pp = False
+    skipped = False  # a "^" after the preposition: the marker names what follows the skipped phrase
+    slot_prep: str | None = None  # a second preposition carrying the marker ("EID AT ^ WITH +")
     for tok in tokens[star + 1:]:
-        if tok in {"_", "^", "{", "}"}:
+        if tok == "^":
+            skipped = prep is not None
+            continue
+        if tok in {"_", "{", "}"}:
             continue
         if tok in {"(", ")"}:
             in_pp = tok == "("
             continue
         if tok in MARKERS:
-            slot = prep or "obj"
+            slot = slot_prep or prep or "obj"
+            if skipped and slot_prep is None and prep is not None:
+                slot = f"after:{prep}"  # "IFTAR IN ^ +": the actor after the skipped phrase
             if tok == "$":
                 source = (slot,)
             elif tok == "%" and slot == "between":
@@ -159,8 +166,15 @@ def _shape(tokens: tuple[str, ...]) -> _Shape:
             particle = low
         elif low in PREPOSITIONS:
             if prep is not None:
-                raise _Untranslatable("several prepositions", f"prepositions {prep!r} and {low!r}")
+                if slot_prep is not None:
+                    raise _Untranslatable("several prepositions", f"prepositions {prep!r}, {slot_prep!r} and {low!r}")
+                # "* EID AT ^ WITH +": the first phrase is required, the second holds the actor
+                slot_prep = low
+                continue
             prep = low
+            skipped = False
+        elif slot_prep is not None:
+            raise _Untranslatable("several prepositions", f"words in a second phrase ({slot_prep!r} {tok})")
         elif prep is not None:
             pp_words.append(tok)
         else:

@@ -7,6 +7,20 @@ these distinctions turns denials, plans and accusations into events.
 Everything here reads the dependency parse around the *anchor* of an event:
 the trigger itself, or the support verb carrying a nominal trigger.
 Word lists come from ``data/coding/cues.yaml``.
+
+A state's statement of its *own* act is not a claim about someone else:
+"Armenia has frozen its participation in the CSTO, Pashinyan said" is how
+such an act is made public. When the speaker and the event's source are the
+same state (same country, the speaker being an official or organ of it) or
+the same organisation (:func:`self_report`), the event keeps ``claimed_by``
+for provenance but takes the modality of its own verb (``asserted``, or
+``future`` for "would leave"). Two exceptions stay claims: a party's own
+account of force (roots in :data:`SELF_SERVING_ROOTS`: posture, coercion,
+assault, fighting, mass violence) is self-serving, and an event whose source
+is another actor ("Baku said it was responding to shelling by Armenian
+forces": the shelling is Armenia's, claimed by Azerbaijan) is an accusation.
+Root 16 (reducing relations), though CAMEO's material conflict, is not an
+exception: cutting ties is done by announcing it.
 """
 
 from __future__ import annotations
@@ -15,10 +29,18 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from ..records import ActorMention
+
 from .cues import Cues
 from .slots import objects, subjects
 
 MAX_CLIMB = 8
+
+# CAMEO roots of material conflict whose own account stays a claim (root 16,
+# reducing relations, is declared by the actor itself and is left out)
+SELF_SERVING_ROOTS = frozenset({"15", "17", "18", "19", "20"})
+# roles that speak for a state: a country's government, forces, parliament, courts, services
+STATE_ROLES = frozenset({"GOV", "MIL", "LEG", "JUD", "SPY", "PKO", "COP", "ELI"})
 
 
 @dataclass(frozen=True)
@@ -64,6 +86,11 @@ def negation(anchor: Token, trigger: Token, cues: Cues) -> str | None:
             why = _locally_negated(head, cues)
             if why:
                 return why
+            if head.dep_ == "acomp" and head.head.i != head.i:
+                # "was not ready to sign": the negation sits on the copula
+                why = _locally_negated(head.head, cues)
+                if why:
+                    return why
         cur = head
     return None
 
@@ -169,3 +196,51 @@ def according_to(sent_tokens, mention_of) -> Token | None:
 def speaker_tokens(verb: Token) -> list[Token]:
     """Who speaks for a verb of saying (its logical subject)."""
     return subjects(verb)
+
+
+def _speaks_for_state(m: ActorMention) -> bool:
+    return m.role is None or m.role in STATE_ROLES
+
+
+def self_report(source: ActorMention, speaker: ActorMention | None, code: str) -> bool:
+    """True when a claimed event is the speaker's statement of its own act.
+
+    Same state: both have the same country and each is the state itself or
+    one of its organs (government, forces, parliament, courts, services), so
+    "Pashinyan said Armenia had frozen ..." (ARMGOV about ARM) is a self-report
+    but an opposition party's word about its government is not. Same
+    organisation: both carry the same ``org`` ("the CSTO secretary general
+    said the alliance would send a mission"). Never for the roots in
+    :data:`SELF_SERVING_ROOTS`.
+    """
+    if speaker is None or code[:2] in SELF_SERVING_ROOTS:
+        return False
+    if source.code is not None and source.code == speaker.code:
+        return True
+    if source.country and source.country == speaker.country:
+        return _speaks_for_state(source) and _speaks_for_state(speaker)
+    if source.org and source.org == speaker.org:
+        return True
+    return False
+
+
+def reported_future(anchor: Token, cues: Cues) -> bool:
+    """'would' in reported speech is the future of the past, not a condition.
+
+    "Pashinyan told parliament that Armenia would leave the bloc" reports a
+    plan; "... would leave the bloc if attacked" stays hypothetical.
+    """
+    cur = anchor
+    for _ in range(MAX_CLIMB):
+        # "would keep supporting": the auxiliary of the verb governing the anchor
+        if any(a.lower_ == "would" for a in _aux(cur)) or cur.dep_ != "xcomp" or cur.head.i == cur.i:
+            break
+        cur = cur.head
+    if not any(a.lower_ == "would" for a in _aux(cur)):
+        return False
+    for c in [*anchor.children, *cur.children]:
+        if c.dep_ == "mark" and c.lower_ in cues.conditional_marks:
+            return False
+        if c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in cues.conditional_marks for g in c.children):
+            return False
+    return True

@@ -142,6 +142,12 @@ def objects(tok: Token) -> list[Token]:
         return with_conjuncts(subj) if subj is not None else []
     obj = _child(tok, "dobj", "obj")
     if obj is None and tok.pos_ == "VERB":
+        # the small parser's slip: "the ministry summoned Armenia's ambassador" with a second
+        # subject after the verb; with a subject before it, that one is the object
+        after = [c for c in tok.children if c.dep_ == "nsubj" and c.i > tok.i and c.pos_ in ("NOUN", "PROPN")]
+        if after and any(c.dep_ == "nsubj" and c.i < tok.i for c in tok.children):
+            obj = after[0]
+    if obj is None and tok.pos_ == "VERB":
         # the small parser's slips: "warned Azerbaijan" (npadvmod), "called Pashinyan" (oprd)
         obj = next((c for c in tok.rights if c.dep_ in ("npadvmod", "oprd") and c.pos_ == "PROPN"), None)
     if obj is None and tok.pos_ == "VERB":
