@@ -111,11 +111,21 @@ def test_security_council_alone_stays_unresolved():
     assert not any(m.code for m in doc._.actors if "Security Council" in m.text)
 
 
-@pytest.mark.parametrize("on,code,org", [(SEPT, "RUSMILPKO", "RUSPKO_NK"), (date(2025, 3, 1), "RUSPKO", None)])
-def test_russian_peacekeepers(on, code, org):
+@pytest.mark.parametrize("on,code,entity", [(SEPT, "RUSMILPKO", "RUSPKO_NK"), (date(2025, 3, 1), "RUSPKO", "RUS")])
+def test_russian_peacekeepers(on, code, entity):
+    # A one-state contingent counts with its state (org None); the contingent stays its entity.
     doc = run_real("Russian peacekeepers stayed in their bases.", on)
     m = next(m for m in doc._.actors if m.text == "Russian peacekeepers")
-    assert (m.code, m.country, m.role, m.org) == (code, "RUS", "PKO", org)
+    assert (m.code, m.country, m.role, m.org, m.entity_id) == (code, "RUS", "PKO", None, entity)
+
+
+def test_organs_count_with_the_body_they_act_for():
+    doc = run_real("The European Commission and the UN Security Council welcomed the talks; the IMF stayed silent.", SEPT)
+    got = {m.text: m for m in doc._.actors}
+    commission = next(m for t, m in got.items() if "European Commission" in t)
+    assert (commission.org, commission.entity_id) == ("EU", "EUCOM")
+    imf = next(m for t, m in got.items() if "IMF" in t)
+    assert imf.org == "IMF"
 
 
 def test_another_person_with_a_known_surname_stays_unresolved():

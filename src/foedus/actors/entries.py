@@ -115,6 +115,7 @@ def parse_organisation(entry: dict[str, Any], source: str) -> Organisation:
         kind=text_field(entry, "kind") or "igo",
         seat=text_field(entry, "seat"),
         parent=text_field(entry, "parent"),
+        counts_as=text_field(entry, "counts_as"),
         members=members,
         sources=_sources(entry),
         source=source,

@@ -86,7 +86,7 @@ def show_entity(name: str, on: date | None = None, registry: Registry | None = N
             ]
             e = {
                 "kind": "organisation", "id": org.id, "code": org.code, "name": org.name,
-                "aliases": list(org.aliases), "type": org.kind, "seat": org.seat, "parent": org.parent,
+                "aliases": list(org.aliases), "type": org.kind, "seat": org.seat, "parent": org.parent, "counts_as": org.counts_as,
                 "members": members, "sources": list(org.sources), "source": org.source,
             }
             if on:

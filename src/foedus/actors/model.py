@@ -83,6 +83,7 @@ class Organisation:
     kind: str = "igo"
     seat: str | None = None
     parent: str | None = None
+    counts_as: str | None = None  # the body this organ acts for in analysis (European Commission -> EU)
     members: tuple[Membership, ...] | str = ()  # or ALL_UN_MEMBERS
     sources: tuple[str, ...] = ()
     source: str = ""

@@ -83,6 +83,7 @@ def _merge_organisation(old: Organisation, new: Organisation) -> Organisation:
         aliases=_union(old.aliases, new.aliases),
         seat=new.seat or old.seat,
         parent=new.parent or old.parent,
+        counts_as=new.counts_as or old.counts_as,
         members=members,
         sources=_union(old.sources, new.sources),
         source=f"{old.source}; {new.source}",
@@ -256,6 +257,25 @@ class Registry:
             return self.organisations[oid]
         real = self._by_code.get(oid)
         return self.organisations.get(real) if real else None
+
+    def top_organisation(self, oid: str | None) -> str | None:
+        """The body an organ acts for (European Commission -> EU), per ``counts_as``.
+
+        Why: analysts ask about relations with "the EU", and the Commission,
+        the Council and the Parliament all act for it; the organ itself stays
+        in the mention's ``entity_id`` and name. Only organs the data marks
+        with ``counts_as`` are folded: a UN agency such as the IMF is not "the
+        UN", and the OSCE Minsk Group keeps its own name.
+        """
+        seen: set[str] = set()
+        current = self.organisation(oid) if oid else None
+        while current is not None and current.counts_as and current.id not in seen:
+            seen.add(current.id)
+            body = self.organisation(current.counts_as)
+            if body is None:
+                break
+            current = body
+        return current.id if current is not None else oid
 
     def person(self, pid: str) -> Person | None:
         return self.people.get(pid)

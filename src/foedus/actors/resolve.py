@@ -74,7 +74,7 @@ def person_mention(reg: Registry, pid: str, on: date, start: int, end: int, text
             code, country, org = f"{st.cameo if st else office.country}{role}", office.country, None
         else:
             o = reg.organisation(office.org or "")
-            code, country, org = (o.code if o else office.org or ""), None, office.org
+            code, country, org = (o.code if o else office.org or ""), None, reg.top_organisation(office.org)
     else:
         home = person.home(on)
         role = "ELI"
@@ -87,7 +87,7 @@ def person_mention(reg: Registry, pid: str, on: date, start: int, end: int, text
             why = f"no office on {on}; nearest office {home.describe()} -> elite"
         else:
             o = reg.organisation(home.org or "")
-            code, country, org = f"{o.code if o else home.org}ELI", None, home.org
+            code, country, org = f"{o.code if o else home.org}ELI", None, reg.top_organisation(home.org)
             why = f"no office on {on}; nearest office {home.describe()} -> elite"
     mention = ActorMention(
         start=start, end=end, text=text, code=code, name=person.name, country=country, org=org,
@@ -108,9 +108,12 @@ def org_mention(
     if role and isinstance(org.members, tuple):
         states = {m.state for m in org.members}
         country = next(iter(states)) if len(states) == 1 else None
+    # A one-state contingent (Russian peacekeepers) acts for its state: it is
+    # counted with that state, not as an organisation of its own; an organ of
+    # a larger body (the European Commission) is counted with that body.
     m = ActorMention(
-        start=start, end=end, text=text, code=org.code, name=org.name, country=country, org=org.id,
-        role=role, entity_id=org.id, how=how,
+        start=start, end=end, text=text, code=org.code, name=org.name, country=country,
+        org=None if country else reg.top_organisation(org.id), role=role, entity_id=org.id, how=how,
     )
     extra = f"; {org.kind} of {country}, role {role}" if role and country else ""
     return m, f"organisation {org.id} ({org.kind}) from {org.source}{extra}"
