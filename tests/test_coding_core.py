@@ -50,7 +50,7 @@ def events(nlp, coder, text):
 
 def test_codebook_quad_classes_and_plover():
     cb = load_codebook()
-    assert cb.issues == ()
+    assert cb.problems == ()
     assert cb.get("0232").root == "02" and cb.get("0232").quad_class == 1
     assert cb.get("190").quad_class == 4 and cb.get("190").goldstein == -10.0
     assert cb.get("0871").plover_type == "RETREAT"
@@ -61,7 +61,7 @@ def test_codebook_quad_classes_and_plover():
 
 def test_patterns_cover_all_roots_and_are_many():
     ps = load_patterns()
-    assert ps.issues == ()
+    assert ps.problems == ()
     assert len(ps) >= 400
     assert ps.roots() == {f"{i:02d}" for i in range(1, 21)}
 
@@ -74,7 +74,7 @@ def test_malformed_pattern_reported_with_line_and_skipped(tmp_path):
                  "  - {lemma: poke, code: \"111\", target: [\"not a slot!\"]}\n")
     ps = load_patterns([f], include_packaged=False)
     assert [p.lemma for p in ps] == ["scold"]
-    assert [(i.line, "999" in i.reason or "slot" in i.reason) for i in ps.issues] == [(4, True), (5, True)]
+    assert [(i.line, "999" in i.reason or "slot" in i.reason) for i in ps.problems] == [(4, True), (5, True)]
 
 
 def test_user_pattern_file_adds_a_code(nlp, tmp_path):

@@ -16,7 +16,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from .issues import LoadIssue, report
+from .problems import LoadProblem, report
 
 CODE_RE = re.compile(r"^\d{2,4}$")
 QUAD_NAMES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
@@ -40,7 +40,7 @@ class CodeInfo:
 class Codebook:
     codes: dict[str, CodeInfo]
     old_plover_labels: dict[str, str] = field(default_factory=dict)
-    issues: tuple[LoadIssue, ...] = ()
+    problems: tuple[LoadProblem, ...] = ()
 
     def get(self, code: str) -> CodeInfo | None:
         """The entry for ``code``; an unknown 4-digit code falls back to its 3-digit parent."""
@@ -75,12 +75,12 @@ def _rows(path: Path) -> list[tuple[int, list[str]]]:
     return out
 
 
-def _read_cameo(path: Path, issues: list[LoadIssue]) -> dict[str, CodeInfo]:
+def _read_cameo(path: Path, problems: list[LoadProblem]) -> dict[str, CodeInfo]:
     codes: dict[str, CodeInfo] = {}
     rows = _rows(path)
     for lineno, row in rows[1:]:
         if len(row) != 5:
-            report(issues, str(path), lineno, f"expected 5 columns, found {len(row)}")
+            report(problems, str(path), lineno, f"expected 5 columns, found {len(row)}")
             continue
         code, root, quad, gold, name = (c.strip() for c in row)
         try:
@@ -91,13 +91,13 @@ def _read_cameo(path: Path, issues: list[LoadIssue]) -> dict[str, CodeInfo]:
             if q not in QUAD_NAMES or not -10 <= g <= 10:
                 raise ValueError("quad_class must be 1-4 and goldstein within -10..10")
         except ValueError as exc:
-            report(issues, str(path), lineno, str(exc))
+            report(problems, str(path), lineno, str(exc))
             continue
         codes[code] = CodeInfo(code, name, root, q, g)
     return codes
 
 
-def _read_plover(path: Path, issues: list[LoadIssue]) -> tuple[dict[str, tuple[str, str, str]], dict[str, str]]:
+def _read_plover(path: Path, problems: list[LoadProblem]) -> tuple[dict[str, tuple[str, str, str]], dict[str, str]]:
     mapping: dict[str, tuple[str, str, str]] = {}
     old: dict[str, str] = {}
     with path.open(encoding="utf-8") as fh:
@@ -107,7 +107,7 @@ def _read_plover(path: Path, issues: list[LoadIssue]) -> tuple[dict[str, tuple[s
                 old[m.group(1)] = m.group(2)
     for lineno, row in _rows(path)[1:]:
         if len(row) != 4 or not CODE_RE.match(row[0].strip()):
-            report(issues, str(path), lineno, "expected cameo,plover_type,plover_mode,plover_context")
+            report(problems, str(path), lineno, "expected cameo,plover_type,plover_mode,plover_context")
             continue
         mapping[row[0].strip()] = (row[1].strip(), row[2].strip(), row[3].strip())
     return mapping, old
@@ -115,9 +115,9 @@ def _read_plover(path: Path, issues: list[LoadIssue]) -> tuple[dict[str, tuple[s
 
 def load_codebook(cameo_path: Path | None = None, plover_path: Path | None = None) -> Codebook:
     """Read the codebook files (the packaged ones unless paths are given)."""
-    issues: list[LoadIssue] = []
-    codes = _read_cameo(cameo_path or _data_path("cameo.csv"), issues)
-    plover, old = _read_plover(plover_path or _data_path("plover.csv"), issues)
+    problems: list[LoadProblem] = []
+    codes = _read_cameo(cameo_path or _data_path("cameo.csv"), problems)
+    plover, old = _read_plover(plover_path or _data_path("plover.csv"), problems)
     merged: dict[str, CodeInfo] = {}
     for code, info in codes.items():
         ptype, pmode, pctx = plover.get(code, plover.get(code[:3], ("", "", "")))
@@ -125,7 +125,7 @@ def load_codebook(cameo_path: Path | None = None, plover_path: Path | None = Non
             info.code, info.name, info.root, info.quad_class, info.goldstein,
             ptype or None, pmode or None, pctx or None,
         )
-    return Codebook(merged, old, tuple(issues))
+    return Codebook(merged, old, tuple(problems))
 
 
 @lru_cache(maxsize=1)

@@ -15,7 +15,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from .issues import LoadIssue, report
+from .problems import LoadProblem, report
 from .yamlfile import format_name, load_yaml
 
 FORMAT = "foedus-cues/1"
@@ -54,24 +54,24 @@ class Cues:
     name_heads: frozenset[str] = frozenset()
     place_target_slots: frozenset[str] = frozenset()
     evaluation_verbs: frozenset[str] = frozenset()
-    issues: tuple[LoadIssue, ...] = ()
+    problems: tuple[LoadProblem, ...] = ()
 
 
 def load_cues(path: Path | None = None) -> Cues:
     path = path or Path(str(resources.files("foedus") / "data" / "coding" / "cues.yaml"))
-    issues: list[LoadIssue] = []
+    problems: list[LoadProblem] = []
     if format_name(path) != FORMAT:
-        report(issues, str(path), 1, f"expected '# format: {FORMAT}'")
-        return Cues(issues=tuple(issues))
+        report(problems, str(path), 1, f"expected '# format: {FORMAT}'")
+        return Cues(problems=tuple(problems))
     data = load_yaml(path) or {}
     values: dict[str, frozenset[str]] = {}
     for key in KEYS:
         items = data.get(key)
         if not isinstance(items, list):
-            report(issues, str(path), 1, f"missing list {key!r}")
+            report(problems, str(path), 1, f"missing list {key!r}")
             items = []
         values[key] = frozenset(str(w).lower() for w in items)
-    return Cues(**values, issues=tuple(issues))
+    return Cues(**values, problems=tuple(problems))
 
 
 @lru_cache(maxsize=1)

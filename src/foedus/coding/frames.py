@@ -14,7 +14,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from .issues import LoadIssue, report
+from .problems import LoadProblem, report
 from .yamlfile import LINE_KEY, format_name, load_yaml
 
 FORMAT = "foedus-frames/1"
@@ -46,7 +46,7 @@ class Frame:
 @dataclass(frozen=True)
 class Frames:
     frames: dict[str, Frame] = field(default_factory=dict)
-    issues: tuple[LoadIssue, ...] = ()
+    problems: tuple[LoadProblem, ...] = ()
 
     def get(self, name: str) -> Frame | None:
         return self.frames.get(name)
@@ -54,10 +54,10 @@ class Frames:
 
 def load_frames(path: Path | None = None) -> Frames:
     path = path or Path(str(resources.files("foedus") / "data" / "coding" / "frames.yaml"))
-    issues: list[LoadIssue] = []
+    problems: list[LoadProblem] = []
     if format_name(path) != FORMAT:
-        report(issues, str(path), 1, f"expected '# format: {FORMAT}'")
-        return Frames({}, tuple(issues))
+        report(problems, str(path), 1, f"expected '# format: {FORMAT}'")
+        return Frames({}, tuple(problems))
     data = load_yaml(path) or {}
     out: dict[str, Frame] = {}
     for name, spec in (data.get("frames") or {}).items():
@@ -78,10 +78,10 @@ def load_frames(path: Path | None = None) -> Frames:
             if frame.control not in {"subject", "object"}:
                 raise ValueError("control must be subject|object")
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
-            report(issues, str(path), line, f"frame {name!r}: {exc}")
+            report(problems, str(path), line, f"frame {name!r}: {exc}")
             continue
         out[str(name)] = frame
-    return Frames(out, tuple(issues))
+    return Frames(out, tuple(problems))
 
 
 @lru_cache(maxsize=1)

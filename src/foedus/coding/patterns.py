@@ -102,7 +102,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from .codebook import Codebook, default_codebook
-from .issues import LoadIssue, report
+from .problems import LoadProblem, report
 from .yamlfile import LINE_KEY, format_name, load_yaml
 
 FORMAT = "foedus-patterns/1"
@@ -160,16 +160,16 @@ class PatternSet:
     """Patterns indexed by head lemma, most specific first."""
 
     by_lemma: dict[str, tuple[Pattern, ...]]
-    issues: tuple[LoadIssue, ...] = ()
+    problems: tuple[LoadProblem, ...] = ()
 
     @classmethod
-    def of(cls, patterns: Iterable[Pattern], issues: Iterable[LoadIssue] = ()) -> "PatternSet":
+    def of(cls, patterns: Iterable[Pattern], problems: Iterable[LoadProblem] = ()) -> "PatternSet":
         index: dict[str, list[Pattern]] = {}
         for p in patterns:
             index.setdefault(p.lemma, []).append(p)
         # most specific first; on a tie a suppressing pattern wins ("call X Y" is no appeal either)
         frozen = {k: tuple(sorted(v, key=lambda p: (-p.specificity, not p.suppress))) for k, v in index.items()}
-        return cls(frozen, tuple(issues))
+        return cls(frozen, tuple(problems))
 
     def candidates(self, *keys: str) -> tuple[Pattern, ...]:
         for key in keys:
@@ -270,21 +270,21 @@ def parse_entry(entry: Any, stem: str, origin: str, codebook: Codebook) -> list[
     return out
 
 
-def read_pattern_file(path: Path, codebook: Codebook, issues: list[LoadIssue]) -> list[Pattern]:
+def read_pattern_file(path: Path, codebook: Codebook, problems: list[LoadProblem]) -> list[Pattern]:
     """All valid patterns of one file; malformed entries are reported and skipped."""
     fmt = format_name(path)
     if fmt != FORMAT:
-        report(issues, str(path), 1, f"expected '# format: {FORMAT}', found {fmt!r}; file skipped")
+        report(problems, str(path), 1, f"expected '# format: {FORMAT}', found {fmt!r}; file skipped")
         return []
     try:
         data = load_yaml(path)
     except Exception as exc:  # a YAML syntax error: the file cannot be read at all
         mark = getattr(exc, "problem_mark", None)
-        report(issues, str(path), mark.line + 1 if mark else 1, f"YAML error: {exc}")
+        report(problems, str(path), mark.line + 1 if mark else 1, f"YAML error: {exc}")
         return []
     entries = data.get("patterns") if isinstance(data, dict) else None
     if not isinstance(entries, list):
-        report(issues, str(path), 1, "no 'patterns:' list")
+        report(problems, str(path), 1, "no 'patterns:' list")
         return []
     out: list[Pattern] = []
     for entry in entries:
@@ -292,7 +292,7 @@ def read_pattern_file(path: Path, codebook: Codebook, issues: list[LoadIssue]) -
         try:
             out.extend(parse_entry(entry, path.stem, f"{path.name}:{line}", codebook))
         except ValueError as exc:
-            report(issues, str(path), line, str(exc))
+            report(problems, str(path), line, str(exc))
     return out
 
 
@@ -305,12 +305,12 @@ def load_patterns(extra_files: Iterable[str | Path] = (), codebook: Codebook | N
                   include_packaged: bool = True) -> PatternSet:
     """The packaged patterns plus a user's files (later files add, never replace)."""
     cb = codebook or default_codebook()
-    issues: list[LoadIssue] = []
+    problems: list[LoadProblem] = []
     files = (packaged_pattern_files() if include_packaged else []) + [Path(p) for p in extra_files]
     patterns: list[Pattern] = []
     for path in files:
         if not path.exists():
-            report(issues, str(path), 0, "file not found")
+            report(problems, str(path), 0, "file not found")
             continue
-        patterns.extend(read_pattern_file(path, cb, issues))
-    return PatternSet.of(patterns, issues)
+        patterns.extend(read_pattern_file(path, cb, problems))
+    return PatternSet.of(patterns, problems)

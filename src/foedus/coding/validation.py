@@ -402,7 +402,7 @@ class SuiteCoder:
         if ours:
             own = load_patterns()
             patterns.extend(own)
-            self.problems.extend(Problem(f"{i.path}:{i.line}", i.reason) for i in own.issues)
+            self.problems.extend(Problem(f"{i.path}:{i.line}", i.reason) for i in own.problems)
         self.coder = EventCoder(patterns=PatternSet.of(patterns))
         self.discards = Discards()
         if paths["discards"].exists():

@@ -1,7 +1,7 @@
 """Problems found while loading a data file.
 
 Why a record rather than an exception: a user's pattern or codebook file with
-one bad line must not stop the pipeline. Loaders collect one ``LoadIssue`` per
+one bad line must not stop the pipeline. Loaders collect one ``LoadProblem`` per
 malformed entry (with file and line, so the user can fix it), skip the entry
 and log the message.
 """
@@ -15,7 +15,7 @@ log = logging.getLogger("foedus.coding")
 
 
 @dataclass(frozen=True)
-class LoadIssue:
+class LoadProblem:
     path: str
     line: int
     reason: str
@@ -24,8 +24,8 @@ class LoadIssue:
         return f"{self.path}:{self.line}: {self.reason}"
 
 
-def report(issues: list[LoadIssue], path: str, line: int, reason: str) -> None:
+def report(problems: list[LoadProblem], path: str, line: int, reason: str) -> None:
     """Record and log one malformed entry."""
-    issue = LoadIssue(path, line, reason)
-    issues.append(issue)
-    log.warning("skipped %s", issue)
+    problem = LoadProblem(path, line, reason)
+    problems.append(problem)
+    log.warning("skipped %s", problem)
