@@ -27,7 +27,9 @@ from .frames import Frame, Frames, default_frames
 from .matching import Match, match_token
 from .patterns import PatternSet, load_patterns
 from .polarity import according_to, modality, negation, report_governor, reported_future, self_report
-from .slots import MentionIndex, SlotFinder, objects, prep_objects, subjects, support_governor, with_conjuncts
+from .slots import (
+    MentionIndex, SlotFinder, objects, prep_objects, sentence_start, subjects, support_governor, with_conjuncts,
+)
 
 _COMPLEMENT_PREPS = ("for", "to", "of", "on", "against", "from")
 FORCE_ROOTS = ("18", "19", "20")  # roots whose country target locates the event when no place is named
@@ -172,7 +174,7 @@ class EventCoder:
         if m is not None and len(m.text.split()) > 1:
             return True
         # a capitalised proper-noun word inside a sentence belongs to a name or title
-        return tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.i != tok.sent.start
+        return tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.i != sentence_start(tok)
 
     def _question(self, trigger: Token) -> bool:
         for c in trigger.children:

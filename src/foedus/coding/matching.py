@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from .patterns import Pattern, PatternSet
-from .slots import adverb_particles, is_temporal, objects, subjects
+from .slots import adverb_particles, is_temporal, objects, sentence_start, subjects
 
 _VERBISH = frozenset({"VERB", "AUX"})
 _NOUNISH = frozenset({"NOUN", "PROPN"})
@@ -85,7 +85,7 @@ def _before(tok: Token, words: tuple[str, ...], window: int = 6) -> bool:
     adjacent tokens; separate entries may have other words between them.
     """
     size = sum(len(w.split()) for w in words)
-    start = max(tok.sent.start, tok.i - window - size)
+    start = max(sentence_start(tok), tok.i - window - size)
     prev = [t for t in tok.doc[start:tok.i] if not t.is_punct]
     end = len(prev)  # entries must end before this position
 

@@ -16,6 +16,18 @@ from spacy.tokens import Doc, Token
 from ..records import ActorMention
 from .cues import Cues
 
+
+def sentence_start(tok: Token) -> int:
+    """Index of the first token of ``tok``'s sentence.
+
+    Why not ``tok.sent.start``: spaCy rebuilds every sentence of the document
+    on each ``.sent`` access, which made the coder quadratic in document length.
+    """
+    doc, i = tok.doc, tok.i
+    while i > 0 and not doc[i].is_sent_start:
+        i -= 1
+    return i
+
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 _MEASURES = frozenset({"round", "series", "wave", "set", "cycle", "stage", "phase"})
 _CORE_DEPS = frozenset({"compound", "amod", "poss", "appos", "nmod", "npadvmod", "nummod"})
