@@ -763,8 +763,15 @@ class Composer:
             if tok.lower_ == "of" and start - 2 >= 0 and doc[start - 2].lower_ in words and doc[start - 2].is_title:
                 start -= 1
                 continue
+            if self._title_of_the(doc, start - 1, words):
+                start -= 2  # "Speaker of the National Assembly Alen Simonyan": over "of the" to the title word
+                continue
             if start in state_at_end:
                 start = state_at_end[start][0]
+                if self._title_of_the(doc, start - 1, words) or (
+                        start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in words
+                        and doc[start - 2].is_title):
+                    continue  # "Speaker of the United States House of Representatives Nancy Pelosi"
                 break
             if tok.text in self.rules.possessive and (start - 1) in state_at_end:
                 start = state_at_end[start - 1][0]
@@ -796,6 +803,11 @@ class Composer:
             return mention, f"person with title; {reason}"
 
         return Proposal(start, e, PRIORITY_COMPOSED, build, "titled person")
+
+    def _title_of_the(self, doc: Doc, i: int, words: set[str]) -> bool:
+        """``doc[i]`` is the article of "<Title> of the <...>": a title word before "of", all three inside a title."""
+        return (i >= 2 and doc[i].lower_ in self.rules.determiners and doc[i - 1].lower_ == "of"
+                and doc[i - 2].lower_ in words and doc[i - 2].is_title and not doc[i - 2].is_stop)
 
     @staticmethod
     def _reached_state(doc: Doc, start: int, state_at_end: dict[int, tuple[int, Target]]) -> bool:

@@ -10,9 +10,13 @@ left alone: a missing actor costs less than a wrong one in event data.
   fitting kind (alliance; bloc or alliance; any). With none in the window, the
   organisation the story is about: the one fitting organisation named earlier
   in the document, or, with several, the most recently named one if no other
-  fitting organisation is named more often (else nothing). "members of the
-  bloc" is the bloc too; "the bloc of <gerund>" ("accused members of the bloc
-  of planning a war") is not an "of" complement of the words.
+  fitting organisation is named more often (else nothing). A nearest
+  organisation named only once in the whole document, and not as a subject
+  ("an expert at an institute of CIS studies"), gives way to the organisation
+  the story is about: the one named most often (at least twice) and earlier
+  than the words. "members of the bloc" is the bloc too; "the bloc of
+  <gerund>" ("accused members of the bloc of planning a war") is not an "of"
+  complement of the words.
 - "the military bloc", "the security alliance": as "the bloc", "the alliance".
 - "the country", "the nation", "the republic": the state last *named* - a
   state's name, adjective or people ("Armenia", "Armenians"), its capital
@@ -23,21 +27,44 @@ left alone: a missing actor costs less than a wrong one in event data.
   Moscow-led alliance"); coded as the bare state. "the nation" only as a
   subject or possessor ("spoke to the nation" is the audience). When the
   state last named no longer existed on the document's date (the Soviet
-  Union in a 2022 text) the words are left alone.
+  Union in a 2022 text) the words are left alone. Passed over: the state
+  whose name, capital or organ is the subject of the clause the words are the
+  object of ("Washington wanted to support the country"), and in reported
+  speech the speaker's own country when the speaker is a visitor (a person of
+  another state than the story's); with no clear story state and another
+  state named near the words, the speaker's country leaves them alone.
 - "she", "he" as a subject: the nearest earlier person (in the window) whose
   gender the text or the rules tell ("Ms Pelosi", a given name listed under
   ``female_words``/``male_words``), skipping people of the other gender; a
   nearer person of unknown gender stops the search, and so does a fitting
   person the registry does not know.
 - "the president", "the prime minister", "the minister", "the speaker": the
-  nearest person whose office *on the document's date* has that word in its
-  title; failing that, the one holder of such an office in the country of the
-  nearest state-bearing mention. Not when the words name the office itself:
-  "the Speaker's gavel" (``office_objects``).
-- "it" as a subject (not expletive: "it is unclear", "it seems"): the nearest
-  state or organisation before it in its own sentence; otherwise the subject of
-  the nearest earlier sentence in the window if that subject is a state or an
-  organisation.
+  nearest person (in the window) whose office *on the document's date* has
+  that word in its title; failing that, the last such person named earlier in
+  the document ("Baku has not commented on the speaker's claim" paragraphs
+  after the speaker was named); failing that, the one holder of such an
+  office in the country of the nearest state-bearing mention. Not when the
+  words name the office itself: "the Speaker's gavel" (``office_objects``).
+- "it" as a subject, never when expletive or predicative: "it is unclear
+  whether", "it seems", "it appears", "it is/was" + an adjective or a noun
+  phrase ("by any measure it is modest", "it was a decoy", "it is not a
+  guarantee"; ``copulas``, ``raising_verbs``), "made it plain that". An
+  attitude of the subject ("the ministry said it was concerned";
+  ``subject_adjectives``, past participles) is not predicative. Otherwise:
+  1. "X said it ...": the speaker of the verb of saying the clause depends on,
+     before any other candidate; more generally the subject of the nearest
+     clause above the one of "it" ("Armenia invoked the treaty, and it
+     asked"; "Russia withdrew the troops it had sent": relative clauses are
+     passed over, a relative pronoun stands for its noun);
+  2. "it" heading its sentence's main clause: the subject of a clause before it
+     in the sentence, else of the previous sentence's main clause.
+  The subject must be an actor that "it" can stand for (a state, an
+  organisation, a capital or a state organ; not a person) and singular ("Baku
+  and Moscow", "Russian peacekeepers" are not "it"). A singular noun-phrase
+  subject that is not an actor between it and "it" ("their vehicle came under
+  fire as it returned") blocks the resolution, and so, except for a speaker,
+  does another state or organisation named in between ("Armenia asked the
+  CSTO to intervene, but so far it has sent ..."). Else "it" is left alone.
 - "<State>'s [modifiers] ally" ("Moscow's ally", "Russia's wavering ally"): the
   nearest earlier state (in the window, or in the same sentence before it) that
   shares an organisation of an ``ally_kinds`` kind with <State> on the date.
@@ -46,6 +73,7 @@ left alone: a missing actor costs less than a wrong one in event data.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -56,6 +84,32 @@ from spacy.vocab import Vocab
 from ..records import ActorMention
 from .registry import Registry
 from .rules import Description, Rules
+
+
+_SUBJECTS = ("nsubj", "nsubjpass")
+_CLAUSES = ("advcl", "ccomp", "conj", "parataxis", "csubj")
+_FINITE = ("ccomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj")
+
+
+def story_state(reg: Registry, rules: Rules, found: list["Found"], on: date) -> str | None:
+    """The state the story is about: the one with the most resolved mentions (descriptions and pronouns not
+    counted), at least ``story_state_min`` of them and ``story_state_lead`` times as many as the next state."""
+    counts: Counter = Counter()
+    for f in found:
+        m = f.mention
+        if not m.resolved or not m.country or m.how == "coref":
+            continue
+        st = reg.state(m.country)
+        if st is None or not st.exists(on):
+            continue
+        counts[st.id] += 1
+    if not counts:
+        return None
+    (top, n), *rest = counts.most_common()
+    second = rest[0][1] if rest else 0
+    if n < rules.story_state_min or n < rules.story_state_lead * second:
+        return None
+    return top
 
 
 @dataclass(frozen=True)
@@ -145,16 +199,23 @@ class Coref:
             hit: Found | None = None
             if d.wants == "organisation":
                 hit = next((f for f in cands if self._is_org(f) and self._org_fits(f, d)), None)
-                if hit:
+                topic = self._topic_over_passing(doc, found, hit, s, e, d) if hit else None
+                if topic:
+                    out.append(topic)
+                elif hit:
                     out.append(self._as(hit, s, e, doc, f"{d.text!r} = nearest fitting organisation"))
                 else:
                     f2 = self._story_organisation(doc, found, s, e, d)
                     if f2:
                         out.append(f2)
             elif d.wants == "state":
-                hit = next((f for f in cands if self._names_state(doc, f)), None)
+                skip, stop = self._not_the_country(doc, [*found, *out], s, e, on)
+                hit = next((f for f in cands if self._names_state(doc, f) and f.mention.country not in skip), None)
                 if hit and not self._exists(hit, on):
                     continue  # "part of the Soviet Union ... the country": a state gone by the date stops the search
+                if hit and hit.mention.country in stop and any(
+                        self._names_state(doc, f) and f.mention.country != hit.mention.country for f in cands):
+                    continue  # the speaker's own country or the other one named: unclear, left alone
                 if hit:
                     out.append(self._as(hit, s, e, doc, f"{d.text!r} = the state last named", bare_state=True))
             elif d.wants == "person":
@@ -165,14 +226,81 @@ class Coref:
                 if e + 1 < len(doc) and doc[e].text in self.rules.possessive \
                         and doc[e + 1].lower_ in self.rules.office_objects:
                     continue  # "the Speaker's gavel": the office, not its holder
-                f2 = self._office(doc, cands, d, s, e, on)
+                f2 = self._office(doc, cands, found, d, s, e, on)
                 if f2:
                     out.append(f2)
             elif d.wants == "pronoun":
-                f2 = self._pronoun(doc, found, cands, sidx, s, e)
+                f2 = self._pronoun(doc, found, out, sidx, s, e)
                 if f2:
                     out.append(f2)
         return out
+
+    def _topic_over_passing(self, doc: Doc, found: list[Found], hit: Found, s: int, e: int,
+                            d: Description) -> Found | None:
+        """The story's organisation instead of one named once in passing ("an institute of CIS studies").
+
+        When the nearest fitting organisation is named only once in the whole
+        document, and not as a subject, while another fitting organisation is
+        named more often than any other (at least twice) and earlier than the
+        words, the words are taken to be that one: the story's topic.
+        """
+        if doc[hit.end - 1].dep_ in _SUBJECTS:
+            return None
+        counts: dict[str, int] = {}
+        for f in found:
+            if f.mention.resolved and self._is_org(f) and self._org_fits(f, d):
+                counts[f.mention.org or ""] = counts.get(f.mention.org or "", 0) + 1
+        if counts.get(hit.mention.org or "", 0) != 1:
+            return None
+        ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+        top, n = ranked[0]
+        if top == hit.mention.org or n < 2 or (len(ranked) > 1 and ranked[1][1] == n):
+            return None
+        last = max((f for f in found if f.end <= s and f.mention.resolved and f.mention.org == top
+                    and self._is_org(f)), key=lambda f: f.start, default=None)
+        if last is None:
+            return None
+        return self._as(last, s, e, doc, f"{d.text!r} = the organisation the story is about (named {n} times), "
+                                         f"not {hit.mention.text!r}, named once in passing")
+
+    def _not_the_country(self, doc: Doc, found: list[Found], s: int, e: int, on: date) -> tuple[set[str], set[str]]:
+        """States "the country" cannot be (skip) or may not safely be (stop) here.
+
+        - the state whose name, capital or organ is the subject of the clause
+          the words are the object of ("Washington wants to support the
+          country": another country);
+        - in reported speech or a quote, the speaker's own country when the
+          speaker is a visitor - a person of another state than the story's
+          ("Pelosi said Washington would stand by the country"); when the
+          story has no clear state and another state is named near the
+          words, the speaker's country stops the search (left alone).
+        """
+        at = self._actor_tokens(found)
+        skip: set[str] = set()
+        stop: set[str] = set()
+        x = doc[e - 1]
+        if x.dep_ not in _SUBJECTS:
+            while x.head.i != x.i and x.dep_ not in _FINITE:
+                p = x.head
+                subj = next((c for c in p.children if c.dep_ in _SUBJECTS), None)
+                if subj is not None:
+                    f = at.get(subj.i)
+                    if f is not None and f.mention.country and not f.mention.person:
+                        skip.add(f.mention.country)
+                    break
+                x = p
+        sent = doc[s].sent
+        speakers = [at.get(c.i) for t in sent if t.lemma_.lower() in self.rules.speech_verbs
+                    for c in t.children if c.dep_ in _SUBJECTS]
+        countries = {f.mention.country for f in speakers if f is not None and f.mention.person and f.mention.country}
+        if countries:
+            story = story_state(self.reg, self.rules, found, on)
+            for c in countries:
+                if story is None:
+                    stop.add(c)
+                elif c != story:
+                    skip.add(c)
+        return skip, stop
 
     def _names_state(self, doc: Doc, f: Found) -> bool:
         """The mention names a state: its name, adjective or people, its capital, or a person holding one of its offices.
@@ -275,13 +403,16 @@ class Coref:
         org = self.reg.organisation(f.mention.org or "")
         return org is not None and org.kind in d.kinds
 
-    def _office(self, doc: Doc, cands: list[Found], d: Description, s: int, e: int, on: date) -> Found | None:
-        for f in cands:
-            m = f.mention
-            if m.person and m.entity_id:
-                office = self.reg.office(m.entity_id, on)
-                if office and d.title in office.title.lower():
-                    return self._as(f, s, e, doc, f"{d.text!r} = nearest person whose office on {on} is {office.title}")
+    def _office(self, doc: Doc, cands: list[Found], found: list[Found], d: Description, s: int, e: int,
+                on: date) -> Found | None:
+        earlier = sorted((f for f in found if f.end <= s and f.mention.resolved), key=lambda f: -f.start)
+        for group, where in ((cands, "nearest person"), (earlier, "last person named in the document")):
+            for f in group:
+                m = f.mention
+                if m.person and m.entity_id:
+                    office = self.reg.office(m.entity_id, on)
+                    if office and d.title in office.title.lower():
+                        return self._as(f, s, e, doc, f"{d.text!r} = {where} whose office on {on} is {office.title}")
         country = next((f.mention.country for f in cands if f.mention.country), None)
         if country:
             holders = self.reg.holders(d.title, on, country)
@@ -301,25 +432,118 @@ class Coref:
                 return Found(s, e, m, f"coref: {d.text!r} = the {d.title} of {country} on {on} ({p.name})")
         return None
 
-    def _pronoun(self, doc: Doc, found: list[Found], cands: list[Found], sidx: list[int], s: int, e: int) -> Found | None:
+    # ------------------------------------------------------------------ "it"
+    def _pronoun(self, doc: Doc, found: list[Found], done: list[Found], sidx: list[int], s: int,
+                 e: int) -> Found | None:
+        """Subject "it": the speaker or subject of the clause before it, or nothing (see the module notes)."""
         tok = doc[s]
-        if tok.dep_ not in ("nsubj", "nsubjpass"):
+        if tok.dep_ not in _SUBJECTS or self._expletive(tok) or self._predicative(tok):
             return None
-        if self._expletive(tok):
+        at = self._actor_tokens([*found, *done])
+        gov = self._governing_subject(tok)
+        if gov is not None:
+            subj, verb = gov
+            speech = verb.lemma_.lower() in self.rules.speech_verbs
+            why = ("subject 'it' = the speaker of the verb of saying it depends on" if speech
+                   else "subject 'it' = the subject of the clause it depends on")
+            return self._to_subject(doc, at, subj, s, e, why, rivals=not speech)
+        subj = self._previous_clause_subject(doc, tok, sidx)
+        if subj is None:
             return None
-        fitting = [f for f in cands if self._is_state(f) or self._is_org(f) or f.mention.how == "metonym"]
-        same = [f for f in fitting if sidx[f.start] == sidx[s]]
-        if same:
-            return self._as(same[0], s, e, doc, "subject 'it' = nearest state/organisation in its sentence")
-        earlier = sorted({sidx[f.start] for f in fitting}, reverse=True)
-        if not earlier:
+        return self._to_subject(doc, at, subj, s, e, "subject 'it' = the subject of the previous clause", rivals=True)
+
+    @staticmethod
+    def _actor_tokens(found: list[Found]) -> dict[int, Found]:
+        at: dict[int, Found] = {}
+        for f in sorted(found, key=lambda f: f.end - f.start):
+            for i in range(f.start, f.end):
+                at.setdefault(i, f)
+        return at
+
+    def _to_subject(self, doc: Doc, at: dict[int, Found], subj, s: int, e: int, why: str,  # noqa: ANN001
+                    rivals: bool) -> Found | None:
+        """``subj`` (a subject token) when it is a fitting, singular actor and nothing between it and "it" competes."""
+        f = at.get(subj.i)
+        if f is None or not self._it_fits(f) or not self._singular(f, subj):
             return None
-        sent_no = earlier[0]
-        subjects = [f for f in fitting if sidx[f.start] == sent_no
-                    and doc[f.end - 1].dep_ in ("nsubj", "nsubjpass")]
-        if len(subjects) == 1:
-            return self._as(subjects[0], s, e, doc, "subject 'it' = subject of the previous sentence")
+        key = self._key(f)
+        for t in doc[f.end:s]:
+            g = at.get(t.i)
+            if t.dep_ in _SUBJECTS and t.i != subj.i:
+                if g is not None and (self._key(g) == key or not self._it_fits(g)):
+                    continue  # the same actor again, or a person
+                if g is None and (t.ent_type_ == "PERSON" or t.pos_ not in ("NOUN", "PROPN")
+                                  or t.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in t.children)):
+                    continue  # a person, a pronoun or a plural: does not stand for "it"
+                if g is None or rivals:
+                    return None  # "The vehicle came under fire as it returned": a thing between
+            elif rivals and g is not None and g.start == t.i and self._it_fits(g) and self._key(g) != key \
+                    and doc[g.end - 1].dep_ not in ("amod", "compound") and self._singular(g, doc[g.end - 1]):
+                return None  # another state or organisation named in between: "it" could be either
+        return self._as(f, s, e, doc, why)
+
+    def _it_fits(self, f: Found) -> bool:
+        """An actor "it" can stand for: a state, an organisation or a state organ; never a person."""
+        m = f.mention
+        return m.resolved and m.person is None and m.label != "PERSON"
+
+    @staticmethod
+    def _key(f: Found) -> str:
+        m = f.mention
+        return m.org or m.country or m.code or ""
+
+    def _singular(self, f: Found, tok) -> bool:  # noqa: ANN001
+        if any(c.dep_ == "conj" for c in tok.children):
+            return False  # "Baku and Moscow"
+        if self._is_org(f) or f.mention.how == "metonym":
+            return True
+        if self._is_state(f):
+            st = self.reg.state(f.mention.country or "")
+            return st is None or tok.lower_ not in {d.lower() for d in st.demonyms}
+        return tok.tag_ not in ("NNS", "NNPS")  # "Russian peacekeepers", "Armenian units"
+
+    def _governing_subject(self, tok):  # noqa: ANN001, ANN205
+        """The subject of the nearest clause above the one "it" is the subject of, with that clause's verb.
+
+        Relative clauses are passed over to the clause of the noun they modify
+        ("the peacekeepers it had deployed": the subject of "withdraw"); a
+        relative pronoun stands for that noun ("the Kremlin, which has said it
+        ..."); an expletive "it" is passed over ("made it plain that it ...").
+        """
+        x = tok.head
+        while x.head.i != x.i:
+            p = x.head
+            subj = next((c for c in p.children if c.dep_ in _SUBJECTS and c.i != x.i), None)
+            if subj is not None and p.pos_ in ("VERB", "AUX", "ADJ"):
+                if subj.lower_ == "it" and (self._expletive(subj) or self._predicative(subj)):
+                    x = p
+                    continue
+                if subj.tag_ in ("WDT", "WP") and p.dep_ == "relcl":
+                    subj = p.head
+                return subj, p
+            x = p
         return None
+
+    def _previous_clause_subject(self, doc: Doc, tok, sidx: list[int]):  # noqa: ANN001, ANN205
+        """'It' heading its sentence's main clause: the subject of a clause before it in the sentence, else of the
+        previous sentence's main clause (its root or a clause joined to it); nothing when these disagree."""
+        sent = tok.sent
+        head = tok.head
+        before = [c for c in head.children if c.i < tok.i and c.dep_ in _CLAUSES]
+        subjects = [t for c in before for t in c.children if t.dep_ in _SUBJECTS]
+        if not before:
+            if sidx[tok.i] == 0:
+                return None
+            prev = doc[sent.start - 1].sent
+            root = prev.root
+            clauses = [root, *(c for c in root.children if c.dep_ in ("conj", "parataxis"))]
+            subjects = [t for c in clauses for t in c.children if t.dep_ in _SUBJECTS]
+        subjects = [t.head.head if t.tag_ in ("WDT", "WP") and t.head.dep_ == "relcl" else t for t in subjects]
+        if not subjects:
+            return None
+        if len({t.lower_ for t in subjects}) > 1:
+            return None  # two main clauses with different subjects: which one is meant is unclear
+        return max(subjects, key=lambda t: t.i)
 
     def _expletive(self, tok) -> bool:  # noqa: ANN001
         """'It is unclear whether...', 'it seems that...': the clause is the real subject."""
@@ -330,6 +554,21 @@ class Coref:
         if any(c.dep_ in clausal for c in head.children):
             return True
         return any(g.dep_ in clausal for c in head.children if c.dep_ in ("acomp", "attr") for g in c.children)
+
+    def _predicative(self, tok) -> bool:  # noqa: ANN001
+        """'By any measure it is modest', 'it was a decoy', 'it seems', 'made it plain': never an actor."""
+        head = tok.head
+        lemma = head.lemma_.lower()
+        if head.pos_ == "ADJ" or lemma in self.rules.raising_verbs:
+            return True
+        if lemma not in self.rules.copulas:
+            return False
+        for c in head.children:
+            if c.dep_ == "attr":
+                return True
+            if c.dep_ == "acomp" and c.tag_ != "VBN" and c.lower_ not in self.rules.subject_adjectives:
+                return True
+        return False
 
     def _allies(self, doc: Doc, found: list[Found], sidx: list[int], covered: set[int], on: date) -> list[Found]:
         out: list[Found] = []

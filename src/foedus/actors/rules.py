@@ -39,6 +39,9 @@ class Rules:
     ally_words: frozenset[str] = frozenset()
     ally_kinds: tuple[str, ...] = ("alliance",)
     expletive_heads: frozenset[str] = frozenset()
+    copulas: frozenset[str] = frozenset()
+    raising_verbs: frozenset[str] = frozenset()
+    subject_adjectives: frozenset[str] = frozenset()
     document_words: frozenset[str] = frozenset()
     honorifics: frozenset[str] = frozenset()
     kind_sectors: tuple[tuple[str, str], ...] = ()
@@ -67,7 +70,8 @@ def _words(data: dict, key: str) -> frozenset[str]:
 
 _LIST_KEYS = (
     "possessive", "determiners", "place_prepositions", "place_verbs", "modifier_pos", "descriptions", "ally_words",
-    "ally_kinds", "expletive_heads", "document_words", "honorifics", "not_name_entities", "capital_modifier_pos",
+    "ally_kinds", "expletive_heads", "copulas", "raising_verbs", "subject_adjectives",
+    "document_words", "honorifics", "not_name_entities", "capital_modifier_pos",
     "capitals_not_government", "place_suffixes", "office_objects", "speech_verbs", "local_sectors",
     "female_words", "male_words", "person_nouns", "former_words",
 )
@@ -147,6 +151,9 @@ def load_rules(path: str = str(RULES_FILE)) -> Rules:
         ally_words=_words(data, "ally_words"),
         ally_kinds=tuple(data.get("ally_kinds") or ("alliance",)),
         expletive_heads=_words(data, "expletive_heads"),
+        copulas=_words(data, "copulas"),
+        raising_verbs=_words(data, "raising_verbs"),
+        subject_adjectives=_words(data, "subject_adjectives"),
         document_words=_words(data, "document_words"),
         honorifics=_words(data, "honorifics"),
         kind_sectors=tuple(sorted((str(k), str(v)) for k, v in kind_sectors.items())),
