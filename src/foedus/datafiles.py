@@ -15,6 +15,7 @@ Two choices a loader makes:
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -24,6 +25,17 @@ import yaml
 LINE = "__line__"
 _FORMAT = re.compile(r"^#\s*format:\s*([A-Za-z0-9_-]+)/(\d+)\s*$", re.MULTILINE)
 _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A malformed line or entry of a knowledge file, reported and skipped."""
+
+    where: str  # file:line
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.reason}"
 
 
 class DataFileError(ValueError):

@@ -11,14 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-
-def _within(on: date, start: date | None, end: date | None) -> bool:
-    """Inclusive on both ends: an office held until 20 Jan is held on 20 Jan."""
-    if start is not None and on < start:
-        return False
-    if end is not None and on > end:
-        return False
-    return True
+from ..periods import within
 
 
 @dataclass(frozen=True)
@@ -47,7 +40,7 @@ class State:
 
     def exists(self, on: date) -> bool:
         """The state existed on that day (always, for a state without dates)."""
-        return _within(on, self.founded, self.dissolved)
+        return within(on, self.founded, self.dissolved)
 
 
 @dataclass(frozen=True)
@@ -66,9 +59,9 @@ class Membership:
 
     def active(self, on: date) -> bool:
         """Member and not suspended on that day."""
-        if not _within(on, self.joined, self.left):
+        if not within(on, self.joined, self.left):
             return False
-        return not any(_within(on, s.start, s.end) for s in self.suspended)
+        return not any(within(on, s.start, s.end) for s in self.suspended)
 
 
 ALL_UN_MEMBERS = "all-un-members"
@@ -100,7 +93,7 @@ class Office:
     approx: bool = False
 
     def holds(self, on: date) -> bool:
-        return _within(on, self.start, self.end)
+        return within(on, self.start, self.end)
 
     def describe(self) -> str:
         where = self.country or self.org or "?"
@@ -175,7 +168,7 @@ class DictionaryActor:
     def code_on(self, on: date) -> str | None:
         """PETRARCH's rule: a dated code that covers the date, else the undated one."""
         for c in self.codes:
-            if c.dated and _within(on, c.start, c.end):
+            if c.dated and within(on, c.start, c.end):
                 return c.code
         for c in self.codes:
             if not c.dated:
@@ -192,17 +185,6 @@ class DictionaryAgent:
     suffix: str
     plurals: tuple[str, ...] = ()
     source: str = ""
-
-
-@dataclass(frozen=True)
-class Problem:
-    """A malformed line or entry, reported and skipped."""
-
-    where: str  # file:line
-    reason: str
-
-    def __str__(self) -> str:
-        return f"{self.where}: {self.reason}"
 
 
 @dataclass(frozen=True)

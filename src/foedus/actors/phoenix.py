@@ -38,7 +38,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from .model import DatedCode, DictionaryActor, DictionaryAgent, Problem
+from ..datafiles import Problem
+from .model import DatedCode, DictionaryActor, DictionaryAgent
 
 _CODE_BLOCK = re.compile(r"\[([^\[\]]*)\]")
 _SUBST = re.compile(r"^(![A-Z]+!)\s*=\s*(.+)$")

@@ -22,6 +22,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
+from ..datafiles import Problem
 from .entries import parse_organisation, parse_person, parse_sector, parse_state
 from .model import (
     ALL_UN_MEMBERS,
@@ -31,7 +32,6 @@ from .model import (
     Office,
     Organisation,
     Person,
-    Problem,
     Sector,
     State,
     SurfaceIndex,

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import datafiles
-from .model import Problem
+from ..datafiles import Problem
 
 FORMAT = "foedus-actors/1"
 LINE = datafiles.LINE

@@ -36,23 +36,14 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..datafiles import Problem
+
 _HEADER = re.compile(r"^---\s*(.*?)\s*---\s*$")
 _CODE = re.compile(r"\[([^\[\]]*)\]")
 _BRACES = re.compile(r"\{([^{}]*)\}")
 _SET_NAME = re.compile(r"^&[A-Z0-9][A-Z0-9_\-]*$", re.IGNORECASE)
 _CODE_PART = re.compile(r"^\d{2,4}[A-Z]?$")  # a letter suffix ("174K"): private sub-codes of test dictionaries
 NULL_CODES = frozenset({"---", "###"})
-
-
-@dataclass(frozen=True)
-class Problem:
-    """A line the reader or converter skipped, and why."""
-
-    where: str  # file:line
-    reason: str
-
-    def __str__(self) -> str:
-        return f"{self.where}: {self.reason}"
 
 
 @dataclass(frozen=True)

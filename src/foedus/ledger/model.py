@@ -11,14 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-
-def within(on: date, start: date | None, end: date | None) -> bool:
-    """Inclusive on both ends; an open end (``None``) means "no limit"."""
-    if start is not None and on < start:
-        return False
-    if end is not None and on > end:
-        return False
-    return True
+from foedus.periods import within
 
 
 @dataclass(frozen=True)
