@@ -1,5 +1,6 @@
 """PETRARCH dictionary constructs the coder honours: pattern precedence, adjacency, sets of
-prepositions, compound subjects, and bare reports of a coded event.
+prepositions, compound subjects, bare reports of a coded event, the phrase target,
+words anywhere in the verb phrase, and background clauses.
 
 The dictionary is written here (fictional wording, real CAMEO codes where the
 codebook has them); actors come from a small gazetteer.
@@ -65,6 +66,18 @@ LEFT
 
 --- RESTORE  [064] ---
 RESTORE
+
+--- BOYCOTT  [081] ---
+BOYCOTT
+
+--- PERMIT  [080] ---
+PERMIT
+- * TRULY_CALM  [024]
+- LATELY_*  [025]
+
+--- RELEASE  [066] ---
+RELEASE
+- + * FROM $  [066]
 """
 
 NAMES = {"Armenia": "ARM", "Azerbaijan": "AZE", "Georgia": "GEO", "official": "GOV"}
@@ -151,3 +164,42 @@ def test_every_code_of_a_name_gives_its_own_event(setup):
     doc._.actors = [*mentions, *[replace(m, code=m.code + "X") for m in mentions if m.code == "AZE"]]
     found = sorted((e.source.code, e.target.code) for e in coder.code(doc).events)
     assert found == [("ARM", "AZE"), ("ARM", "AZEX")]
+
+
+def test_phrase_target_reaches_into_reduced_clauses(setup):
+    assert code(setup, "Armenia boycotted the rally supporting Azerbaijan on Sunday.") == [
+        ("ARM", "AZE", "081", False)]
+    assert code(setup, "Armenia boycotted the letters sent by Georgia.") == [("ARM", "GEO", "081", False)]
+    # a clause with a subject of its own is not the predicate's phrase
+    assert code(setup, "Armenia boycotted the summit after Georgia criticised Azerbaijan.") == [
+        ("ARM", None, "081", False)]
+
+
+def test_pattern_words_anywhere_in_the_verb_phrase(setup):
+    assert code(setup, "Armenia permitted that Georgia is not a truly calm country.") == [
+        ("ARM", "GEO", "024", False)]
+    # joined to the verb with "_": right before it, or the block's code
+    assert code(setup, "Armenia lately permitted the talks.") == [("ARM", None, "025", False)]
+    assert code(setup, "Armenia lately did permit the talks.") == [("ARM", None, "080", False)]
+
+
+def test_actor_before_the_verb_of_a_passive_is_its_patient(setup):
+    assert code(setup, "Armenia's soldiers were released from Azerbaijan.") == [("AZE", "ARM", "066", False)]
+
+
+def test_event_years_before_the_main_clause_is_background(setup):
+    # not coded, and the report of the sentence stays dropped
+    assert code(setup, "Armenia will restore ties with Azerbaijan almost five years after Georgia "
+                       "boycotted its embassy, an official said.") == [("ARM", "AZE", "064", False)]
+    assert code(setup, "Armenia restored ties with Azerbaijan two days after Georgia boycotted the summit.") == [
+        ("ARM", "AZE", "064", False), ("GEO", None, "081", False)]
+
+
+def test_report_of_a_report_is_the_claim_of_its_event(setup):
+    assert code(setup, "Armenia indicated it would act now with Azerbaijan, an official said.") == [
+        ("ARM", "AZE", "1010", False)]
+
+
+def test_plural_noun_before_coordinated_names_is_their_title(setup):
+    assert code(setup, "Old foes Armenia and Azerbaijan have renewed diplomatic ties.") == [
+        ("ARM", None, "064", False), ("AZE", None, "064", False)]

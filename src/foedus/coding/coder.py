@@ -117,6 +117,13 @@ class EventCoder:
         for i, m in matches.items():
             if i not in consumed and self._requested(m.trigger, matches, consumed):
                 consumed.add(i)
+        background: list[Match] = []
+        for i, m in matches.items():
+            if i not in consumed and self._long_before(m.trigger):
+                consumed.add(i)
+                background.append(m)
+                result.dropped.append(Dropped(sent_index, m.trigger.text, m.trigger.idx, m.pattern.id,
+                                              "an event years before the main clause's (background)"))
         ctx = _SentenceContext(doc, sent, sent_index, info, published, index, places, self.cues, result.events,
                                {i: m for i, m in matches.items() if not m.pattern.suppress})
         emitted: set[tuple] = set()
@@ -129,7 +136,7 @@ class EventCoder:
             else:
                 events = self._plain_events(m, ctx, result)
             coded.append((m, events))
-        for m, events in self._without_bare_reports(coded, ctx, result):
+        for m, events in self._without_bare_reports(coded, ctx, result, background):
             for ev in events:
                 key = (ev.source.start, ev.source.code, ev.target.start if ev.target else None,
                        ev.target.code if ev.target else None, ev.cameo, ev.negated, ev.modality)
@@ -138,7 +145,8 @@ class EventCoder:
                     result.events.append(ev)
 
     def _without_bare_reports(self, coded: list[tuple[Match, list[CodedEvent]]], ctx: "_SentenceContext",
-                              result: CodingResult) -> list[tuple[Match, list[CodedEvent]]]:
+                              result: CodingResult, background: list[Match] = ()
+                              ) -> list[tuple[Match, list[CodedEvent]]]:
         """Drop the bare report of an event coded in its own reported clause.
 
         "Arnor will abandon ties with Gondor, a senior official said": the
@@ -146,16 +154,20 @@ class EventCoder:
         verb of saying alone, with no target and no pattern of its own beyond
         its lemma, adds a statement event that only restates the claim. A
         report with a target ("told Gondor that ..."), a specific pattern
-        ("said it was pleased"), or whose clause yields no event is kept.
+        ("said it was pleased"), or whose clause yields no event is kept
+        (``background``: predicates left uncoded as background are still
+        what the report is about).
         """
         reporters: set[int] = set()
-        for m, events in coded:
+        for m, events in [*coded, *((b, [None]) for b in background)]:
             if (not events and m.trigger.i not in ctx.unknown_target
                     or m.trigger.lemma_.lower() in self.cues.report_verbs and m.pattern.specificity == 0):
                 continue  # (an event left uncoded for an unknown name is still the report's content)
+            # a report of a report ("X indicated it would act, an official said") claims it too
             rg = report_governor(self._anchor(m.trigger), self.cues)
-            if rg is not None:
+            while rg is not None and rg[0].i not in reporters:
                 reporters.add(rg[0].i)
+                rg = report_governor(rg[0], self.cues)
         out: list[tuple[Match, list[CodedEvent]]] = []
         for m, events in coded:
             p = m.pattern
@@ -166,6 +178,20 @@ class EventCoder:
                 continue
             out.append((m, events))
         return out
+
+    def _long_before(self, trigger: Token) -> bool:
+        """Inside a clause placed years before its main clause: "restored ties almost
+        five years after crowds burned down its embassy" (``earlier_marks`` with a
+        measure in ``earlier_spans``)."""
+        cur = trigger
+        while cur.head.i != cur.i:
+            if cur.dep_ == "advcl":
+                marks = [c for c in cur.children if c.dep_ == "mark" and c.lower_ in self.cues.earlier_marks]
+                if marks and any(c.dep_ == "npadvmod" and c.lemma_.lower() in self.cues.earlier_spans
+                                 for c in cur.children):
+                    return True
+            cur = cur.head
+        return False
 
     def _in_name(self, tok: Token, index: MentionIndex) -> bool:
         """A word inside a multiword name: an actor's ("Collective Security Treaty
@@ -397,14 +423,34 @@ class EventCoder:
     _PHRASE_DEPS = frozenset({"dobj", "ccomp", "xcomp", "prep", "dative", "attr", "oprd", "agent", "prt"})
     _PHRASE_STOP = frozenset({"advcl", "relcl", "acl", "appos", "parataxis", "conj", "cc"})
 
+    @staticmethod
+    def _reduced_clause(c: Token) -> bool:
+        """A clause that continues the predicate's phrase: a participle or infinitive
+        without a subject of its own ("the parade supporting X", "memos sent by X",
+        "signed an accord to supply X"), or a noun's 'that' clause ("hopes that X ...")."""
+        kids = {k.dep_ for k in c.children}
+        if c.dep_ == "acl":
+            if not kids & {"nsubj", "nsubjpass", "expl"}:
+                return True
+            return any(k.dep_ == "mark" and k.lower_ == "that" for k in c.children)
+        if c.dep_ == "advcl":
+            return (c.tag_ == "VB" and not kids & {"nsubj", "nsubjpass", "mark"}
+                    and any(k.dep_ == "aux" and k.lower_ == "to" for k in c.children))
+        return False
+
     def _phrase_tokens(self, trigger: Token) -> list[Token]:
-        """The tokens of the predicate's own phrases after it, in text order."""
-        stack = [c for c in trigger.children if c.dep_ in self._PHRASE_DEPS and c.i > trigger.i]
+        """The tokens of the predicate's own phrases after it, in text order: its
+        object, complement, prepositional and dative phrases, an adverb's phrase
+        ("marched close to the border with X"), and the reduced clauses inside them."""
+        stack = [c for c in trigger.children if c.i > trigger.i
+                 and (c.dep_ in self._PHRASE_DEPS or c.dep_ == "advmod" or self._reduced_clause(c))]
         toks: list[Token] = []
         while stack:
             t = stack.pop()
             toks.append(t)
-            stack.extend(c for c in t.children if c.dep_ not in self._PHRASE_STOP or t.dep_ in ("pobj", "dobj") and c.dep_ == "conj")
+            stack.extend(c for c in t.children if c.dep_ not in self._PHRASE_STOP
+                         or t.dep_ in ("pobj", "dobj") and c.dep_ == "conj"
+                         or c.i > t.i and self._reduced_clause(c))
         return sorted(toks, key=lambda t: t.i)
 
     def _unknown_name_in_phrase(self, trigger: Token, ctx: "_SentenceContext") -> Token | None:

@@ -23,7 +23,8 @@ KEYS = ("negators", "negating_verbs", "without", "future_aux", "future_verbs", "
         "hypothetical_aux", "conditional_marks", "report_verbs", "denial_verbs", "support_verbs", "pronouns",
         "support_objects", "temporal", "hypothetical_nouns", "question_words", "person_pronouns",
         "thing_pronouns", "crowd_nouns", "relational_nouns", "self_description_verbs", "reflexives",
-        "counterfactual_verbs", "name_heads", "place_target_slots", "evaluation_verbs")
+        "counterfactual_verbs", "name_heads", "place_target_slots", "evaluation_verbs",
+        "earlier_marks", "earlier_spans")
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,8 @@ class Cues:
     name_heads: frozenset[str] = frozenset()
     place_target_slots: frozenset[str] = frozenset()
     evaluation_verbs: frozenset[str] = frozenset()
+    earlier_marks: frozenset[str] = frozenset()
+    earlier_spans: frozenset[str] = frozenset()
     problems: tuple[LoadProblem, ...] = ()
 
 

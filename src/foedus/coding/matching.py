@@ -92,15 +92,41 @@ def _before(tok: Token, words: tuple[str, ...], window: int = 6) -> bool:
     def at(i: int, w: str) -> bool:
         return prev[i].lower_ == w or prev[i].lemma_.lower() == w
 
-    for entry in reversed(words):
+    for n, entry in enumerate(reversed(words)):
         parts = entry.split()
+        adjacent = n == 0 and parts[-1] == "*"  # "recently *": right before the predicate
+        if adjacent:
+            parts = parts[:-1]
         i = end - len(parts)
         while i >= 0 and not all(at(i + k, w) for k, w in enumerate(parts)):
+            if adjacent:
+                return False
             i -= 1
         if i < 0:
             return False
         end = i
     return True
+
+
+def _in_phrase(tok: Token, p: Pattern) -> tuple[Token, ...]:
+    """The pattern's words anywhere in the predicate's phrase after it, outside
+    prepositional phrases and conjuncts, the modifiers right before the object
+    word ("allowed that X isn't a <really pleasant> place"): PETRARCH's reading
+    of the words after ``*``, for converted dictionaries only."""
+    n = len(p.modifiers)
+    for t in tok.subtree:
+        if t.i <= tok.i or not (t.lemma_.lower() in p.objects or t.lower_ in p.objects):
+            continue
+        up = t
+        while up.i != tok.i and up.dep_ not in ("prep", "agent", "dative", "conj"):
+            up = up.head  # not inside a prepositional phrase or a conjunct ("a set of resolutions")
+        if up.i != tok.i:
+            continue
+        prev = tok.doc[max(t.i - n, 0):t.i]
+        if len(prev) == n and all(x.i > tok.i for x in prev) and (
+                {x.lower_ for x in prev} | {x.lemma_.lower() for x in prev}) >= p.modifiers:
+            return (t,)
+    return ()
 
 
 def _prep_object_ok(tok: Token, prep: str, lemmas: frozenset[str], also: list[Token]) -> bool:
@@ -192,6 +218,7 @@ def _first_match(tok: Token, cands: tuple[Pattern, ...], temporal: frozenset[str
         if p.compound_source and len(subjects(tok)) < 2:
             continue
         used: tuple[Token, ...] = ()
+        in_phrase = False
         if p.objects:
             used = tuple(o for o in (objs or []) if o.lemma_.lower() in p.objects or o.lower_ in p.objects
                          or ("*" in p.objects and o.pos_ in ("NOUN", "PROPN")))
@@ -200,6 +227,9 @@ def _first_match(tok: Token, cands: tuple[Pattern, ...], temporal: frozenset[str
                 # "is <ready>": an adverb or predicative complement after the head
                 used = tuple(c for c in tok.rights if c.dep_ in _AFTER_DEPS
                              and (c.lemma_.lower() in p.objects or c.lower_ in p.objects))
+            if not used and p.in_phrase:
+                used = _in_phrase(tok, p)
+                in_phrase = bool(used)
             if not used:
                 continue
         if p.particle and not any(c.dep_ in ("prt", "prep") and c.lower_ == p.particle for c in tok.children):
@@ -212,7 +242,7 @@ def _first_match(tok: Token, cands: tuple[Pattern, ...], temporal: frozenset[str
             if not pp:
                 continue
             used = (*used, *[t for t in pp if t not in used])
-        if p.modifiers:
+        if p.modifiers and not in_phrase:  # the phrase match checked them
             if p.all_modifiers:
                 if not all(_modified(tok, frozenset({m}), objs or []) for m in p.modifiers):
                     continue

@@ -144,6 +144,7 @@ class Pattern:
     reverse_code: str | None = None  # code of the reciprocal event (target -> source)
     compound_source: bool = False  # the subject must be coordinated ("X and Y agreed")
     word_form: bool = False  # the lemma is a word form of its own ("left" beside "leave"): it wins on that word
+    in_phrase: bool = False  # object words may stand anywhere in the predicate's phrase (converted dictionaries)
 
     @property
     def specificity(self) -> int:
@@ -152,7 +153,8 @@ class Pattern:
         complement = 1 if self.complement == frozenset({"*"}) else 2 * bool(self.complement)
         mods = (len(self.modifiers) if self.all_modifiers else 1) if self.modifiers else 0
         return (objects + bool(self.particle) + bool(self.prep) + mods + 2 * bool(self.prep_objects)
-                + complement + sum(len(w.split()) for w in self.before) + self.compound_source)
+                + complement + sum(len([x for x in w.split() if x != "*"]) for w in self.before)
+                + self.compound_source)
 
 
 @dataclass(frozen=True)

@@ -128,12 +128,16 @@ def _shape(tokens: tuple[str, ...]) -> _Shape:
             else:
                 groups.append([t])
         joined = False
+    if groups and star > 0 and tokens[star - 1] == "_":
+        groups[-1].append("*")  # "RECENTLY_*": the words end right before the verb
     words_before = tuple(" ".join(g) for g in groups)
     source, target, symmetric = DEFAULT_SOURCE, PHRASE_TARGET, False
     if "%" in before:
         source, target, symmetric = ("subj",), ("none",), True
     elif "+" in before:
-        source, target = ("obj",), ("subj",)
+        # the actor written before the verb: its subject, for a passive the patient
+        # ("Ithilen's militia was freed from X": the 'obj' slot of a passive verb)
+        source, target = ("obj",), ("subj", "obj")
     phrase: list[str] = []
     particle: str | None = None
     prep: str | None = None
@@ -450,6 +454,7 @@ class _Converter:
                 origin=f"{self.stem}:{line}", prep_objects=pp_objects if prep else frozenset(),
                 all_modifiers=len(mods) > 1, before=before, suppress=suppress, reverse_code=reverse,
                 compound_source=compound, word_form=n_lemma == 0 and _irregular(form.verb),
+                in_phrase=bool(objects) and "*" not in objects and not prep and not particle,
             ))
 
 

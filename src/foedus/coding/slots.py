@@ -209,6 +209,13 @@ def subjects(tok: Token, inherit: bool = True) -> list[Token]:
         if is_reduced_passive(cur):
             return []
         subj = _child(cur, "nsubj", "csubj")
+        if subj is not None and subj.tag_ == "NNS" and subj.i + 1 < len(subj.doc):
+            # the parser's split apposition: "Old foes Gondor and Osgiliath renewed ..." with two
+            # subjects, a plural noun right before coordinated names: the names are the subject
+            nxt = subj.doc[subj.i + 1]
+            if (nxt.dep_ == "nsubj" and nxt.head.i == cur.i and nxt.pos_ == "PROPN"
+                    and any(c.dep_ == "conj" for c in nxt.children)):
+                subj = nxt
         if subj is None and cur.pos_ == "VERB":
             # the small parser's slip: "Azerbaijan massed troops" with Azerbaijan as npadvmod
             subj = next((c for c in cur.lefts if c.dep_ == "npadvmod" and c.pos_ == "PROPN"), None)
