@@ -7,6 +7,7 @@ enriched here with the codebook (root, quad class, Goldstein, PLOVER).
 
 from __future__ import annotations
 
+from dataclasses import fields
 from datetime import date
 from typing import Any
 
@@ -95,6 +96,19 @@ def event_row(
     return row
 
 
+def _span_row(doc_id: str, record: Any, skip: tuple[str, ...] = ()) -> dict[str, Any]:
+    """A span record as a row: its fields by name, offsets as ``start_char``/``end_char``.
+
+    The annotation tables name their columns after the record fields, so a
+    field added to a record (with its column) needs no change here.
+    """
+    row: dict[str, Any] = {"doc_id": doc_id, "start_char": record.start, "end_char": record.end}
+    for f in fields(record):
+        if f.name not in ("start", "end", *skip):
+            row[f.name] = getattr(record, f.name)
+    return row
+
+
 def annotation_rows(
     doc_id: str, ann: Annotations, codebook: Codebook,
     outlet: str | None = None, published: date | None = None,
@@ -132,53 +146,9 @@ def annotation_rows(
         }
         for i, t in enumerate(ann.tokens)
     ]
-    rows["actor_mentions"] = [
-        {
-            "doc_id": doc_id,
-            "start_char": a.start,
-            "end_char": a.end,
-            "text": a.text,
-            "code": a.code,
-            "name": a.name,
-            "country": a.country,
-            "org": a.org,
-            "role": a.role,
-            "entity_id": a.entity_id,
-            "person": a.person,
-            "how": a.how,
-            "label": a.label,
-        }
-        for a in ann.actors
-    ]
-    rows["time_expressions"] = [
-        {
-            "doc_id": doc_id,
-            "start_char": t.start,
-            "end_char": t.end,
-            "text": t.text,
-            "value": t.value,
-            "end_value": t.end_value,
-            "granularity": t.granularity,
-            "exact": t.exact,
-            "how": t.how,
-        }
-        for t in ann.timexes
-    ]
-    rows["place_mentions"] = [
-        {
-            "doc_id": doc_id,
-            "start_char": p.start,
-            "end_char": p.end,
-            "text": p.text,
-            "name": p.name,
-            "country": p.country,
-            "lat": p.lat,
-            "lon": p.lon,
-            "place_id": p.place_id,
-            "kind": p.kind,
-        }
-        for p in ann.places
-    ]
+    rows["actor_mentions"] = [_span_row(doc_id, a, skip=("antecedent",)) for a in ann.actors]
+    rows["time_expressions"] = [_span_row(doc_id, t) for t in ann.timexes]
+    rows["place_mentions"] = [_span_row(doc_id, p) for p in ann.places]
     rows["quotes"] = [
         {
             "doc_id": doc_id,
