@@ -146,3 +146,15 @@ def test_sector_words_coordinated_before_sector_in_place_share_the_places():
 
 def test_dotted_abbreviations_in_the_dictionary():
     assert ("N.V.A.", "NVAEDU") in codes("The N.V.A. team thanked Velmora.")
+
+
+def test_sector_from_state_composes_where_from_belongs_to_the_sector():
+    assert ("soldiers from Velmora", "VLMMIL") in codes("The soldiers from Velmora blocked the bridge.")
+    got = codes("Odessir withdrew its soldiers from Velmora.")
+    assert not any(code == "VLMMIL" for _, code in got)
+
+
+def test_a_state_adjective_carries_over_to_a_coordinated_sector():
+    got = codes("Velmora media and government denied the report.")
+    assert ("Velmora media", "VLMMED") in got
+    assert ("government", "VLMGOV") in got

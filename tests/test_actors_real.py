@@ -207,3 +207,25 @@ def test_seed_articles():
     # A month is not Theresa May; a surname in another name is not its bearer.
     assert "Theresa May" not in found
     assert "Ronny Abraham" not in found  # "the Abraham Accords"
+
+
+@pytest.mark.parametrize("text,span,code", [
+    ("Troops from Russia crossed the border.", "Troops from Russia", "RUSMIL"),
+    ("An attack by soldiers from Ukraine and Belarus was reported.", "Belarus", "BLRMIL"),
+    ("The ambassadors of France, Germany and Italy met.", "Italy", "ITAGOV"),
+    ("Russian media and government condemned the raid.", "government", "RUSGOV"),
+])
+def test_sector_from_state_and_coordinated_sectors(text, span, code):
+    doc = run_real(text, SEPT)
+    m = next(m for m in doc._.actors if m.text == span)
+    assert m.code == code
+
+
+@pytest.mark.parametrize("text,absent", [
+    ("Russia withdrew troops from Syria.", "SYRMIL"),
+    ("Moscow recalled its ambassador from Georgia.", "GEOGOV"),
+    ("Russian troops and rebels clashed near the town.", "RUSREB"),
+])
+def test_no_sector_of_a_state_the_words_do_not_give(text, absent):
+    doc = run_real(text, SEPT)
+    assert absent not in [m.code for m in doc._.actors]

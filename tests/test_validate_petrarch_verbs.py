@@ -46,10 +46,12 @@ def test_converter_maps_defaults_objects_synsets_and_modifiers():
     # &FIRMWORD -> &PACTWORD members + CHARTER; the two-word member keeps its modifier
     single = ids["verbs.txt:16:praise:057#1"]
     assert single.objects == {"treaty", "pact", "charter"} and single.modifiers == frozenset()
+    # a set member of several words, and words joined by "_", are runs of adjacent words
     double = ids["verbs.txt:16:praise:057#2"]
-    assert double.objects == {"accord"} and double.modifiers == {"trade"}
+    assert double.objects == frozenset() and double.after == ("trade accord",)
     naval = ids["verbs.txt:17:laud:0311"]
-    assert naval.objects == {"treaty"} and naval.modifiers == {"naval"} and naval.pos == "verb"
+    assert naval.objects == frozenset() and naval.after == ("naval treaty",) and naval.pos == "verb"
+    assert naval.specificity == 2
 
 
 def test_converter_maps_reverse_codes_prepositions_and_particles():
@@ -111,3 +113,42 @@ def test_full_cameo_dictionary_loads_quickly():
     assert len(conv.patterns) > 50_000
     assert conv.converted_lines > 3000
     assert PatternSet.of(conv.patterns).candidates("ask")
+
+
+JOINED = """&KINDS
++NAVAL
++FISHING
+
+--- HAIL  [041] ---
+HAIL
+- * &KINDS_NOTES FROM [911]
+- * NOTES_ON_&KINDS [912]
+- * NEW_&KINDS_TIES [903]
+"""
+
+
+def test_joined_words_after_the_verb_are_adjacent_runs(tmp_path):
+    from foedus.coding.explain import load_nlp
+    from foedus.coding.matching import match_token
+    from foedus.coding.patterns import PatternSet
+
+    path = tmp_path / "verbs.txt"
+    path.write_text(JOINED, encoding="utf-8")
+    patterns, problems = load_verb_dictionary(path, check_codes=False)
+    assert not problems
+    notes_on = [p for p in patterns if p.code == "912"]
+    assert {p.after for p in notes_on} == {("notes on naval",), ("notes on fishing",)} and not notes_on[0].prep
+    pset = PatternSet.of(patterns)
+    nlp = load_nlp()
+
+    def code(text):
+        doc = nlp(text)
+        verb = next(t for t in doc if t.lemma_ == "hail")
+        m = match_token(verb, pset)
+        return m.pattern.code if m else None
+
+    assert code("Kestria hailed fishing notes from Valdora.") == "911"
+    assert code("Kestria hailed fishing secret notes from Valdora.") == "041"  # not adjacent
+    assert code("Kestria hailed notes on naval matters.") == "912"  # a preposition inside the run
+    assert code("Kestria hailed new fishing ties with Valdora.") == "903"
+    assert code("Kestria hailed new global fishing ties with Valdora.") == "041"

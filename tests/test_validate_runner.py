@@ -87,25 +87,25 @@ def _suite_or_skip() -> Path:
 
 
 def test_real_suite_floors():
-    """Measured 283/359 found (79%), 44/327 extra (13%): floors set a little below."""
+    """Measured 293/359 found (82%), 34/327 extra (10%): floors set a little below."""
     report = run_petrarch_validation(_suite_or_skip())
     total = report.total()
     assert total.expected == 359 and total.records == 284
-    assert total.matched >= 280
-    assert total.extra_rate <= 0.145
+    assert total.matched >= 288
+    assert total.extra_rate <= 0.12
     cats = report.by_category()
-    assert cats["DEMO"].matched >= 37 and cats["COMPOUND"].matched >= 90
+    assert cats["DEMO"].matched >= 38 and cats["COMPOUND"].matched >= 90
     assert cats["PATTERN"].matched >= 15
     assert cats["AGENT"].matched >= 24 and cats["MODIFY"].matched >= 10
-    assert cats["SYNSET"].matched >= 44 and cats["VERB"].matched >= 20
-    assert cats["SYNSET"].extra_rate <= 0.15 and cats["VERB"].extra_rate <= 0.12
-    assert cats["DEMO"].extra_rate <= 0.2 and cats["MODIFY"].extra_rate <= 0.3
+    assert cats["SYNSET"].matched >= 50 and cats["VERB"].matched >= 20
+    assert cats["SYNSET"].extra_rate <= 0.05 and cats["VERB"].extra_rate <= 0.12
+    assert cats["DEMO"].extra_rate <= 0.18 and cats["MODIFY"].extra_rate <= 0.3
 
 
 def test_real_suite_floors_with_proposed_rules():
-    """Measured 283/359 found (79%), 44/327 extra (13%) with the actor bridge: floors a little below."""
+    """Measured 293/359 found (82%), 34/327 extra (10%) with the actor bridge: floors a little below."""
     report = run_petrarch_validation(_suite_or_skip(), proposed=True)
     total = report.total()
-    assert total.matched >= 280
-    assert total.extra_rate <= 0.145
+    assert total.matched >= 288
+    assert total.extra_rate <= 0.12
     assert report.by_category()["AGENT"].matched >= 23

@@ -92,6 +92,9 @@ from .resolve import dictionary_mention, org_mention, pick, state_mention, targe
 from .rules import Rules
 
 # Lower wins at equal span length.
+# sectors of those who fight or oppose a state's government: a state word before "troops and rebels"
+# does not carry over to them
+ADVERSARY_SECTORS = frozenset({"REB", "INS", "OPP"})
 PRIORITY_COMPOSED = 0
 PRIORITY_REGISTRY = 1
 PRIORITY_DICTIONARY = 2
@@ -194,6 +197,9 @@ class Composer:
             p = self._state_then_sector(doc, start, end, target, terms_by_start, on, named)
             if p:
                 out.append(p)
+                q = self._sector_and_sector(doc, p, start, end, target, terms_by_start, on)
+                if q:
+                    out.append(q)
         for s, e, info in terms:
             out.extend(self._sector_of_state(doc, s, e, info, state_at_start, on))
             ins = self._sector_in_place(doc, s, e, info, place_at_start, state_at_end, petrarch, terms_by_end)
@@ -683,6 +689,48 @@ class Composer:
         priority = PRIORITY_DICTIONARY_COMPOSED if target.kind == "dictionary" else PRIORITY_COMPOSED
         return Proposal(start, e, priority, build, "state + sector")
 
+    def _sector_and_sector(
+        self, doc: Doc, first: Proposal, start: int, end: int, target: Target,
+        terms_by_start: dict[int, list[tuple[int, list[Term]]]], on: date,
+    ) -> Proposal | None:
+        """ "Danish media and government": a sector word coordinated right after "<state> <sector>" is of the
+        same state (and, with PETRARCH dictionaries, carries the same agents before it: "the Danish Islamist
+        media and government" DNKMUSGOV)."""
+        k = first.end
+        if k + 1 >= len(doc) or doc[k].lower_ != "and" or not terms_by_start.get(k + 1):
+            return None
+        e2, info2 = max(terms_by_start[k + 1], key=lambda h: h[0])
+        if not self._is_head(doc, e2) or (e2 < len(doc) and doc[e2].lower_ in ("of", "from")):
+            return None
+        head = doc[e2 - 1]
+        if head.dep_ != "conj" or not first.start <= head.head.i < first.end:
+            return None
+        j = end + 1 if end < len(doc) and doc[end].text in self.rules.possessive else end
+        term = self._former(doc, start, k + 1, info2[0])
+        # "Russian troops and rebels": the state's forces and those fighting them are not one side
+        firsts = [i[0].suffix for st in range(j, first.end) for en, i in terms_by_start.get(st, []) if en == first.end]
+        if not firsts or (firsts[0][:3] in ADVERSARY_SECTORS) != (term.suffix[:3] in ADVERSARY_SECTORS):
+            return None
+        chain = self._agent_chain(doc, start, j, first.end, terms_by_start) if self.reg.has_dictionaries else []
+        chain = [*chain[:-1], term]
+
+        def build() -> tuple[ActorMention | None, str]:
+            a, b, text = self._span(doc, k + 1, e2)
+            m = None
+            for t in chain:
+                m = self._compose(target if m is None else Target("dictionary", m.code or target.entity_id),
+                                  t, a, b, text, "agent")
+            if len(chain) == 1 and target.kind != "dictionary":
+                contingent = self._contingent(target.entity_id, term, on)
+                if contingent:
+                    m, why = org_mention(self.reg, contingent, a, b, text, "agent", self.kind_sectors)
+                    return m, f"sector word ~{term.suffix} coordinated after {doc[start:first.end].text!r}: its contingent; {why}"
+            return m, (f"sector word ({term.prefix}~{term.suffix}) coordinated after {doc[start:first.end].text!r}: "
+                       f"the same {target.kind} {target.entity_id}")
+
+        priority = PRIORITY_DICTIONARY_COMPOSED if target.kind == "dictionary" else PRIORITY_COMPOSED
+        return Proposal(k + 1, e2, priority, build, "state + sector and sector")
+
     def _agent_chain(self, doc: Doc, start: int, j: int, e: int,
                      terms_by_start: dict[int, list[tuple[int, list[Term]]]]) -> list[Term]:
         """The agent words from ``j`` up to ``e``, left to right, the longest at each place, none overlapping."""
@@ -712,7 +760,10 @@ class Composer:
     def _sector_of_state(
         self, doc: Doc, s: int, e: int, info: list[Term], state_at_start: dict[int, tuple[int, Target]], on: date
     ) -> list[Proposal]:
-        if e >= len(doc) or doc[e].lower_ != "of":
+        if e >= len(doc) or doc[e].lower_ not in ("of", "from"):
+            return []
+        prep = doc[e].lower_
+        if prep == "from" and not self._from_belongs(doc, s, e):
             return []
         k = e + 1
         if k < len(doc) and doc[k].lower_ in self.rules.determiners:
@@ -731,11 +782,22 @@ class Composer:
                 m, why = org_mention(self.reg, contingent, a, b, text, "agent", self.kind_sectors)
                 return m, f"sector word ~{term.suffix} of state {target.entity_id}: its contingent; {why}"
             m = self._compose(target, term, a, b, text, "agent")
-            return m, f"sector word ({term.prefix}~{term.suffix}, {term.source}) of {target.kind} {target.entity_id}"
+            return m, f"sector word ({term.prefix}~{term.suffix}, {term.source}) {prep} {target.kind} {target.entity_id}"
 
         priority = PRIORITY_DICTIONARY_COMPOSED if target.kind == "dictionary" else PRIORITY_COMPOSED
         return [Proposal(s, end, priority, build, "sector of state"),
-                *self._coordinated(doc, s, e, end, term, state_at_start, target.entity_id, "of")]
+                *self._coordinated(doc, s, e, end, term, state_at_start, target.entity_id, prep)]
+
+    @staticmethod
+    def _from_belongs(doc: Doc, s: int, e: int) -> bool:
+        """ "<sector> from <state>" names the state's people ("troops from Russia") only where the parse
+        attaches "from" to the sector words themselves, and they are neither someone's ("its ambassador
+        from Georgia") nor the object of a verb that moves them ("withdrew troops from Syria")."""
+        head = doc[e].head
+        if not s <= head.i < e or head.dep_ in ("dobj", "obj"):
+            return False
+        return not any(c.dep_ == "poss" for c in head.children) and not any(
+            doc[i].dep_ == "poss" or doc[i].tag_ in ("PRP$", "POS") for i in range(s, e))
 
     def _titled_person(
         self,

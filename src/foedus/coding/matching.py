@@ -108,6 +108,43 @@ def _before(tok: Token, words: tuple[str, ...], window: int = 6) -> bool:
     return True
 
 
+def _after(tok: Token, runs: tuple[str, ...]) -> tuple[Token, ...]:
+    """The tokens of ``runs`` found in this order in the predicate's phrase after it.
+
+    The words of one run ("cultural memos", "memos on economic") must be
+    adjacent in the text; other words may stand between two runs. A word
+    matches by its surface form or lemma ("memos" matches "memo").
+    """
+    phrase = sorted((t for t in tok.subtree if t.i > tok.i), key=lambda t: t.i)
+    inside = {t.i for t in phrase}
+    doc = tok.doc
+
+    def at(i: int, w: str) -> bool:
+        t = doc[i]
+        return i in inside and (t.lower_ == w or t.lemma_.lower() == w or t.lemma_.lower() in _singular(w))
+
+    used: list[Token] = []
+    start = tok.i + 1
+    for run in runs:
+        words = run.split()
+        i = start
+        while i + len(words) <= len(doc) and not all(at(i + k, w) for k, w in enumerate(words)):
+            i += 1
+        if i + len(words) > len(doc):
+            return ()
+        used.extend(doc[i:i + len(words)])
+        start = i + len(words)
+    return tuple(used)
+
+
+def _singular(word: str) -> tuple[str, ...]:
+    if len(word) > 3 and word.endswith("ies"):
+        return (word[:-3] + "y",)
+    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        return (word[:-1], word[:-2]) if word.endswith("es") else (word[:-1],)
+    return ()
+
+
 def _in_phrase(tok: Token, p: Pattern) -> tuple[Token, ...]:
     """The pattern's words anywhere in the predicate's phrase after it, outside
     prepositional phrases and conjuncts, the modifiers right before the object
@@ -215,6 +252,11 @@ def _first_match(tok: Token, cands: tuple[Pattern, ...], temporal: frozenset[str
                 continue
         if p.before and not _before(tok, p.before):
             continue
+        after_used: tuple[Token, ...] = ()
+        if p.after:
+            after_used = _after(tok, p.after)
+            if not after_used:
+                continue
         if p.compound_source and len(subjects(tok)) < 2:
             continue
         used: tuple[Token, ...] = ()
@@ -234,7 +276,15 @@ def _first_match(tok: Token, cands: tuple[Pattern, ...], temporal: frozenset[str
                 continue
         if p.particle and not any(c.dep_ in ("prt", "prep") and c.lower_ == p.particle for c in tok.children):
             continue
-        if p.prep and not _has_prep(tok, p.prep, objs or [], temporal):
+        if p.prep and after_used:
+            # the phrase after the words ("welcomed assurances on cultural issues <from> X"): a
+            # preposition on one of the words, their heads or a participle of those, after the words
+            heads = [*(objs or []), *after_used, *(t.head for t in after_used)]
+            heads += [c for h in heads for c in h.children if c.dep_ == "acl"]  # "issues sent from X"
+            if not any(c.dep_ in ("prep", "agent") and c.lower_ == p.prep and c.i > after_used[-1].i
+                       and not is_temporal(c, temporal) for h in heads for c in h.children):
+                continue
+        elif p.prep and not _has_prep(tok, p.prep, objs or [], temporal):
             continue
         if p.prep_objects:
             # the phrase's noun is part of the predicate ("stayed away from the meetings"): no event of its own
@@ -248,5 +298,5 @@ def _first_match(tok: Token, cands: tuple[Pattern, ...], temporal: frozenset[str
                     continue
             elif not _modified(tok, p.modifiers, objs or []):
                 continue
-        return Match(tok, p, used)
+        return Match(tok, p, (*used, *[t for t in after_used if t not in used]))
     return None

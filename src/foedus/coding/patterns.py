@@ -145,6 +145,7 @@ class Pattern:
     compound_source: bool = False  # the subject must be coordinated ("X and Y agreed")
     word_form: bool = False  # the lemma is a word form of its own ("left" beside "leave"): it wins on that word
     in_phrase: bool = False  # object words may stand anywhere in the predicate's phrase (converted dictionaries)
+    after: tuple[str, ...] = ()  # word runs in the predicate's phrase after it, in order; the words of a run adjacent
 
     @property
     def specificity(self) -> int:
@@ -154,6 +155,7 @@ class Pattern:
         mods = (len(self.modifiers) if self.all_modifiers else 1) if self.modifiers else 0
         return (objects + bool(self.particle) + bool(self.prep) + mods + 2 * bool(self.prep_objects)
                 + complement + sum(len([x for x in w.split() if x != "*"]) for w in self.before)
+                + sum(len(w.split()) for w in self.after)
                 + self.compound_source)
 
 

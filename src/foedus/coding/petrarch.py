@@ -16,7 +16,11 @@ How a pattern is translated (``*`` is the verb):
 - words after the verb form its object phrase: the last word is the object
   (matched by lemma or surface form), an earlier word is a modifier
   (``* DIPLOMATIC TIES`` -> object ``ties``, modifier ``diplomatic``);
-  ``{WORDS}`` is read the same way; a particle right after the verb
+  ``{WORDS}`` is read the same way; words joined by ``_`` there
+  (``* &TIETYPES_MEMOS FROM``, ``* MEMOS_ON_&TIETYPES``) and a set member of
+  several words (``AUSTRIAN GOLD FLORIN``) are runs of adjacent words in the
+  verb's phrase (``Pattern.after``), a preposition inside a run included;
+  a particle right after the verb
   (``* OFF``, ``* DOWN NEWS``) becomes the pattern's particle;
 - a preposition (``* FOR``, ``* (TO)``) becomes the pattern's ``prep``;
   ``$``/``+``/``%`` after a preposition put the source/target in that
@@ -99,6 +103,7 @@ class _Shape:
     before: tuple[str, ...] = ()  # words/&SETs before the verb, in order
     pp_object: str | None = None  # the noun inside the prepositional phrase (a word or &SET)
     compound: bool = False  # "% *": the subject must be coordinated ("X and Y agree")
+    runs: tuple[tuple[str, ...], ...] = ()  # the phrase tokens by run: tokens joined by "_" share one
 
 
 class _Untranslatable(ValueError):
@@ -145,11 +150,24 @@ def _shape(tokens: tuple[str, ...]) -> _Shape:
     in_pp = False
     skipped = False  # a "^" after the preposition: the marker names what follows the skipped phrase
     slot_prep: str | None = None  # a second preposition carrying the marker ("EID AT ^ WITH +")
+    runs: list[list[str]] = []
+    joined = in_phrase = False
     for tok in tokens[star + 1:]:
+        if tok == "_":
+            joined = True
+            continue
+        was_joined, was_in_phrase = joined, in_phrase
+        joined = in_phrase = False
+        if was_joined and was_in_phrase and _is_word(tok) and tok not in {"(", ")", "{", "}"}:
+            # "MEMOS_ON_&TIETYPES": adjacent words of the phrase, a preposition among them included
+            phrase.append(tok)
+            runs[-1].append(tok)
+            in_phrase = True
+            continue
         if tok == "^":
             skipped = prep is not None
             continue
-        if tok in {"_", "{", "}"}:
+        if tok in {"{", "}"}:
             continue
         if tok in {"(", ")"}:
             in_pp = tok == "("
@@ -183,11 +201,13 @@ def _shape(tokens: tuple[str, ...]) -> _Shape:
             pp_words.append(tok)
         else:
             phrase.append(tok)
+            runs.append([tok])
+            in_phrase = True
     # the noun inside a prepositional phrase: its last word (earlier words are its modifiers,
     # which foedus does not check there)
     pp_object = pp_words[-1] if pp_words else None
     return _Shape(tuple(phrase), particle, prep, source, target, symmetric, words_before, pp_object,
-                  "%" in before)
+                  "%" in before, tuple(tuple(r) for r in runs))
 
 
 def _expand(token: str, synsets: dict[str, list[tuple[str, ...]]], depth: int = 0) -> list[tuple[str, ...]]:
@@ -256,7 +276,8 @@ def _object_alternatives(phrase: tuple[str, ...], synsets: dict[str, list[tuple[
     """
     if not phrase:
         return [(frozenset(), frozenset())], False
-    choices = [[(words, tok.startswith("&")) for words in _expand(tok, synsets)] for tok in phrase]
+    choices = [[(words, tok.startswith("&")) for words in _expand(tok, synsets) if len(words) == 1]
+               for tok in phrase]  # a set member of several words is a run of adjacent words (_after_alternatives)
     total = 1
     for c in choices:
         total *= len(c)
@@ -271,6 +292,31 @@ def _object_alternatives(phrase: tuple[str, ...], synsets: dict[str, list[tuple[
         head, mods = words[-1][0], words[:-1]
         grouped.setdefault(frozenset(m for m, _ in mods), set()).update(noun_forms(head))
     return [(frozenset(objs), mods) for mods, objs in grouped.items()], lossy
+
+
+def _after_alternatives(runs: tuple[tuple[str, ...], ...], synsets: dict[str, list[tuple[str, ...]]]
+                        ) -> list[tuple[str, ...]]:
+    """Runs of adjacent words after the verb (``Pattern.after``), one tuple per set combination.
+
+    Used where the phrase has words joined by ``_`` (``* &TIETYPES_MEMOS FROM``,
+    ``* MEMOS_ON_&TIETYPES``: every combination), else only for the
+    combinations that take a set member of several words (``AUSTRIAN GOLD
+    FLORIN``); the others keep the object and its modifiers.
+    """
+    joined = any(len(r) > 1 for r in runs)
+    choices = [[m for m in _expand(tok, synsets)] for run in runs for tok in run]
+    total = 1
+    for c in choices:
+        total *= len(c)
+    if total > MAX_ALTERNATIVES:
+        raise _Untranslatable("too many alternatives", f"{total} synonym-set combinations (limit {MAX_ALTERNATIVES})")
+    out: list[tuple[str, ...]] = []
+    for combo in itertools.product(*choices):
+        if not joined and all(len(m) == 1 for m in combo):
+            continue
+        parts = iter(combo)
+        out.append(tuple(" ".join(w for _ in run for w in next(parts)) for run in runs))
+    return list(dict.fromkeys(out))
 
 
 def _preposition_variants(tokens: tuple[str, ...], synsets: dict[str, list[tuple[str, ...]]]
@@ -386,7 +432,12 @@ class _Converter:
             return
         try:
             shape = _shape(raw.tokens)
-            alternatives, lossy = _object_alternatives(shape.phrase, self.d.synsets)
+            afters = _after_alternatives(shape.runs, self.d.synsets)
+            if any(len(r) > 1 for r in shape.runs):
+                alternatives, lossy = [], False  # the whole phrase is matched as runs of words
+            else:
+                alternatives, lossy = _object_alternatives(shape.phrase, self.d.synsets)
+                alternatives = [a for a in alternatives if a[0] or not shape.phrase]
             befores = _word_alternatives(shape.before, self.d.synsets)
             pp_objects = (frozenset(w for words in _expand(shape.pp_object, self.d.synsets) for w in noun_forms(words[-1]))
                           if shape.pp_object else frozenset())
@@ -402,17 +453,18 @@ class _Converter:
                             target=shape.source)
         self.out.converted_lines += 1
         n = 0
-        combos = [(o, m, b) for o, m in alternatives for b in befores]
+        combos = [(o, m, b, ()) for o, m in alternatives for b in befores]
+        combos += [(frozenset(), frozenset(), b, a) for a in afters for b in befores]
         for form in forms:
-            for objects, mods, before in combos:
+            for objects, mods, before, after in combos:
                 n += 1
                 tag = (f"#{n}" if len(combos) > 1 else "") + variant
-                self.emit(form, (objects, mods, shape, before, pp_objects), raw.code, raw.line, tag)
+                self.emit(form, (objects, mods, shape, before, pp_objects, after), raw.code, raw.line, tag)
             if len(shape.phrase) == 1 and not shape.phrase[0].startswith("&"):
                 # one word after the verb may be the object ("* RELATIONS") or the first word of the
                 # object phrase ("* DIPLOMATIC" matches "renewed diplomatic ties"): any object so modified
                 for before in befores:
-                    self.emit(form, (frozenset({"*"}), frozenset({shape.phrase[0].lower()}), shape, before, pp_objects),
+                    self.emit(form, (frozenset({"*"}), frozenset({shape.phrase[0].lower()}), shape, before, pp_objects, ()),
                               raw.code, raw.line, f"~mod{variant}")
 
     def emit(self, form: VerbForm, spec: tuple, code_obj: Code, line: int, tag: str = "") -> None:
@@ -428,12 +480,13 @@ class _Converter:
         mods: frozenset[str] = frozenset()
         before: tuple[str, ...] = tuple(w.lower() for w in form.before)
         pp_objects: frozenset[str] = frozenset()
+        after: tuple[str, ...] = ()
         source, target = DEFAULT_SOURCE, PHRASE_TARGET
         compound = False
         if swap:
             source, target = DEFAULT_TARGET, DEFAULT_SOURCE
         if spec:
-            objects, mods, shape, extra_before, pp_objects = spec
+            objects, mods, shape, extra_before, pp_objects, after = spec
             particle = shape.particle or particle
             prep = shape.prep or prep
             source, target = shape.source, shape.target
@@ -444,7 +497,7 @@ class _Converter:
             head = "_".join((lemma, *form.after))
             pid = f"{self.stem}:{line}:{head}:{code or SUPPRESSED}{tag}"
             key = (lemma, code, objects, mods, particle, prep, source, target, symmetric, reverse, before, pp_objects,
-                   compound)
+                   compound, after)
             if key in self._seen:
                 continue
             self._seen.add(key)
@@ -454,7 +507,7 @@ class _Converter:
                 origin=f"{self.stem}:{line}", prep_objects=pp_objects if prep else frozenset(),
                 all_modifiers=len(mods) > 1, before=before, suppress=suppress, reverse_code=reverse,
                 compound_source=compound, word_form=n_lemma == 0 and _irregular(form.verb),
-                in_phrase=bool(objects) and "*" not in objects and not prep and not particle,
+                in_phrase=bool(objects) and "*" not in objects and not prep and not particle, after=after,
             ))
 
 
