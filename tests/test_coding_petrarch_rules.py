@@ -1,6 +1,7 @@
 """PETRARCH dictionary constructs the coder honours: pattern precedence, adjacency, sets of
 prepositions, compound subjects, bare reports of a coded event, the phrase target,
-words anywhere in the verb phrase, and background clauses.
+words anywhere in the verb phrase, background clauses, multi-word forms, markers after
+object words, and list items the parser splits off.
 
 The dictionary is written here (fictional wording, real CAMEO codes where the
 codebook has them); actors come from a small gazetteer.
@@ -78,9 +79,34 @@ PERMIT
 --- RELEASE  [066] ---
 RELEASE
 - + * FROM $  [066]
+
+&SANCT
++TOTAL BOYCOTT
++EMBARGO
+
+--- SEIZE  [171] ---
+SEIZE
+WIRE_+TAP {WIRE_+TAPPED  WIRE_+TAPPING }
+- WILL NOT * [081]
+
+--- GET  [033] ---
+GET
+- + * MONEY $  [071]
+
+--- HONOUR  [181] ---
+HONOUR
+- + HOSTING * HARVEST_DAY $  [046]
+
+--- URGE  [010] ---
+URGE
+- * FOR &SANCT  [172]
+- * FOR  [096]
+
+--- WARN  [160] ---
+WARN
 """
 
-NAMES = {"Armenia": "ARM", "Azerbaijan": "AZE", "Georgia": "GEO", "official": "GOV"}
+NAMES = {"Armenia": "ARM", "Azerbaijan": "AZE", "Georgia": "GEO", "Iran": "IRN", "official": "GOV"}
 
 
 @pytest.fixture(scope="module")
@@ -203,3 +229,33 @@ def test_report_of_a_report_is_the_claim_of_its_event(setup):
 def test_plural_noun_before_coordinated_names_is_their_title(setup):
     assert code(setup, "Old foes Armenia and Azerbaijan have renewed diplomatic ties.") == [
         ("ARM", None, "064", False), ("AZE", None, "064", False)]
+
+
+def test_multi_word_form_keeps_its_word_before_the_verb(setup):
+    # "WIRE_+TAP": "wire" right before the verb; the block's negative pattern carries the negation
+    assert code(setup, "Armenia wire tapped the offices of Azerbaijan.") == [("ARM", "AZE", "171", False)]
+    assert code(setup, "Armenia will not wire tap the offices of Azerbaijan.") == [("ARM", "AZE", "081", False)]
+
+
+def test_marker_after_object_words_and_plus_before_a_governing_verb(setup):
+    # "+ * MONEY $": the actor named after the object
+    assert code(setup, "Armenia got money from Azerbaijan last week.") == [("AZE", "ARM", "071", False)]
+    # "+ HOSTING *": the subject of the governing verb
+    assert code(setup, "Armenia will be hosting Georgia to honour Harvest Day with Azerbaijan next week.") == [
+        ("AZE", "ARM", "046", False)]
+
+
+def test_set_member_of_several_words_inside_a_prepositional_phrase(setup):
+    assert code(setup, "Armenia urged for a total boycott against Azerbaijan.") == [("ARM", "AZE", "172", False)]
+    assert code(setup, "Armenia urged for a boycott against Azerbaijan.") == [("ARM", "AZE", "096", False)]
+
+
+def test_list_items_the_parser_splits_off(setup):
+    # a name between commas before "and": a list item, not an apposition
+    assert code(setup, "Armenia, the awful Georgia, and Iran warned Azerbaijan.") == [
+        ("ARM", "AZE", "160", False), ("GEO", "AZE", "160", False), ("IRN", "AZE", "160", False)]
+    # an "of" phrase after the last conjunct is that conjunct's
+    assert code(setup, "Armenia's farmers and traders of Georgia warned Azerbaijan.") == [
+        ("ARM", "AZE", "160", False), ("GEO", "AZE", "160", False)]
+    # the last item of "X, Y, and Z" read as a second subject
+    assert code(setup, "Farmers, traders, and Georgia warned Azerbaijan.") == [("GEO", "AZE", "160", False)]

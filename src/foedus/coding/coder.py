@@ -265,10 +265,14 @@ class EventCoder:
         and Azerbaijan": both countries.
         """
         first = self._mention(tok, ctx)
+        if first is None and tok.dep_ == "conj":
+            # "Ithilen's sheep and goats of Gondor": the parser hangs the "of" phrase after the
+            # last conjunct on the first; it is the last conjunct's
+            first = self._of_after(tok, ctx)
         if first is None:
             return []
         out = [first]
-        extra: list[Token] = []
+        extra: list[Token] = self._listed_appositions(tok, ctx)
         for c in tok.children:
             if c.dep_ in ("amod", "compound", "nmod") and c.conjuncts:
                 extra.extend([c, *c.conjuncts])
@@ -280,6 +284,41 @@ class EventCoder:
             m = ctx.index.at(t)
             if m is not None and m.code and m not in out:
                 out.append(m)
+        return out
+
+    @staticmethod
+    def _of_after(tok: Token, ctx: "_SentenceContext") -> ActorMention | None:
+        for c in tok.head.children:
+            if c.dep_ == "prep" and c.lower_ == "of" and c.i > tok.i:
+                for o in c.children:
+                    m = ctx.index.at(o) if o.dep_ == "pobj" else None
+                    if m is not None and m.code:
+                        return m
+        return None
+
+    @staticmethod
+    def _listed_appositions(tok: Token, ctx: "_SentenceContext") -> list[Token]:
+        """Named actors the parser reads as appositions inside a comma list.
+
+        "Evil Mordor, the awful Fornost, and good Gondor": Fornost hangs on Mordor as an
+        apposition, but a name between commas followed by "and" and a conjunct is a list item.
+        Only a name that is an actor of its own, coded unlike its head, counts.
+        """
+        doc = tok.doc
+        head_m = ctx.index.at(tok)
+        if head_m is None or not any(c.dep_ == "cc" for c in tok.children):
+            return []
+        out: list[Token] = []
+        for c in tok.children:
+            if c.dep_ != "appos":
+                continue
+            m = ctx.index.at(c)
+            left, right = c.left_edge.i, c.right_edge.i
+            if (m is None or not m.code or m.code == head_m.code or left == 0 or doc[left - 1].text != ","
+                    or right + 2 >= len(doc) or doc[right + 1].text != ","
+                    or not any(x.dep_ == "cc" and x.i > right for x in tok.children)):
+                continue
+            out.append(c)
         return out
 
     def _fits(self, pronoun: Token, m: ActorMention) -> bool:
@@ -402,6 +441,22 @@ class EventCoder:
                 found = self._evaluated(trigger, ctx, exclude)
             elif slot == "phrase":
                 found = self._phrase_actor(trigger, ctx, exclude)
+            elif slot in ("after:obj", "after:obj^"):
+                # the first named actor after the predicate's object (converted patterns);
+                # "^": skip one actor
+                objs = objects(trigger)
+                if objs:
+                    end = max(o.i for o in objs)
+                    found = self._phrase_actor(trigger, ctx, exclude, after=end)
+                    if found and slot.endswith("^"):
+                        end = max(i for i, m in ctx.index.by_token.items() if m in found)
+                        found = self._phrase_actor(trigger, ctx, exclude, after=end)
+            elif slot == "head_subj":
+                # the subject of the verb governing the predicate ("X will be hosting Y to celebrate")
+                head = trigger.head
+                if head.i != trigger.i and head.pos_ in ("VERB", "AUX"):
+                    toks = subjects(head) or [c for c in head.children if c.dep_ == "nsubjpass"]
+                    found = [m for t in toks for m in self._mentions(t, ctx) if m not in exclude]
             elif slot.startswith("after:"):
                 # the first named actor after the phrase of a preposition ("Iftar in X with Y" -> Y)
                 pp = prep_objects(trigger, slot[6:], self._related_tokens(trigger), self.cues.temporal)

@@ -170,6 +170,19 @@ def _prep_object_ok(tok: Token, prep: str, lemmas: frozenset[str], also: list[To
     return bool(_prep_object_tokens(tok, prep, lemmas, also))
 
 
+def _is_pp_object(x: Token, lemmas: frozenset[str]) -> bool:
+    """``x`` is one of ``lemmas``; an entry of several words needs its other words right before ``x``."""
+    if x.lemma_.lower() in lemmas or x.lower_ in lemmas:
+        return True
+    for entry in lemmas:
+        parts = entry.split()
+        if len(parts) < 2 or parts[-1] not in (x.lemma_.lower(), x.lower_) or x.i < len(parts) - 1:
+            continue
+        if [t.lower_ for t in x.doc[x.i - len(parts) + 1:x.i]] == parts[:-1]:
+            return True
+    return False
+
+
 def _prep_object_tokens(tok: Token, prep: str, lemmas: frozenset[str], also: list[Token]) -> list[Token]:
     """The nouns of ``prep`` phrases whose lemma is one of ``lemmas`` (the first phrase that has one)."""
     for head in (tok, *adverb_particles(tok), *also):
@@ -179,7 +192,7 @@ def _prep_object_tokens(tok: Token, prep: str, lemmas: frozenset[str], also: lis
                 if c.dep_ == "prt":
                     # "clashed over the efforts" parsed as particle + object: the object is the phrase's noun
                     pobjs += [o for o in head.children if o.dep_ in ("dobj", "obj") and o.i > c.i]
-                found = [x for o in pobjs for x in (o, *o.conjuncts) if x.lemma_.lower() in lemmas or x.lower_ in lemmas]
+                found = [x for o in pobjs for x in (o, *o.conjuncts) if _is_pp_object(x, lemmas)]
                 if found:
                     return found
     return []

@@ -112,6 +112,11 @@ class _Untranslatable(ValueError):
         self.kind = kind
 
 
+_AUXILIARIES = frozenset({"was", "were", "is", "are", "be", "been", "being", "has", "have", "had", "will",
+                          "would", "shall", "should", "can", "could", "may", "might", "must", "do", "does",
+                          "did", "not", "now"})
+
+
 def _is_word(tok: str) -> bool:
     return tok not in MARKERS and tok not in {"*", "^", "_", "(", ")", "{", "}"}
 
@@ -139,6 +144,11 @@ def _shape(tokens: tuple[str, ...]) -> _Shape:
     source, target, symmetric = DEFAULT_SOURCE, PHRASE_TARGET, False
     if "%" in before:
         source, target, symmetric = ("subj",), ("none",), True
+    elif "+" in before and any(_is_word(t) and t.lower() not in _AUXILIARIES
+                               for t in tokens[tokens.index("+") + 1:star]):
+        # "+ HOSTING * TABASKI": the actor before a (non-auxiliary) word before the verb is the
+        # subject of the verb governing ours ("Mordor will be hosting X to celebrate ...")
+        source, target = DEFAULT_SOURCE, ("head_subj", "subj", "obj")
     elif "+" in before:
         # the actor written before the verb: its subject, for a passive the patient
         # ("Ithilen's militia was freed from X": the 'obj' slot of a passive verb)
@@ -165,7 +175,7 @@ def _shape(tokens: tuple[str, ...]) -> _Shape:
             in_phrase = True
             continue
         if tok == "^":
-            skipped = prep is not None
+            skipped = prep is not None or bool(phrase)
             continue
         if tok in {"{", "}"}:
             continue
@@ -176,6 +186,10 @@ def _shape(tokens: tuple[str, ...]) -> _Shape:
             slot = slot_prep or prep or "obj"
             if skipped and slot_prep is None and prep is not None:
                 slot = f"after:{prep}"  # "IFTAR IN ^ +": the actor after the skipped phrase
+            elif prep is None and phrase:
+                # "* MONEY $": the actor named after the object words ("received money from X");
+                # "* TABASKI ^ $": the one after the next actor
+                slot = "after:obj^" if skipped else "after:obj"
             if tok == "$":
                 source = (slot,)
             elif tok == "%" and slot == "between":
@@ -439,7 +453,10 @@ class _Converter:
                 alternatives, lossy = _object_alternatives(shape.phrase, self.d.synsets)
                 alternatives = [a for a in alternatives if a[0] or not shape.phrase]
             befores = _word_alternatives(shape.before, self.d.synsets)
-            pp_objects = (frozenset(w for words in _expand(shape.pp_object, self.d.synsets) for w in noun_forms(words[-1]))
+            # a member of several words ("TOTAL BOYCOTT") keeps its words: adjacent in the text
+            pp_objects = (frozenset(" ".join((*(x.lower() for x in words[:-1]), w))
+                                    for words in _expand(shape.pp_object, self.d.synsets)
+                                    for w in noun_forms(words[-1]))
                           if shape.pp_object else frozenset())
             if len(alternatives) * len(befores) > MAX_ALTERNATIVES:
                 raise _Untranslatable("too many alternatives", f"{len(alternatives) * len(befores)} combinations")
@@ -478,7 +495,8 @@ class _Converter:
         prep = form.after[0] if form.after and particle is None else None
         objects: frozenset[str] = frozenset()
         mods: frozenset[str] = frozenset()
-        before: tuple[str, ...] = tuple(w.lower() for w in form.before)
+        # words of a multi-word form before the verb ("WIRE_+TAP") stand right before it
+        before: tuple[str, ...] = (" ".join((*(w.lower() for w in form.before), "*")),) if form.before else ()
         pp_objects: frozenset[str] = frozenset()
         after: tuple[str, ...] = ()
         source, target = DEFAULT_SOURCE, PHRASE_TARGET
@@ -491,7 +509,7 @@ class _Converter:
             prep = shape.prep or prep
             source, target = shape.source, shape.target
             symmetric = symmetric or shape.symmetric
-            before = (*before, *extra_before)
+            before = (*extra_before, *before)
             compound = shape.compound
         for n_lemma, lemma in enumerate(verb_lemmas(form.verb)):
             head = "_".join((lemma, *form.after))

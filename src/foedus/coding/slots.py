@@ -78,6 +78,10 @@ class MentionIndex:
             return found
         for child in tok.children:
             if child.dep_ in _CORE_DEPS:
+                if child.tag_ == "JJ" and child.dep_ == "amod":
+                    m = self.at(child)
+                    if m is not None and m.how == "agent" and not m.country:
+                        continue  # "his official visit": an adjective naming a bare sector is no actor
                 found = self.find(child, depth - 1)
                 if found is not None:
                     return found
@@ -209,6 +213,13 @@ def subjects(tok: Token, inherit: bool = True) -> list[Token]:
         if is_reduced_passive(cur):
             return []
         subj = _child(cur, "nsubj", "csubj")
+        if subj is not None:
+            # "Lions, tigers, and Gondor welcomed": the parser hangs the item after "and" on the
+            # verb as a second subject; it is the list's last conjunct
+            more = [c for c in cur.children if c.dep_ == "nsubj" and c.i > subj.i]
+            ccs = [c for c in subj.children if c.dep_ == "cc"]
+            if more and ccs and ccs[-1].i < more[0].i and more[0].i < cur.i:
+                return sorted({*with_conjuncts(subj), *with_conjuncts(more[0])}, key=lambda t: t.i)
         if subj is not None and subj.tag_ == "NNS" and subj.i + 1 < len(subj.doc):
             # the parser's split apposition: "Old foes Gondor and Osgiliath renewed ..." with two
             # subjects, a plural noun right before coordinated names: the names are the subject
