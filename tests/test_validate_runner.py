@@ -87,19 +87,19 @@ def _suite_or_skip() -> Path:
 
 
 def test_real_suite_floors():
-    """Measured 301/359 found (84%), 31/332 extra (9%): floors set a little below."""
+    """Measured 307/359 found (86%), 29/336 extra (9%): floors set a little below."""
     report = run_petrarch_validation(_suite_or_skip())
     total = report.total()
     assert total.expected == 359 and total.records == 284
-    assert total.matched >= 296
+    assert total.matched >= 302
     assert total.extra_rate <= 0.11
     cats = report.by_category()
     assert cats["DEMO"].matched >= 41 and cats["COMPOUND"].matched >= 92
-    assert cats["PATTERN"].matched >= 17
+    assert cats["PATTERN"].matched >= 22
     assert cats["AGENT"].matched >= 24 and cats["MODIFY"].matched >= 10
     assert cats["SYNSET"].matched >= 50 and cats["VERB"].matched >= 20
     assert cats["SYNSET"].extra_rate <= 0.05 and cats["VERB"].extra_rate <= 0.12
-    assert cats["DEMO"].extra_rate <= 0.12 and cats["MODIFY"].extra_rate <= 0.3
+    assert cats["DEMO"].extra_rate <= 0.12 and cats["MODIFY"].extra_rate <= 0.35
 
 
 def test_real_suite_floors_with_proposed_rules():

@@ -28,7 +28,7 @@ from .matching import Match, match_token
 from .patterns import PatternSet, load_patterns
 from .polarity import according_to, modality, negation, report_governor, reported_future, self_report
 from .slots import (
-    MentionIndex, SlotFinder, objects, prep_objects, sentence_start, subjects, support_governor, with_conjuncts,
+    MentionIndex, SlotFinder, is_passive, objects, prep_objects, sentence_start, subjects, support_governor, with_conjuncts,
 )
 
 _COMPLEMENT_PREPS = ("for", "to", "of", "on", "against", "from")
@@ -471,6 +471,11 @@ class EventCoder:
                             found.append(m)
                 if not found and exclude and slot in self.cues.place_target_slots:
                     found = self._place_targets(toks, ctx, exclude)
+                if not found and toks:
+                    # "in an anti- Gondor parade": the actor the slot's noun is for or against
+                    stance = self._stance_in(sorted({t for o in toks for t in o.subtree}, key=lambda t: t.i),
+                                             ctx, exclude)
+                    found = [stance] if stance is not None else []
             if found:
                 return [m for m in ctx.index.expand(found) if m not in exclude or m in found], slot
         return [], None
@@ -537,6 +542,45 @@ class EventCoder:
                     out.append(mm)
             return out
         return []
+
+    _STANCE = ("anti", "pro")
+
+    def _stance_actor(self, m: Match, ctx: "_SentenceContext", sources: list[ActorMention],
+                      phrase: bool) -> ActorMention | None:
+        """A named actor behind an "anti-"/"pro-" modifier of the predicate's object
+        ("an anti-Gondor parade", "anti- Gondor", "anti - Gondor"); "an anti-government
+        rally" names none. ``phrase``: search the predicate's whole phrase (converted
+        patterns), else only its objects' noun phrases."""
+        trigger = m.trigger
+        if phrase:
+            toks = self._phrase_tokens(trigger)
+        else:
+            heads = [*objects(trigger), *m.object_tokens]
+            toks = sorted({t for h in heads for t in h.subtree if t.i > trigger.i}, key=lambda t: t.i)
+        return self._stance_in(toks, ctx, sources)
+
+    def _stance_in(self, toks: list[Token], ctx: "_SentenceContext",
+                   sources: list[ActorMention]) -> ActorMention | None:
+        """The first named actor behind an "anti-"/"pro-" word among ``toks``."""
+        if not toks:
+            return None
+        doc = toks[0].doc
+        for t in toks:
+            low = t.lower_
+            nxt: int | None = None
+            if low in self._STANCE and t.i + 2 < len(doc) and doc[t.i + 1].text == "-":
+                nxt = t.i + 2
+            elif low.endswith("-") and low[:-1] in self._STANCE:
+                nxt = t.i + 1
+            elif "-" in low and low.split("-", 1)[0] in self._STANCE:
+                nxt = t.i  # one token: "anti-Gondor"
+            if nxt is None or nxt >= len(doc):
+                continue
+            found = ctx.index.at(doc[nxt])
+            if (found is not None and found.code and found.how not in ("agent", "coref", "context")
+                    and found not in sources and not any(found.code == s.code for s in sources)):
+                return found
+        return None
 
     def _place_targets(self, toks: list[Token], ctx: "_SentenceContext",
                        sources: list[ActorMention]) -> list[ActorMention]:
@@ -651,6 +695,13 @@ class EventCoder:
         p = m.pattern
         if sources is None:
             sources, source_slot = self._resolve(p.source, m.trigger, ctx)
+            if (not sources and p.target[-1:] == ("phrase",) and "subj" in p.source
+                    and is_passive(m.trigger) and not prep_objects(m.trigger, "by")):
+                # PETRARCH's reading (converted dictionaries): a passive with no agent keeps
+                # its grammatical subject as the source ("X was criticized over its dispute with Y")
+                subj = [c for c in m.trigger.children if c.dep_ == "nsubjpass"]
+                sources = [a for t in subj for a in self._mentions(t, ctx)]
+                source_slot = "subj" if sources else source_slot
         if not sources:
             result.dropped.append(Dropped(ctx.sent_index, m.trigger.text, m.trigger.idx, p.id, "no resolved source actor"))
             return []
@@ -662,6 +713,11 @@ class EventCoder:
                 if found is not None and found not in sources and found not in targets:
                     targets.append(found)
             target_slot = "object" if targets else target_slot
+        if not targets:
+            # "broke up an anti-American protest": the actor the object is for or against
+            stance = self._stance_actor(m, ctx, sources, p.target[-1:] == ("phrase",))
+            if stance is not None:
+                targets, target_slot = [stance], "stance"
         if p.needs_target and not targets:
             result.dropped.append(Dropped(ctx.sent_index, m.trigger.text, m.trigger.idx, p.id, "no target actor"))
             return []

@@ -139,7 +139,11 @@ def prep_objects(tok: Token, prep: str, extra_heads: tuple[Token, ...] = (),
     for head in (tok, *adverb_particles(tok), *extra_heads):
         for c in head.children:
             if c.dep_ in ("prep", "agent", "dative", "prt") and c.lower_ == prep and not is_temporal(c, temporal):
-                out.extend(o for o in _pobjs(c) if o not in out)
+                objs = _pobjs(c)
+                if not objs and c.dep_ == "prt":
+                    # a preposition parsed as a particle: "break in an anti- X parade"
+                    objs = [d for d in head.children if d.dep_ == "dobj" and d.i > c.i]
+                out.extend(o for o in objs if o not in out)
     return out
 
 
