@@ -467,11 +467,12 @@ class EventCoder:
                 toks = self.finder.tokens(slot, trigger, inherit)
                 for tok in toks:
                     for m in self._mentions(tok, ctx):
-                        if m not in found and m not in exclude:
+                        # "an anti-American protest" is not a protest by Americans
+                        if m not in found and m not in exclude and not self._behind_stance(m, ctx.doc):
                             found.append(m)
                 if not found and exclude and slot in self.cues.place_target_slots:
                     found = self._place_targets(toks, ctx, exclude)
-                if not found and toks:
+                if not found and toks and "phrase" in slots:
                     # "in an anti- Gondor parade": the actor the slot's noun is for or against
                     stance = self._stance_in(sorted({t for o in toks for t in o.subtree}, key=lambda t: t.i),
                                              ctx, exclude)
@@ -558,6 +559,17 @@ class EventCoder:
             heads = [*objects(trigger), *m.object_tokens]
             toks = sorted({t for h in heads for t in h.subtree if t.i > trigger.i}, key=lambda t: t.i)
         return self._stance_in(toks, ctx, sources)
+
+    def _behind_stance(self, m: ActorMention, doc: Doc) -> bool:
+        """The mention follows an "anti-"/"pro-" word ("anti-American", "pro- Russian")."""
+        first = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if first is None or first.start == 0:
+            return False
+        i = first.start
+        prev = doc[i - 1]
+        if prev.text == "-" and i >= 2 and doc[i - 2].lower_ in self._STANCE:
+            return True
+        return prev.lower_.rstrip("-") in self._STANCE and prev.lower_.endswith("-")
 
     def _stance_in(self, toks: list[Token], ctx: "_SentenceContext",
                    sources: list[ActorMention]) -> ActorMention | None:
@@ -713,9 +725,11 @@ class EventCoder:
                 if found is not None and found not in sources and found not in targets:
                     targets.append(found)
             target_slot = "object" if targets else target_slot
-        if not targets:
-            # "broke up an anti-American protest": the actor the object is for or against
-            stance = self._stance_actor(m, ctx, sources, p.target[-1:] == ("phrase",))
+        if not targets and p.target[-1:] == ("phrase",):
+            # PETRARCH's convention (converted dictionaries): "broke into an anti-X parade"
+            # targets X. On news the target of such an act is the crowd, not X, so our own
+            # patterns do not use it.
+            stance = self._stance_actor(m, ctx, sources, True)
             if stance is not None:
                 targets, target_slot = [stance], "stance"
         if p.needs_target and not targets:
