@@ -40,3 +40,12 @@ def test_the_stance_country_is_neither_source_nor_target(nlp, text, stance):
 def test_the_attackers_event_stays(nlp):
     pairs = actors(nlp, "Russian forces attacked an anti-Russian rally in Kyiv on Friday.")
     assert ("RUSMIL", None) in pairs
+
+
+def test_a_support_verb_with_a_particle_is_another_verb(nlp):
+    # "broke up a protest" is no protest by the police; "called off the talks" halts them
+    assert actors(nlp, "Iranian police broke up an anti-American protest in Tehran on Friday.") == set()
+    out = code_text(nlp, "Armenia called off the talks with Azerbaijan on Friday.", date(2024, 3, 1))
+    assert [(e["source"], e["target"], e["cameo"]) for e in out["events"]] == [("ARM", "AZE", "164")]
+    carried = code_text(nlp, "Azerbaijani forces carried out an attack on Armenian positions.", date(2024, 3, 1))
+    assert any(e["source"] == "AZEMIL" and e["cameo"].startswith("19") for e in carried["events"])

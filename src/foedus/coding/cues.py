@@ -24,7 +24,7 @@ KEYS = ("negators", "negating_verbs", "without", "future_aux", "future_verbs", "
         "support_objects", "temporal", "hypothetical_nouns", "question_words", "person_pronouns",
         "thing_pronouns", "crowd_nouns", "relational_nouns", "self_description_verbs", "reflexives",
         "counterfactual_verbs", "name_heads", "place_target_slots", "evaluation_verbs",
-        "earlier_marks", "earlier_spans")
+        "earlier_marks", "earlier_spans", "support_particles")
 
 
 @dataclass(frozen=True)
@@ -40,6 +40,7 @@ class Cues:
     report_verbs: frozenset[str] = frozenset()
     denial_verbs: frozenset[str] = frozenset()
     support_verbs: frozenset[str] = frozenset()
+    support_particles: frozenset[str] = frozenset()
     pronouns: frozenset[str] = frozenset()
     support_objects: frozenset[str] = frozenset()
     temporal: frozenset[str] = frozenset()

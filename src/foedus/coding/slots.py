@@ -282,6 +282,13 @@ def _verb_above(tok: Token) -> Token | None:
     return None
 
 
+def _supports(verb: Token, cues: Cues) -> bool:
+    """A support verb, without a particle that makes it another verb ("broke up")."""
+    if verb.lemma_.lower() not in cues.support_verbs:
+        return False
+    return all(c.lower_ in cues.support_particles for c in verb.children if c.dep_ == "prt")
+
+
 def support_governor(tok: Token, cues: Cues) -> Token | None:
     """The support verb carrying a nominal event ("launched an attack"), if any."""
     cur = tok
@@ -292,13 +299,13 @@ def support_governor(tok: Token, cues: Cues) -> Token | None:
     if (cur.dep_ == "pobj" and cur.head.lower_ == "of" and cur.head.head.i != cur.head.i
             and (cur.head.head.lemma_.lower() in cues.temporal or cur.head.head.lemma_.lower() in _MEASURES)):
         cur = cur.head.head
-        if cur.dep_ == "npadvmod" and cur.head.lemma_.lower() in cues.support_verbs:
+        if cur.dep_ == "npadvmod" and _supports(cur.head, cues):
             return cur.head  # the small parser hangs "ten days" on the verb as an adverbial
-    if cur.dep_ in ("dobj", "nsubjpass", "attr") and cur.head.lemma_.lower() in cues.support_verbs:
+    if cur.dep_ in ("dobj", "nsubjpass", "attr") and _supports(cur.head, cues):
         if cur.head.lemma_.lower() in cues.evaluation_verbs and _evaluates(cur.head):
             return None  # "called the blockade a provocation": the blockade is evaluated, not called
         return cur.head
-    if cur.dep_ == "pobj" and cur.head.dep_ == "prep" and cur.head.head.lemma_.lower() in cues.support_verbs:
+    if cur.dep_ == "pobj" and cur.head.dep_ == "prep" and _supports(cur.head.head, cues):
         verb = cur.head.head
         # "took part in the talks" carries the talks; "would not take sides in the escalation" does not
         own = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
