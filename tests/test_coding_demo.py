@@ -12,57 +12,31 @@ from pathlib import Path
 
 import pytest
 
+from coded_corpus import find, ingest_events
+
 DEMO = Path(__file__).resolve().parents[1] / "examples" / "demo"
 
 
 @pytest.fixture(scope="module")
 def demo_events(tmp_path_factory):
-    import duckdb
-    from typer.testing import CliRunner
-
-    from foedus.cli import app
-
     db = tmp_path_factory.mktemp("demo") / "demo.duckdb"
-    result = CliRunner().invoke(app, ["ingest", str(DEMO), "--db", str(db)])
-    assert result.exit_code == 0, result.output
-    con = duckdb.connect(str(db), read_only=True)
-    cols = ["date", "source_code", "cameo", "target_code", "negated", "modality", "claimed_by_code", "sentence"]
-    rows = con.execute(f"select {', '.join(cols)} from event_mentions").fetchall()
-    con.close()
-    return [dict(zip(cols, r)) for r in rows]
-
-
-def _find(events, src, root, tgt=None, negated=None, modality=None, month=None):
-    out = []
-    for e in events:
-        if not (e["source_code"] or "").startswith(src) or not e["cameo"].startswith(root):
-            continue
-        if tgt is not None and not (e["target_code"] or "").startswith(tgt):
-            continue
-        if negated is not None and bool(e["negated"]) != negated:
-            continue
-        if modality is not None and e["modality"] != modality:
-            continue
-        if month is not None and not str(e["date"]).startswith(month):
-            continue
-        out.append(e)
-    return out
+    return ingest_events(DEMO, db)
 
 
 def test_september_2022_attack(demo_events):
-    assert _find(demo_events, "AZE", "19", "ARM", negated=False, month="2022-09")
-    assert _find(demo_events, "AZE", "19", "ARM", negated=False, modality="asserted", month="2022-09")
+    assert find(demo_events, "AZE", "19", "ARM", negated=False, when="2022-09")
+    assert find(demo_events, "AZE", "19", "ARM", negated=False, modality="asserted", when="2022-09")
 
 
 def test_appeals_to_the_csto_and_russia(demo_events):
-    assert _find(demo_events, "ARM", "023", "IGOCSTO", month="2022-09-13")
-    assert _find(demo_events, "ARM", "023", "RUS", month="2022-09-13")
-    assert _find(demo_events, "ARM", "02", "IGOCSTO", month="2021-0")  # the 2021 Sev Lake requests
+    assert find(demo_events, "ARM", "023", "IGOCSTO", when="2022-09-13")
+    assert find(demo_events, "ARM", "023", "RUS", when="2022-09-13")
+    assert find(demo_events, "ARM", "02", "IGOCSTO", when="2021-0")  # the 2021 Sev Lake requests
 
 
 def test_csto_answer_mission_and_no_aid(demo_events):
-    assert _find(demo_events, "IGOCSTO", "093", "ARM")
-    assert _find(demo_events, "IGOCSTO", "07", negated=True)
+    assert find(demo_events, "IGOCSTO", "093", "ARM")
+    assert find(demo_events, "IGOCSTO", "07", negated=True)
     for e in demo_events:
         if e["cameo"].startswith("07") and (e["target_code"] or "").startswith("ARM"):
             if (e["source_code"] or "").startswith(("RUS", "IGOCSTO")):
@@ -70,14 +44,14 @@ def test_csto_answer_mission_and_no_aid(demo_events):
 
 
 def test_ceasefire_visit_condemnation(demo_events):
-    assert _find(demo_events, "ARM", "0871", "AZE", month="2022-09") and _find(demo_events, "AZE", "0871", "ARM", month="2022-09")
-    assert _find(demo_events, "USALEG", "042", "ARM", month="2022-09")
-    assert _find(demo_events, "USALEG", "111", "AZE", month="2022-09")
+    assert find(demo_events, "ARM", "0871", "AZE", when="2022-09") and find(demo_events, "AZE", "0871", "ARM", when="2022-09")
+    assert find(demo_events, "USALEG", "042", "ARM", when="2022-09")
+    assert find(demo_events, "USALEG", "111", "AZE", when="2022-09")
 
 
 def test_claims_keep_their_speaker(demo_events):
     # "Baku claimed ... Armenian forces ..." style reports are claims of the side that made them
-    accused = _find(demo_events, "AZEGOV", "112", "ARM")
+    accused = find(demo_events, "AZEGOV", "112", "ARM")
     assert accused
     claimed = [e for e in demo_events if e["modality"] == "claimed" and e["cameo"][:2] in ("18", "19")]
     # measured 24 of 27 with a resolved speaker; the rest are unresolved pronouns or unnamed sources
@@ -87,5 +61,5 @@ def test_claims_keep_their_speaker(demo_events):
 
 def test_the_2024_freeze_is_armenias_own_word(demo_events):
     # "Armenia has frozen its participation ..., Pashinyan said": asserted, the speaker kept
-    freeze = _find(demo_events, "ARM", "161", "IGOCSTO", negated=False, modality="asserted", month="2024-02")
+    freeze = find(demo_events, "ARM", "161", "IGOCSTO", negated=False, modality="asserted", when="2024-02")
     assert freeze and all(e["claimed_by_code"] == "ARMGOV" for e in freeze)

@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from coded_corpus import find, ingest_events
+
 SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
 
 
@@ -19,61 +21,33 @@ SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
 def seed_events(tmp_path_factory):
     if not (SEEDS / "manifest.csv").exists():
         pytest.skip(f"{SEEDS} is absent (the shared seed articles are not installed next to the repository)")
-    import duckdb
-    from typer.testing import CliRunner
-
-    from foedus.cli import app
-
     db = tmp_path_factory.mktemp("seeds") / "seeds.duckdb"
-    result = CliRunner().invoke(app, ["ingest", str(SEEDS), "--db", str(db)])
-    assert result.exit_code == 0, result.output
-    con = duckdb.connect(str(db), read_only=True)
-    cols = ["date", "source_code", "cameo", "target_code", "negated", "modality", "claimed_by_code", "sentence"]
-    rows = con.execute(f"select {', '.join(cols)} from event_mentions").fetchall()
-    con.close()
-    return [dict(zip(cols, r)) for r in rows]
-
-
-def _find(events, src, root, tgt=None, negated=None, modality=None, date=None):
-    out = []
-    for e in events:
-        if not (e["source_code"] or "").startswith(src) or not e["cameo"].startswith(root):
-            continue
-        if tgt is not None and not (e["target_code"] or "").startswith(tgt):
-            continue
-        if negated is not None and bool(e["negated"]) != negated:
-            continue
-        if modality is not None and e["modality"] != modality:
-            continue
-        if date is not None and str(e["date"]) != date:
-            continue
-        out.append(e)
-    return out
+    return ingest_events(SEEDS, db)
 
 
 def test_the_attack_on_13_september(seed_events):
-    assert _find(seed_events, "AZE", "19", "ARM", negated=False, modality="asserted", date="2022-09-13")
+    assert find(seed_events, "AZE", "19", "ARM", negated=False, modality="asserted", when="2022-09-13")
 
 
 def test_requests_to_the_csto_and_to_russia(seed_events):
-    assert _find(seed_events, "ARM", "02", "IGOCSTO", negated=False)
-    assert _find(seed_events, "ARM", "02", "RUS", negated=False)
+    assert find(seed_events, "ARM", "02", "IGOCSTO", negated=False)
+    assert find(seed_events, "ARM", "02", "RUS", negated=False)
     # the requests are for military help or intervention
-    assert _find(seed_events, "ARM", "0234", "IGOCSTO") or _find(seed_events, "ARM", "023", "IGOCSTO")
+    assert find(seed_events, "ARM", "0234", "IGOCSTO") or find(seed_events, "ARM", "023", "IGOCSTO")
 
 
 def test_the_csto_declined_and_sent_a_mission(seed_events):
-    refusal = _find(seed_events, "IGOCSTO", "12") + _find(seed_events, "IGOCSTO", "07", negated=True)
+    refusal = find(seed_events, "IGOCSTO", "12") + find(seed_events, "IGOCSTO", "07", negated=True)
     assert refusal
-    assert _find(seed_events, "IGOCSTO", "09", "ARM", negated=False)
+    assert find(seed_events, "IGOCSTO", "09", "ARM", negated=False)
 
 
 def test_ceasefire_visits_condemnations_protests(seed_events):
-    assert _find(seed_events, "RUS", "0871") or _find(seed_events, "ARM", "0871") or _find(seed_events, "AZE", "0871")
-    assert _find(seed_events, "USALEG", "042", "ARM", negated=False)
-    assert _find(seed_events, "USALEG", "11", negated=False)
-    assert _find(seed_events, "AZE", "11", "USALEG", negated=False)
-    assert _find(seed_events, "ARMCVL", "14", negated=False)
+    assert find(seed_events, "RUS", "0871") or find(seed_events, "ARM", "0871") or find(seed_events, "AZE", "0871")
+    assert find(seed_events, "USALEG", "042", "ARM", negated=False)
+    assert find(seed_events, "USALEG", "11", negated=False)
+    assert find(seed_events, "AZE", "11", "USALEG", negated=False)
+    assert find(seed_events, "ARMCVL", "14", negated=False)
 
 
 def test_no_invented_aid_to_armenia(seed_events):
@@ -85,10 +59,10 @@ def test_no_invented_aid_to_armenia(seed_events):
 
 def test_accusations_stay_claims(seed_events):
     # "Armenia claimed that Azerbaijan was attempting to seize territory"
-    seized = [e for e in _find(seed_events, "AZE", "192") if "Armenia claimed" in e["sentence"]]
+    seized = [e for e in find(seed_events, "AZE", "192") if "Armenia claimed" in e["sentence"]]
     assert seized and all(e["modality"] == "claimed" and (e["claimed_by_code"] or "").startswith("ARM") for e in seized)
     # "Baku saying it was responding to shelling by Armenian forces"
-    shelling = [e for e in _find(seed_events, "ARM", "19") if "responding to shelling" in e["sentence"]]
+    shelling = [e for e in find(seed_events, "ARM", "19") if "responding to shelling" in e["sentence"]]
     assert shelling and all(e["modality"] == "claimed" for e in shelling)
 
 
