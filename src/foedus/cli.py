@@ -155,6 +155,22 @@ def summary(db: Optional[Path] = DbOption, as_json: bool = typer.Option(False, "
         out.print(rj)
 
 
+def _export(db: Optional[Path], writer: str, fmt: str, out_path: Optional[Path], noun: str) -> None:
+    """Run one of :mod:`foedus.export.tables`' writers on a read-only connection."""
+    from .export import tables
+    from .store.db import connect
+
+    con = connect(_settings(db).db_path, read_only=True)
+    try:
+        n = getattr(tables, writer)(con, fmt, out_path)
+    except ValueError as exc:
+        console.print(f"[red]error[/]: {exc}")
+        raise typer.Exit(2)
+    finally:
+        con.close()
+    console.print(f"{n} {noun} written" + (f" to {out_path}" if out_path else ""))
+
+
 @export_app.command("documents")
 def export_documents(
     db: Optional[Path] = DbOption,
@@ -162,16 +178,7 @@ def export_documents(
     out_path: Optional[Path] = typer.Option(None, "--out", help="Output file (default: standard output; parquet needs a file)."),
 ) -> None:
     """Every stored document: doc_id, outlet, url, title, published (+ how obtained), language, text, provenance."""
-    from .export.tables import export_documents as run
-    from .store.db import connect
-
-    con = connect(_settings(db).db_path, read_only=True)
-    try:
-        n = run(con, fmt, out_path)
-    except ValueError as exc:
-        console.print(f"[red]error[/]: {exc}")
-        raise typer.Exit(2)
-    console.print(f"{n} documents written" + (f" to {out_path}" if out_path else ""))
+    _export(db, "export_documents", fmt, out_path, "documents")
 
 
 @app.command()
@@ -181,16 +188,7 @@ def events(
     out_path: Optional[Path] = typer.Option(None, "--out", help="Output file (default: standard output; parquet needs a file)."),
 ) -> None:
     """Export merged events, each with its evidence sentences."""
-    from .export.tables import export_events
-    from .store.db import connect
-
-    con = connect(_settings(db).db_path, read_only=True)
-    try:
-        n = export_events(con, fmt, out_path)
-    except ValueError as exc:
-        console.print(f"[red]error[/]: {exc}")
-        raise typer.Exit(2)
-    console.print(f"{n} events written" + (f" to {out_path}" if out_path else ""))
+    _export(db, "export_events", fmt, out_path, "events")
 
 
 @app.command()
