@@ -119,6 +119,7 @@ class ActorResolver:
             if mention.how == "metonym" and self._inside_name(doc, p.start, p.end, name_ents):
                 continue  # "The Washington Post": a name of its own, left to NER
             mention = self._unnamed_person(doc, p.end, mention)
+            mention = self._titled_name(doc, p.start, p.end, mention)
             for m in self._split(mention):
                 found.append(Found(p.start, p.end, m, f"{p.rule}: {why}"))
         extra = self.coref.resolve(doc, found, on)
@@ -132,6 +133,40 @@ class ActorResolver:
         doc._.actors = [f.mention for f in found]
         doc._.set(REASONS_ATTR, {(f.mention.start, f.mention.end): f.why for f in found})
         return doc
+
+    def _titled_name(self, doc: Doc, start: int, end: int, mention: ActorMention) -> ActorMention:
+        """A composed mention that ends in a person's name ("Moldovan Prime Minister Dorin Recean") is that person.
+
+        The registry may not know him, but the text says who he is: his name
+        becomes ``person`` so that later mentions of it ("Recean said") take
+        the same code (see :meth:`_named_again`).
+        """
+        if mention.person or mention.how not in ("agent", "possessive") or not mention.code:
+            return mention
+        last = doc[end - 1]
+        if last.ent_type_ != "PERSON" or not last.text[:1].isupper():
+            return mention
+        k = end - 1
+        while k > start and doc[k].ent_iob_ == "I":  # back to the first word of the name
+            k -= 1
+        if k <= start or doc[k - 1].lower_ not in self.person_nouns or doc[k - 1].is_upper:
+            return mention  # only a name right after a title ("... Prime Minister Dorin Recean")
+        return replace(mention, person=doc[k:end].text)
+
+    @staticmethod
+    def _named_again(doc: Doc, found: list[Found], ent_start: int, ent_end: int) -> Found | None:
+        """An earlier composed person whose full name or surname this name is ("Recean" after "... Dorin Recean")."""
+        text = doc[ent_start:ent_end].text
+        for f in found:
+            m = f.mention
+            if f.start >= ent_start or not m.person or not m.code or m.how not in ("agent", "possessive"):
+                continue
+            words = m.person.split()
+            if len(words) < 2:
+                continue
+            if text in (m.person, words[-1]):
+                return f
+        return None
 
     def _unnamed_person(self, doc: Doc, end: int, mention: ActorMention) -> ActorMention:
         """An agent mention ending in a singular person noun ("a senior official") is a person.
@@ -226,6 +261,14 @@ class ActorResolver:
                 continue
             if doc[ent.end - 1].lower_ in self.rules.document_words:
                 continue  # "the Abraham Accords": a document, not an actor
+            if ent.label_ in ("PERSON", "ORG"):  # the small model calls some surnames ORG
+                earlier = self._named_again(doc, found, ent.start, ent.end)
+                if earlier is not None:
+                    e = earlier.mention
+                    m = replace(e, start=ent.start_char, end=ent.end_char, text=ent.text, how="coref",
+                                antecedent=(e.start, e.end))
+                    out.append(Found(ent.start, ent.end, m, f"named earlier as {e.text!r} ({e.code})"))
+                    continue
             m = ActorMention(
                 ent.start_char, ent.end_char, ent.text, None, ent.text, None, None, None,
                 how="ner", label=ent.label_,

@@ -162,8 +162,20 @@ class Composer:
         state_at_start: dict[int, tuple[int, Target]] = {}
         place_at_start: dict[int, tuple[int, Target]] = {}  # state names, capitals, dictionary countries
         for s, e, key in names:
+            demonyms = [t for t in self.reg.lookup(key) if t.kind == "demonym"]
+            if demonyms:
+                p = self._population(doc, s, e)
+                if p:
+                    out.append(p)
+        named_in_full: dict[str, int] = {}  # person id -> first token of a mention by full name or alias
+        for s, e, key in names:
+            if not self._surname_only(doc, s, e, targets := self.reg.lookup(key)):
+                for t in targets:
+                    if t.kind == "person":
+                        named_in_full.setdefault(t.entity_id, s)
+        for s, e, key in names:
             targets = self.reg.lookup(key)
-            out.append(self._name(doc, s, e, targets, on))
+            out.append(self._name(doc, s, e, targets, on, named_in_full))
             states = [t for t in targets if t.kind in STATE_FORMS]
             if states and not any(t.kind in ("org", "person") for t in targets):
                 state_at_end[e] = (s, states[0])
@@ -524,9 +536,14 @@ class Composer:
         span = doc[s:e]
         return span.start_char, span.end_char, span.text
 
-    def _name(self, doc: Doc, s: int, e: int, targets: list[Target], on: date) -> Proposal:
+    def _name(
+        self, doc: Doc, s: int, e: int, targets: list[Target], on: date, named_in_full: dict[str, int] | None = None
+    ) -> Proposal:
         def build() -> tuple[ActorMention | None, str]:
-            target, why = pick(targets, self.reg, on)
+            if self._surname_only(doc, s, e, targets):
+                target, why = self._by_surname(s, targets, on, named_in_full or {})
+            else:
+                target, why = pick(targets, self.reg, on)
             a, b, text = self._span(doc, s, e)
             if target is None:
                 return ActorMention(a, b, text, None, text, None, None, None, how="registry"), why
@@ -536,6 +553,92 @@ class Composer:
             return mention, "; ".join(x for x in (why, reason) if x)
 
         return Proposal(s, e, PRIORITY_REGISTRY, build, "registry name")
+
+    def _place_at(self, doc: Doc, j: int, forward: bool) -> tuple[int, str] | None:
+        """A state name or a region of a state that starts (forward) or ends (backward) at token ``j``.
+
+        Returns (the other end, ISO3 of the state).
+        """
+        for k in (3, 2, 1):
+            a, b = (j, j + k) if forward else (j - k, j)
+            if a < 0 or b > len(doc):
+                continue
+            text = doc[a:b].text
+            region = self.reg.region_states.get(text)
+            if region:
+                return (b if forward else a), region
+            states = [t for t in self.reg.lookup(text) if t.kind == "state"]
+            if states:
+                return (b if forward else a), states[0].entity_id
+        return None
+
+    def _population(self, doc: Doc, s: int, e: int) -> Proposal | None:
+        """A demonym with the place its people live in is that place's population, not a state.
+
+        "Serbs in northern Kosovo" (XKX + CVL), "ethnic Russians in
+        Transnistria" (MDA + CVL: the region belongs to Moldova), "Karabakh
+        Armenians" (AZE + CVL). Without a place ("Serbs protested") the
+        demonym keeps its state reading.
+        """
+        start, stop, place = s, e, None
+        before = self._place_at(doc, s, forward=False)
+        if before is not None:
+            start, place = before
+        elif e < len(doc) and doc[e].lower_ == "in":
+            j = e + 1
+            if j < len(doc) and doc[j].lower_ in self.rules.determiners:
+                j += 1
+            if j < len(doc) and doc[j].lower_ in self.rules.direction_words:
+                j += 1
+            after = self._place_at(doc, j, forward=True)
+            if after is not None:
+                stop, place = after
+        if place is None:
+            return None
+        if start > 0 and doc[start - 1].lower_ in self.rules.population_words:
+            start -= 1
+        sector = self.rules.population_sector
+
+        def build() -> tuple[ActorMention | None, str]:
+            a, b, text = self._span(doc, start, stop)
+            m = state_mention(self.reg, place, a, b, text, "agent", suffix=sector)
+            return m, f"people named by a demonym and the place they live in: population ({sector}) of {place}"
+
+        return Proposal(start, stop, PRIORITY_COMPOSED, build, "population of a place")
+
+    def _surname_only(self, doc: Doc, s: int, e: int, targets: list[Target]) -> bool:
+        """One word that names people of several words ("Kim", "Sharif"): a surname, not a whole name."""
+        if e - s != 1 or not targets or any(t.kind != "person" for t in targets):
+            return False
+        word = doc[s].text
+        return all(len((p.name if (p := self.reg.person(t.entity_id)) else word).split()) > 1 for t in targets)
+
+    def _by_surname(
+        self, s: int, targets: list[Target], on: date, named_in_full: dict[str, int]
+    ) -> tuple[Target | None, str]:
+        """Who a bare surname is: the person named in full earlier, the only bearer, or the only one in office.
+
+        Why so strict: a surname is shared across the world ("Kim", "Sharif",
+        "Bush"). When several registry people bear it and none is named in
+        full earlier, only an office held on the date tells them apart;
+        giving the surname the old office of one of them ("nearest office")
+        would code a stranger as that country's elite, so the mention stays
+        unresolved with its reason.
+        """
+        earlier = [t for t in targets if named_in_full.get(t.entity_id, s) < s]
+        if len(earlier) == 1:
+            return earlier[0], f"surname of {earlier[0].entity_id}, named in full earlier in the document"
+        pool = earlier or targets
+        if len(pool) == 1:
+            return pool[0], f"surname of {pool[0].entity_id}, the only person so named in the registry"
+        in_office = [t for t in pool if self.reg.office(t.entity_id, on) is not None]
+        if len(in_office) == 1:
+            return in_office[0], f"surname of {in_office[0].entity_id}, the only one so named holding an office on {on}"
+        names = ", ".join(t.entity_id for t in pool)
+        if in_office:
+            return None, f"surname only, ambiguous between {names} on {on}"
+        return None, (f"surname only: none of {names} held an office on {on} and no full name is earlier in the "
+                      "document")
 
     def _not_a_name(self, doc: Doc, s: int, e: int, key: str) -> bool:
         """A one-word surname that is here a month, an ordinary word or part of a document's name.
@@ -578,11 +681,20 @@ class Composer:
             if low in self.m.title_words or low in self.rules.honorifics:
                 break
             start -= 1
+        names = ", ".join(t.entity_id for t in targets)
         if start == s:
-            return None
+            stop = self._name_runs_on(doc, e, covered)
+            if stop == e:
+                return None
+
+            def build_longer() -> tuple[ActorMention | None, str]:
+                a, b, text = self._span(doc, s, stop)
+                return (ActorMention(a, b, text, None, text, None, None, None, how="registry"),
+                        f"{doc[s].text!r} opens a longer name that is none of {names}: another person")
+
+            return Proposal(s, stop, PRIORITY_COMPOSED, build_longer, "other person")
         given = doc[start].text
         fits = [t for t in targets if self._given_name_fits(given, t.entity_id)]
-        names = ", ".join(t.entity_id for t in targets)
         if len(fits) == 1:
             target = fits[0]
 
@@ -601,6 +713,27 @@ class Composer:
                     f"given name {given!r} fits none of {names}: another person")
 
         return Proposal(start, e, PRIORITY_COMPOSED, build, "other person")
+
+    def _name_runs_on(self, doc: Doc, e: int, covered: set[int]) -> int:
+        """Where a name that a known surname opens really ends ("Kim" in "Kim Jong Un", family name first).
+
+        Capitalised words after the surname that NER keeps in the same person
+        name, or proper nouns joined to it by a hyphen-free run, make a longer
+        name; a title word, a known name or a verb stops the run.
+        """
+        stop = e
+        while stop < len(doc) and stop - e < 3:
+            tok = doc[stop]
+            same_ent = tok.ent_type_ == "PERSON" and tok.ent_iob_ == "I"
+            if not (tok.is_alpha and tok.text[:1].isupper()) or stop in covered:
+                break
+            if tok.lower_ in self.m.title_words or tok.is_stop:
+                break
+            if not (same_ent or tok.tag_ == "NNP" and doc[stop - 1].tag_ == "NNP" and tok.dep_ in ("compound", "flat", "appos")
+                    or tok.tag_ == "NNP" and doc[e - 1].dep_ == "compound" and doc[e - 1].head.i >= stop):
+                break
+            stop += 1
+        return stop
 
     def _given_name_fits(self, given: str, pid: str) -> bool:
         """The word is one of the person's names, or a near spelling of one ("Ilahm" for Ilham)."""

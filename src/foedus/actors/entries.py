@@ -157,6 +157,7 @@ def parse_person(entry: dict[str, Any], source: str) -> Person:
         name=text_field(entry, "name", required=True) or pid,
         aliases=text_list(entry, "aliases"),
         offices=tuple(_office(o) for o in offices),
+        surname=text_field(entry, "surname"),
         sources=_sources(entry),
         source=source,
     )

@@ -19,15 +19,22 @@ from .component import REASONS_ATTR
 from .registry import Registry, load_registry
 
 
-@lru_cache(maxsize=2)
-def default_nlp(model: str = DEFAULT_MODEL) -> Language:
-    """The model with the actor stage only; loaded once per process."""
+@lru_cache(maxsize=4)
+def default_nlp(
+    model: str = DEFAULT_MODEL, extra_files: tuple[str, ...] = (), dictionaries: tuple[str, ...] = ()
+) -> Language:
+    """The model with the actor stage only, over the packaged registry plus the user's files; once per process.
+
+    Why the files are arguments: ``foedus actors resolve`` must answer with the
+    same knowledge the ingest uses (``--actors``, ``FOEDUS_ACTORS``), or a user
+    who added a person sees it coded in the store and unknown at the prompt.
+    """
     import spacy
 
     from . import component  # noqa: F401  (registers the factory)
 
     nlp = spacy.load(model)
-    nlp.add_pipe("foedus_actors")
+    nlp.add_pipe("foedus_actors", config={"extra_files": list(extra_files), "dictionaries": list(dictionaries)})
     return nlp
 
 

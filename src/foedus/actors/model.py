@@ -108,6 +108,7 @@ class Person:
     name: str
     aliases: tuple[str, ...] = ()
     offices: tuple[Office, ...] = ()
+    surname: str | None = None  # the name news uses alone, when it is not the last word ("Kim" of Kim Jong Un)
     sources: tuple[str, ...] = ()
     source: str = ""
 

@@ -36,6 +36,7 @@ from .model import (
     State,
     SurfaceIndex,
     Target,
+    normalise,
 )
 from .yamlsource import EntryError, read_yaml, where
 
@@ -99,6 +100,7 @@ def _merge_person(old: Person, new: Person) -> Person:
     return replace(
         new,
         aliases=_union(old.aliases, new.aliases),
+        surname=new.surname or old.surname,
         offices=offices,
         sources=_union(old.sources, new.sources),
         source=f"{old.source}; {new.source}",
@@ -134,6 +136,7 @@ class Registry:
         self.dictionary_stems: set[str] = set()  # lower-cased phrases whose last word is a stem
         self._by_cameo: dict[str, str] = {}
         self._by_code: dict[str, str] = {}
+        self.region_states: dict[str, str] = {}  # region name -> ISO3 of the state it belongs to
 
     # ----------------------------------------------------------------- loading
     def add_file(self, path: Path) -> None:
@@ -215,6 +218,8 @@ class Registry:
                     self.names.add("The " + m.text[4:], target)
             if s.capital and s.capital not in listed:
                 self.names.add(s.capital, Target("metonym", s.id, role="GOV", capital=True))
+            for region in s.regions:
+                self.region_states[normalise(region)] = s.id
         for o in self.organisations.values():
             self._by_code[o.code] = o.id
             forms = [o.name, *o.aliases]
@@ -227,8 +232,9 @@ class Registry:
             for text in (p.name, *p.aliases):
                 self.names.add(text, Target("person", p.id))
             parts = p.name.split()
-            if len(parts) >= 2 and len(parts[-1]) >= 3:
-                surnames.setdefault(parts[-1], []).append(p.id)
+            surname = p.surname or (parts[-1] if len(parts) >= 2 else "")
+            if len(parts) >= 2 and len(surname) >= 3:
+                surnames.setdefault(surname, []).append(p.id)
         for surname, ids in surnames.items():
             for pid in ids:
                 self.names.add(surname, Target("person", pid))

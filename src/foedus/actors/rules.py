@@ -60,6 +60,9 @@ class Rules:
     story_institutions: tuple[tuple[str, str], ...] = ()  # (lower-case words, sector code)
     story_state_min: int = 3
     story_state_lead: float = 1.5
+    population_words: frozenset[str] = frozenset()
+    direction_words: frozenset[str] = frozenset()
+    population_sector: str = "CVL"
     problems: tuple[str, ...] = ()
 
 
@@ -73,7 +76,7 @@ _LIST_KEYS = (
     "ally_kinds", "expletive_heads", "copulas", "raising_verbs", "subject_adjectives",
     "document_words", "honorifics", "not_name_entities", "capital_modifier_pos",
     "capitals_not_government", "place_suffixes", "office_objects", "speech_verbs", "local_sectors",
-    "female_words", "male_words", "person_nouns", "former_words",
+    "female_words", "male_words", "person_nouns", "former_words", "population_words", "direction_words",
 )
 
 
@@ -172,5 +175,8 @@ def load_rules(path: str = str(RULES_FILE)) -> Rules:
         story_institutions=tuple(sorted((str(k).lower(), str(v)) for k, v in institutions.items() if v)),
         story_state_min=int(data.get("story_state_min", 3)),
         story_state_lead=float(data.get("story_state_lead", 1.5)),
+        population_words=_words(data, "population_words"),
+        direction_words=_words(data, "direction_words"),
+        population_sector=str(data.get("population_sector") or "CVL"),
         problems=tuple(problems),
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from datetime import date
 from pathlib import Path
-from typing import Optional
+from typing import List, Optional
 
 import typer
 from rich.console import Console
@@ -24,6 +24,24 @@ def _date(value: Optional[str]) -> date | None:
         raise typer.BadParameter(f"expected YYYY-MM-DD, got {value!r}") from exc
 
 
+_ACTORS_HELP = "Extra actor registry file(s) (foedus-actors/1 YAML); also FOEDUS_ACTORS."
+_DICT_HELP = "PETRARCH/Phoenix actor or agent dictionary file(s); also FOEDUS_DICTIONARIES."
+
+
+def _knowledge(actors: List[Path], dictionaries: List[Path]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The user's actor files and dictionaries: options first, else the environment (as the ingest reads them)."""
+    from ..settings import from_env
+
+    env = from_env()
+    files = tuple(str(p) for p in (actors or env.extra_actor_files))
+    dicts = tuple(str(p) for p in (dictionaries or env.dictionary_files))
+    for p in (*files, *dicts):
+        if not Path(p).is_file():
+            console.print(f"[red]error: {p}: no such file[/red]")
+            raise typer.Exit(2)
+    return files, dicts
+
+
 @app.command("resolve")
 def resolve(
     text: str = typer.Argument(..., help="The text to analyse (quote it)."),
@@ -31,11 +49,18 @@ def resolve(
         None, "--date", help="Date the text speaks of (YYYY-MM-DD); decides who held which office. Default: today."
     ),
     fmt: str = typer.Option("table", "--format", help="Output: 'table' for reading, 'json' for programs."),
+    actors: List[Path] = typer.Option([], "--actors", help=_ACTORS_HELP),
+    dictionaries: List[Path] = typer.Option([], "--dictionary", help=_DICT_HELP),
 ) -> None:
-    """Show every actor mention in TEXT, its code, and why it got that code."""
-    from ..actors.explain import resolve_text
+    """Show every actor mention in TEXT, its code, and why it got that code.
 
-    rows = resolve_text(text, _date(on))
+    Example: foedus actors resolve "Kenya's foreign minister Musalia Mudavadi met Recean" --date 2024-05-02
+    """
+    from ..actors.explain import default_nlp, resolve_text
+    from ..settings import from_env
+
+    files, dicts = _knowledge(actors, dictionaries)
+    rows = resolve_text(text, _date(on), nlp=default_nlp(from_env().model, files, dicts))
     if fmt == "json":
         console.print_json(json.dumps(rows, default=str))
         return
@@ -49,11 +74,18 @@ def resolve(
 def show(
     name: str = typer.Argument(..., help="A name, alias, registry id (e.g. pashinyan-nikol) or code (ARM, IGOCSTO)."),
     on: Optional[str] = typer.Option(None, "--date", help="Also say what the entry was on this date (YYYY-MM-DD)."),
+    actors: List[Path] = typer.Option([], "--actors", help=_ACTORS_HELP),
+    dictionaries: List[Path] = typer.Option([], "--dictionary", help=_DICT_HELP),
 ) -> None:
-    """Print a registry entry with its history: offices, memberships, codes over time."""
-    from ..actors.explain import show_entity
+    """Print a registry entry with its history: offices, memberships, codes over time.
 
-    result = show_entity(name, _date(on))
+    Example: foedus actors show "Kim Jong Un" --date 2024-06-19
+    """
+    from ..actors.explain import show_entity
+    from ..actors.registry import load_registry
+
+    files, dicts = _knowledge(actors, dictionaries)
+    result = show_entity(name, _date(on), registry=load_registry(files, dicts))
     if not result["entries"]:
         console.print(f"[yellow]No registry entry matches {name!r}.[/yellow]")
         raise typer.Exit(1)

