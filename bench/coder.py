@@ -19,26 +19,12 @@ import time
 from pathlib import Path
 
 import spacy
+from corpus import demo_texts
 
-from foedus.ingest.clean import clean_html, clean_text
-from foedus.ingest.decode import decode
 from foedus.nlp.pipeline import STAGES, build_nlp, make_doc
 from foedus.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-def _texts(folder: Path) -> list[str]:
-    out = []
-    for f in sorted(folder.iterdir()):
-        if f.suffix not in {".txt", ".html"}:
-            continue
-        try:
-            raw = decode(f.read_bytes(), "html" if f.suffix == ".html" else "text")
-            out.append((clean_html(raw) if f.suffix == ".html" else clean_text(raw)).text)
-        except Exception:  # the corpus has bad files on purpose
-            continue
-    return [t for t in out if t.strip()]
 
 
 def _cpu_seconds(nlp: spacy.Language, texts: list[str]) -> float:
@@ -57,7 +43,7 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--copies", type=int, default=3, help="repeat the corpus to get stable timings")
     args = ap.parse_args()
-    texts = _texts(args.corpus) * args.copies
+    texts = demo_texts(args.corpus) * args.copies
     settings = Settings()
     bare = build_nlp(settings, stages=())
     context = build_nlp(settings, stages=[s for s in STAGES if s != "foedus_events"])

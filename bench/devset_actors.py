@@ -51,14 +51,17 @@ def main(argv: list[str]) -> int:
         for row in csv.DictReader(f):
             published[row["file"]] = date.fromisoformat(row["published"]) if row["published"] else None
     t0 = time.perf_counter()
-    nlp = build_nlp(from_env(), stages=("foedus_actors",))
+    nlp = build_nlp(from_env())
     built = time.perf_counter() - t0
     found: dict[tuple[str, int], set[str]] = {}
     unresolved: Counter[str] = Counter()
+    dropped: Counter[str] = Counter()
+    coder = nlp.get_pipe("foedus_events").coder
     for name in sorted(published):
         lines = (texts / name).read_text().split("\n")
         text = "\n".join(lines)
         doc = nlp(make_doc(nlp, text, published[name]))
+        dropped.update(d.reason for d in coder.code(doc).dropped)
         offsets, pos = [], 0
         for line in lines:
             offsets.append((pos, pos + len(line)))
@@ -87,6 +90,8 @@ def main(argv: list[str]) -> int:
     print(f"registry and pipeline built in {built:.1f} s")
     print(f"gold events: {total}; source resolved {src_ok} ({src_ok / total:.2f}), target resolved {tgt_ok} "
           f"({tgt_ok / total:.2f}), both {both} ({both / total:.2f})")
+    print("predicates the coder found but dropped, by reason: "
+          + ", ".join(f"{reason} {n}" for reason, n in dropped.most_common()))
     if verbose:
         for g, ks in misses:
             print(f"  {g['doc']}:{g['line']} {g['id']} src={g['source']} tgt={g.get('target')} found={sorted(ks)} "

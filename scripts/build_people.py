@@ -202,7 +202,7 @@ def overlaps(rows: list[Row]) -> list[str]:
         rs.sort(key=lambda r: r.start)
         for a, b in zip(rs, rs[1:]):
             if a.end is None or (a.end - b.start).days > 31:
-                if a.name != b.name and not a.uncertain:
+                if a.name != b.name and not a.uncertain and not (a.note and b.note):  # a note explains rival claims
                     out.append(f"{b.where}: {b.name} starts {b.start} while {a.name} ({a.where}) holds "
                                f"{key[1]} of {key[0]} until {a.end or 'present'}")
     return out
@@ -290,6 +290,8 @@ def write_orgs(orgs: list[dict]) -> None:
                      f"    parent: {o['parent'] or 'null'}\n")
         if o.get("counts_as"):
             lines.append(f"    counts_as: {o['counts_as']}\n")
+        if o.get("country"):
+            lines.append(f"    country: {o['country']}\n")
         lines.append("    members: []\n    sources:\n")
         lines.append(f"      - {{title: {_q(o.get('source_title') or o['name'])}, url: {_q(o.get('source_url') or '')}}}\n")
     ORGS_OUT.write_text("".join(lines), encoding="utf-8")

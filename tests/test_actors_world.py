@@ -244,3 +244,29 @@ def test_generated_file_matches_its_tables():
         assert "source_url" in f.read()
     tables = list((ROOT / "knowledge" / "offices").glob("*.csv"))
     assert tables and all(next(csv.reader(t.open(encoding="utf-8"))) for t in tables)
+
+
+# ------------------------------------------------------------------ spellings, acronyms, capitals
+
+@pytest.mark.parametrize("text, code", [
+    ("The Collective Security Treaty Organisation held a summit.", "IGOCSTO"),
+    ("The Collective Security Treaty Organization held a summit.", "IGOCSTO"),
+    ("The Shanghai Co-operation Organisation held a summit.", "IGOCAS"),
+    ("Erdoğan phoned his counterpart.", "TURGOV"),
+    ("Erdogan phoned his counterpart.", "TURGOV"),
+])
+def test_spelling_variants_of_registry_names(text, code):
+    assert code in codes(text, date(2023, 6, 1)).values()
+
+
+@pytest.mark.parametrize("capital, code", [("Tehran", "IRNGOV"), ("Ankara", "TURGOV"), ("Beijing", "CHNGOV"),
+                                           ("Nairobi", "KENGOV"), ("Canberra", "AUSGOV")])
+def test_capitals_that_speak_are_governments(capital, code):
+    assert codes(f"{capital} said the talks would resume next month.", date(2023, 6, 1))[capital] == code
+
+
+def test_an_institution_acronym_takes_the_story_state():
+    text = ("Kenya's government protested. Kenyan officials met Kenyan lawmakers in Nairobi. Kenya will reply. "
+            "The MFA said the note was delivered.")
+    found = codes(text, date(2023, 6, 1))
+    assert found.get("The MFA") == "KENGOV"

@@ -60,7 +60,7 @@ def test_sentence_date_prefers_verb_attached_expression():
     ("Guns fired in the heaviest fighting since the 2020 war on Tuesday.", date(2022, 9, 13), ("2022-09-13", "day", "timex")),
     ("The deal was signed in November 2020.", date(2022, 9, 13), ("2020-11-01", "month", "timex")),
     # nouns that are times ("the night of", "the early hours of") keep their date
-    ("In the early hours of 13 September, Azerbaijan launched its largest attack on Armenia.",
+    ("In the early hours of 13 September, Azerbaijani guns opened fire along the border with Armenia.",
      date(2022, 10, 10), ("2022-09-13", "day", "timex")),
     ("Azerbaijani troops attacked on the night of 12 September.", date(2022, 9, 20), ("2022-09-12", "day", "timex")),
 ])

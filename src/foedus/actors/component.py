@@ -93,7 +93,7 @@ class ActorResolver:
         self.name = name
         self.registry = registry or load_registry(tuple(extra_files), tuple(dictionaries))
         self.rules: Rules = load_rules(rules_file or str(RULES_FILE))
-        self.matchers = RegistryMatchers(nlp.vocab, nlp.tokenizer, self.registry)
+        self.matchers = RegistryMatchers(nlp.vocab, nlp.tokenizer, self.registry, self.rules.spellings)
         self.composer = Composer(self.registry, self.matchers, self.rules)
         self.coref = Coref(nlp.vocab, nlp.tokenizer, self.registry, self.rules)
         self.context = StoryContext(nlp.vocab, nlp.tokenizer, self.registry, self.rules)

@@ -116,6 +116,7 @@ def parse_organisation(entry: dict[str, Any], source: str) -> Organisation:
         seat=text_field(entry, "seat"),
         parent=text_field(entry, "parent"),
         counts_as=text_field(entry, "counts_as"),
+        country=text_field(entry, "country"),
         members=members,
         sources=_sources(entry),
         source=source,

@@ -20,6 +20,7 @@ rules:
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from spacy.matcher import PhraseMatcher
@@ -57,11 +58,33 @@ def plural_forms(phrase: str) -> list[str]:
     return [phrase + "s"]
 
 
+def spelling_variants(name: str, pairs: tuple[tuple[str, str], ...]) -> list[str]:
+    """The name as written, without its diacritics ("Erdoğan" -> "Erdogan"), and in the other spelling of each
+    listed pair ("Organisation"/"Organization", "Co-operation"/"Cooperation"), so a data file lists one form only."""
+    out = [name]
+    plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    if plain != name:
+        out.append(plain)
+    for form in list(out):
+        for a, b in pairs:
+            for x, y in ((a, b), (b, a)):
+                for xx, yy in ((x, y), (x.capitalize(), y.capitalize())):
+                    if xx in form:
+                        variant = form.replace(xx, yy)
+                        if variant not in out:
+                            out.append(variant)
+    return out
+
+
 class RegistryMatchers:
     """The three matchers and the tables that map match ids back to meaning."""
 
-    def __init__(self, vocab: Vocab, tokenizer, registry: Registry) -> None:  # noqa: ANN001
+    def __init__(
+        self, vocab: Vocab, tokenizer, registry: Registry,  # noqa: ANN001
+        spellings: tuple[tuple[str, str], ...] = (),
+    ) -> None:
         self.vocab = vocab
+        self.spellings = spellings
         self._tokenizer = tokenizer
         self.names = PhraseMatcher(vocab, attr="ORTH")
         self.terms = PhraseMatcher(vocab, attr="LOWER")
@@ -93,7 +116,7 @@ class RegistryMatchers:
         for key in reg.names.forms:
             mid = self.vocab.strings.add("N:" + key)
             self.name_keys[mid] = key
-            self.names.add("N:" + key, [self._tokenizer(key)])
+            self.names.add("N:" + key, [self._tokenizer(v) for v in spelling_variants(key, self.spellings)])
         terms: dict[str, list[Term]] = {}
         title_words: set[str] = set()
         for sector in reg.sectors.values():

@@ -77,6 +77,7 @@ class Organisation:
     seat: str | None = None
     parent: str | None = None
     counts_as: str | None = None  # the body this organ acts for in analysis (European Commission -> EU)
+    country: str | None = None  # ISO3 of the state an armed group or national body acts in (RSF: SDN)
     members: tuple[Membership, ...] | str = ()  # or ALL_UN_MEMBERS
     sources: tuple[str, ...] = ()
     source: str = ""

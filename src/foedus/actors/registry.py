@@ -85,6 +85,7 @@ def _merge_organisation(old: Organisation, new: Organisation) -> Organisation:
         seat=new.seat or old.seat,
         parent=new.parent or old.parent,
         counts_as=new.counts_as or old.counts_as,
+        country=new.country or old.country,
         members=members,
         sources=_union(old.sources, new.sources),
         source=f"{old.source}; {new.source}",

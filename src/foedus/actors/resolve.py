@@ -108,6 +108,14 @@ def org_mention(
     if role and isinstance(org.members, tuple):
         states = {m.state for m in org.members}
         country = next(iter(states)) if len(states) == 1 else None
+    if org.country and role:
+        # An armed group keeps its own key beside the country it fights in (CAMEO: SDNREB + the group), so
+        # analysts can count it as a party of its own and as a domestic actor of that state.
+        m = ActorMention(
+            start=start, end=end, text=text, code=org.code, name=org.name, country=org.country, org=org.id,
+            role=role, entity_id=org.id, how=how,
+        )
+        return m, f"organisation {org.id} ({org.kind}) from {org.source}; acts in {org.country}, role {role}"
     # A one-state contingent (Russian peacekeepers) acts for its state: it is
     # counted with that state, not as an organisation of its own; an organ of
     # a larger body (the European Commission) is counted with that body.
