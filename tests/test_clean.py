@@ -125,3 +125,23 @@ def test_empty_and_furniture_only_pages_raise() -> None:
 def test_text_with_no_article_is_empty_not_an_error() -> None:
     result = clean_text("Home\nWorld\nPolitics\nSign in\nSubscribe")
     assert result.text == "" and len(result.removed) == 5
+
+
+@pytest.mark.parametrize("lead, dateline", [
+    ("OSLO, March 3 (Nordic Wire) -- The two ministers met in the capital and agreed a plan for the fjord.", "OSLO, March 3 (Nordic Wire)"),
+    ("Valletta, Malta - The island's prime minister on Monday opened a new harbour for the coast guard.", "Valletta, Malta"),
+    ("TALLINN: Estonia's government on Friday asked its allies to send more air defence to the border.", "TALLINN"),
+])
+def test_dateline_is_a_cue_not_part_of_the_first_sentence(lead, dateline):
+    body = (" A second paragraph follows with more words about the meeting, so that the page has an article body"
+            " and the cleaner keeps it as text.")
+    result = clean_text(lead + "\n\n" + body.strip())
+    assert result.cues.get("dateline") == dateline
+    assert result.text.startswith(lead[len(dateline):].lstrip(" -:—–"))
+
+
+def test_a_sentence_opening_with_a_dash_is_no_dateline():
+    text = ("Russia - Ukraine talks ended on Friday without a deal after the two delegations failed to agree.\n\n"
+            "A second paragraph follows with more words about the talks, so that the page has an article body.")
+    result = clean_text(text)
+    assert result.text.startswith("Russia - Ukraine talks") and "dateline" not in result.cues

@@ -28,7 +28,8 @@ from .matching import Match, match_token
 from .patterns import PatternSet, load_patterns
 from .polarity import according_to, modality, negation, report_governor, reported_future, self_report
 from .slots import (
-    MentionIndex, SlotFinder, is_passive, objects, prep_objects, sentence_start, subjects, support_governor, with_conjuncts,
+    MentionIndex, SlotFinder, is_passive, is_temporal, objects, prep_objects, sentence_start, subjects, support_governor,
+    with_conjuncts,
 )
 
 _COMPLEMENT_PREPS = ("for", "to", "of", "on", "against", "from")
@@ -594,6 +595,42 @@ class EventCoder:
                 return found
         return None
 
+    def _scope_target(self, trigger: Token, ctx: "_SentenceContext",
+                      sources: list[ActorMention]) -> list[ActorMention]:
+        """Whom an act on an area is done to, from the phrases of its scope.
+
+        "struck sites across Iran", "fired missiles towards Taiwan", "launched
+        an operation targeting facilities in Iran": the first actor, or place
+        of another country than the source's, in a prepositional phrase of the
+        predicate, of its object, or of a participle clause hanging on it
+        (breadth first, nearest first). Clauses of their own (reported speech,
+        relative clauses, coordinated verbs) are not searched: they hold other
+        events.
+        """
+        own = {s.country for s in sources if s.country}
+        queue = [(trigger, 0)]
+        seen = {trigger.i}
+        while queue:
+            tok, depth = queue.pop(0)
+            for c in tok.children:
+                if c.i in seen:
+                    continue
+                seen.add(c.i)
+                if c.dep_ == "prep" and c.lower_ in self.cues.scope_target_preps and not is_temporal(c, self.cues.temporal):
+                    for o in [x for x in c.children if x.dep_ == "pobj"]:
+                        for m in self._mentions(o, ctx):
+                            if m.code and m not in sources and not any(m.code == s.code for s in sources) \
+                                    and not (m.country and m.country in own and m.how != "place"):
+                                return [m]
+                        found = self._place_targets([o], ctx, sources)
+                        if found:
+                            return found[:1]
+                        queue.append((o, depth + 1))
+                elif depth < 3 and (c.dep_ in ("dobj", "pobj", "compound", "amod", "npadvmod")
+                                    or c.dep_ in ("advcl", "acl", "xcomp") and c.tag_ in ("VBG", "VBN", "VB")):
+                    queue.append((c, depth + 1))
+        return []
+
     def _place_targets(self, toks: list[Token], ctx: "_SentenceContext",
                        sources: list[ActorMention]) -> list[ActorMention]:
         """Places standing for their country as a target ("shelled Jermuk" -> ARM).
@@ -732,6 +769,10 @@ class EventCoder:
             stance = self._stance_actor(m, ctx, sources, True)
             if stance is not None:
                 targets, target_slot = [stance], "stance"
+        if not targets and p.code[:2] in self.cues.scope_target_roots and not p.converted:
+            # our own patterns only: PETRARCH's dictionaries code no target there, and its suite expects none
+            targets = self._scope_target(m.trigger, ctx, sources)
+            target_slot = "scope" if targets else target_slot
         if p.needs_target and not targets:
             result.dropped.append(Dropped(ctx.sent_index, m.trigger.text, m.trigger.idx, p.id, "no target actor"))
             return []

@@ -136,6 +136,7 @@ class Pattern:
     frame: str | None = None
     needs_target: bool = False
     origin: str = ""  # file:line
+    converted: bool = False  # converted from a PETRARCH verb dictionary: PETRARCH's conventions apply
     prep_objects: frozenset[str] = frozenset()  # lemmas of the object of ``prep``
     all_modifiers: bool = False  # every modifier required, not one of them
     complement: frozenset[str] = frozenset()  # object complement lemmas ("called X a <provocation>")

@@ -522,7 +522,7 @@ class _Converter:
             self.out.patterns.append(Pattern(
                 id=pid, lemma=lemma, code=code or SUPPRESSED, objects=objects, particle=particle, prep=prep,
                 modifiers=mods, pos="verb", source=source, target=target, symmetric=symmetric,
-                origin=f"{self.stem}:{line}", prep_objects=pp_objects if prep else frozenset(),
+                origin=f"{self.stem}:{line}", converted=True, prep_objects=pp_objects if prep else frozenset(),
                 all_modifiers=len(mods) > 1, before=before, suppress=suppress, reverse_code=reverse,
                 compound_source=compound, word_form=n_lemma == 0 and _irregular(form.verb),
                 in_phrase=bool(objects) and "*" not in objects and not prep and not particle, after=after,

@@ -538,14 +538,30 @@ def _site_name(page: _Page) -> str | None:
     return None
 
 
+_PLACE = r"[A-Z][\w'’.-]+(?:[ /][A-Z][\w'’.-]+){0,3}"
+_DATELINE = re.compile(
+    # "MOSCOW —", "DOHA/TEHRAN, June 23 (Xinhua) --", "SRINAGAR, India (AP) —", "Pyongyang, North Korea - "
+    rf"^(?P<line>(?P<place>{_PLACE})(?P<more>(?:, (?:{_PLACE}|[A-Z][a-z]+\.? \d{{1,2}}))*)"
+    r"(?: \((?:[A-Za-z][\w ]{1,30})\))?)\s*(?:[—–-]{1,2}|(?<=[A-Z]):)\s+(?=[A-Z\"“‘'])"
+)
+
+
 def _dateline(page: _Page, body: int) -> None:
-    m = re.match(
-        r"^((?:[A-Z][A-Z'’.-]+)(?: [A-Z][A-Z'’.-]+){0,3}(?:, [A-Z][\w.]+(?: \d{1,2})?)*"
-        r"(?: \([A-Za-z][\w ]{1,30}\))?)\s*[—–-]{1,2}\s",
-        page.units[body],
-    )
-    if m and len(m.group(1)) >= 3:
-        page.cue("dateline", m.group(1))
+    """The dateline opening the first paragraph ("MOSCOW, June 19 (AFP) —") is kept as a cue and taken out of
+    the text: it is no part of the first sentence, and left in it turns the sentence's parse (a place as its
+    subject, the real subject as an apposition)."""
+    unit = page.units[body]
+    m = _DATELINE.match(unit)
+    if not m:
+        return
+    line = m.group("line")
+    all_caps = m.group("place").upper() == m.group("place") and len(m.group("place")) >= 3
+    if not (all_caps or m.group("more")):
+        return  # "Russia - ..." with nothing that marks a dateline: leave the sentence alone
+    page.cue("dateline", line)
+    rest = unit[m.end():].lstrip()
+    if len(_words(rest)) >= 5:
+        page.units[body] = rest
 
 
 def clean_text(text: str) -> CleanResult:
