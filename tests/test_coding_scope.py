@@ -46,3 +46,13 @@ def test_reported_speech_is_not_searched(nlp):
     # the scope of "said" is a clause of its own; "in Iran" belongs to the strike inside it
     found = events(nlp, "Israeli officials said on Monday that jets had hit radar sites in Iran.")
     assert not any(r == "19" and s == "ISRGOV" for s, _t, r in found)
+
+
+@pytest.mark.parametrize("text, source, target", [
+    ("Four Belarusian military helicopters entered Lithuanian airspace on Tuesday.", "BLR", "LTU"),
+    ("A Chinese surveillance balloon violated Japan's airspace.", "CHN", "JPN"),
+    ("Ministers discussed the violation of Latvian airspace by Russian fighter jets.", "RUSMIL", "LVA"),
+])
+def test_entering_another_states_airspace_is_a_show_of_force_against_it(nlp, text, source, target):
+    found = events(nlp, text)
+    assert (source, target, "15") in found, found
