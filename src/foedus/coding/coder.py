@@ -471,6 +471,13 @@ class EventCoder:
                         # "an anti-American protest" is not a protest by Americans
                         if m not in found and m not in exclude and not self._behind_stance(m, ctx.doc):
                             found.append(m)
+                if not found and slot in ("subj", "governor") and not exclude:
+                    # "Reactions from Japan and the EU were swift, condemning ...": a reaction noun as the
+                    # subject names its agents in its from-phrase
+                    for tok in toks:
+                        if tok.pos_ == "NOUN":
+                            for o in prep_objects(tok, "from", (), self.cues.temporal):
+                                found.extend(m for m in self._mentions(o, ctx) if m.code and m not in found)
                 if not found and exclude and slot in self.cues.place_target_slots:
                     found = self._place_targets(toks, ctx, exclude)
                 if not found and toks and "phrase" in slots:
@@ -594,6 +601,17 @@ class EventCoder:
                     and found not in sources and not any(found.code == s.code for s in sources)):
                 return found
         return None
+
+    def _from_agent(self, trigger: Token, ctx: "_SentenceContext") -> list[ActorMention]:
+        """The agent of an event noun in its from-phrase: "condemnation from Japan", "an appeal from France",
+        "drew criticism from the EU" (the phrase may hang on the verb the noun is the object of)."""
+        heads = (trigger.head,) if trigger.dep_ in ("dobj", "attr") and trigger.head.pos_ == "VERB" else ()
+        out: list[ActorMention] = []
+        for tok in prep_objects(trigger, "from", heads, self.cues.temporal):
+            for m in self._mentions(tok, ctx):
+                if m.code and m not in out:
+                    out.append(m)
+        return out
 
     def _scope_target(self, trigger: Token, ctx: "_SentenceContext",
                       sources: list[ActorMention]) -> list[ActorMention]:
@@ -751,6 +769,9 @@ class EventCoder:
                 subj = [c for c in m.trigger.children if c.dep_ == "nsubjpass"]
                 sources = [a for t in subj for a in self._mentions(t, ctx)]
                 source_slot = "subj" if sources else source_slot
+        if not sources and m.trigger.pos_ == "NOUN" and not p.converted:
+            sources = self._from_agent(m.trigger, ctx)
+            source_slot = "from" if sources else source_slot
         if not sources:
             result.dropped.append(Dropped(ctx.sent_index, m.trigger.text, m.trigger.idx, p.id, "no resolved source actor"))
             return []

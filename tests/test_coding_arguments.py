@@ -1,0 +1,45 @@
+"""Argument rules shared by every predicate: the host of a visit, agents in from-phrases of reaction nouns.
+
+The sentences are our own.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from foedus.coding.explain import code_text, load_nlp
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp()
+
+
+def events(nlp, text, on=date(2024, 10, 2)):
+    return {(e["source"], e["target"], e["cameo"]) for e in code_text(nlp, text, on)["events"]}
+
+
+@pytest.mark.parametrize("text, visitor, host", [
+    ("The Kenyan president visited Ethiopia on Tuesday.", "KENGOV", "ETH"),
+    ("Chile's foreign minister arrived in Lima for talks on Monday.", "CHLGOV", "PER"),
+    ("Vietnam hosted the Indian defence minister last week.", "INDGOV", "VNM"),
+])
+def test_a_visit_is_made_by_one_side_and_hosted_by_the_other(nlp, text, visitor, host):
+    found = events(nlp, text)
+    assert (visitor, host, "042") in found and (host, visitor, "043") in found, found
+
+
+@pytest.mark.parametrize("text, source, target, root", [
+    ("The test drew sharp condemnation from Japan on Friday.", "JPN", None, "11"),
+    ("The plan drew criticism from Germany and Austria.", "DEU", None, "11"),
+])
+def test_the_from_phrase_of_a_reaction_noun_is_its_agent(nlp, text, source, target, root):
+    found = events(nlp, text)
+    assert any(s == source and c.startswith(root) for s, _t, c in found), found
+
+
+def test_a_reaction_noun_as_subject_gives_its_from_phrase_as_agents(nlp):
+    found = events(nlp, "Responses from Canada and Australia came quickly, condemning Iran's executions as barbaric.")
+    assert ("CAN", "IRN", "111") in found and ("AUS", "IRN", "111") in found, found
