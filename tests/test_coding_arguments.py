@@ -43,3 +43,16 @@ def test_the_from_phrase_of_a_reaction_noun_is_its_agent(nlp, text, source, targ
 def test_a_reaction_noun_as_subject_gives_its_from_phrase_as_agents(nlp):
     found = events(nlp, "Responses from Canada and Australia came quickly, condemning Iran's executions as barbaric.")
     assert ("CAN", "IRN", "111") in found and ("AUS", "IRN", "111") in found, found
+
+
+def test_an_act_named_again_keeps_the_date_it_was_told_with(nlp):
+    text = ("Latvia said two Russian helicopters entered Latvian airspace on Monday. "
+            "Allied envoys will meet on Friday to discuss Russia's violation of Latvian airspace.")
+    out = code_text(nlp, text, date(2025, 5, 14))["events"]  # a Wednesday
+    shows = [e for e in out if e["cameo"].startswith("15")]
+    assert shows and all(e["date"] == "2025-05-12" for e in shows), shows
+
+
+def test_a_definite_act_condemned_targets_its_author(nlp):
+    text = "Ethiopian jets struck camps in Eritrea on Sunday. Eritrea's president condemned the airstrikes."
+    assert ("ERIGOV", "ETH", "111") in events(nlp, text)

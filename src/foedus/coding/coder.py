@@ -858,7 +858,7 @@ class EventCoder:
                 negated=negated, modality=ev_mod, claimed_by=claimed_by,
                 date=ctx.date, date_precision=ctx.date_precision, location=location,
                 extra={
-                    "source_slot": source_slot, "target_slot": target_slot,
+                    "source_slot": source_slot, "target_slot": target_slot, "date_from": ctx.date_from,
                     "symmetric": p.symmetric, "pattern_origin": p.origin,
                     "negation": neg_why or ("denied" if claim.negated else None),
                     "modality_why": ev_why or None,
@@ -866,7 +866,28 @@ class EventCoder:
                     **({"frame": forced["frame"]} if "frame" in forced else {}),
                 },
             ))
+        if m.trigger.pos_ == "NOUN" or ctx.date_from != "timex":
+            events = [self._dated_as_before(ev, ctx) for ev in events]
         return events
+
+    @staticmethod
+    def _dated_as_before(ev: CodedEvent, ctx: "_SentenceContext") -> CodedEvent:
+        """An act named again ("to discuss Russia's violation of Estonian airspace") keeps the date it was told
+        with earlier in the document: the sentence's own date belongs to its main clause, not to the noun.
+
+        Only for event nouns and for sentences without a date of their own; the earlier event must have the same
+        root, source and target and a date from its own sentence.
+        """
+        def key(a: ActorMention | None) -> str | None:
+            return (a.country or a.org or a.code) if a is not None else None
+
+        for old in reversed(ctx.earlier):
+            if (old.cameo[:2] == ev.cameo[:2] and key(old.source) == key(ev.source) and key(old.target) == key(ev.target)
+                    and old.negated == ev.negated and old.date and old.date != ev.date
+                    and old.extra.get("date_from") == "timex"):
+                extra = {**ev.extra, "date_from": "earlier event", "date_why": f"as told earlier: {old.trigger!r}"}
+                return _with(ev, date=old.date, date_precision=old.date_precision, extra=extra)
+        return ev
 
     def _frame_events(self, m: Match, comp: Match | None, ctx: "_SentenceContext",
                       result: CodingResult) -> list[CodedEvent]:
@@ -955,6 +976,11 @@ class _SentenceContext:
         if self.info is not None and self.info.date:
             return self.info.date
         return self.published.isoformat() if self.published else None
+
+    @property
+    def date_from(self) -> str:
+        """Where the sentence's date comes from: "timex" (its own expression) or "document"."""
+        return self.info.date_from if self.info is not None and self.info.date else "document"
 
     @property
     def date_precision(self) -> str:
