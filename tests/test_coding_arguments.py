@@ -56,3 +56,13 @@ def test_an_act_named_again_keeps_the_date_it_was_told_with(nlp):
 def test_a_definite_act_condemned_targets_its_author(nlp):
     text = "Ethiopian jets struck camps in Eritrea on Sunday. Eritrea's president condemned the airstrikes."
     assert ("ERIGOV", "ETH", "111") in events(nlp, text)
+
+
+def test_the_place_of_a_where_clause_is_the_visited_place(nlp):
+    found = events(nlp, "The accord was signed at a summit in Hanoi, where the Indian prime minister was making his first visit.")
+    assert ("INDGOV", "VNM", "042") in found and ("VNM", "INDGOV", "043") in found, found
+
+
+def test_an_event_noun_in_an_adverbial_takes_the_clauses_subject_and_its_purpose_object(nlp):
+    found = events(nlp, "Kenya's president praised the deal during a visit to meet the Ethiopian prime minister.")
+    assert ("KENGOV", "ETHGOV", "042") in found, found

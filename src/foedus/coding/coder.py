@@ -400,6 +400,15 @@ class EventCoder:
         toks = list(objects(trigger))
         for prep in ("to", "in", "into", "at"):
             toks.extend(prep_objects(trigger, prep, (), self.cues.temporal))
+        # "a summit in Pyongyang, where Putin was making his first visit": the place a "where" clause hangs on
+        cur = support_governor(trigger, self.cues) or trigger
+        for _ in range(3):
+            if cur.dep_ == "relcl" and any(c.lower_ == "where" for c in cur.children):
+                toks.append(cur.head)
+                break
+            if cur.head.i == cur.i:
+                break
+            cur = cur.head
         return toks
 
     def _crowd(self, trigger: Token, ctx: "_SentenceContext") -> list[ActorMention]:
@@ -613,6 +622,34 @@ class EventCoder:
                     out.append(m)
         return out
 
+    _CLAUSE_PREPS = frozenset({"during", "on", "after", "before", "amid", "in", "at", "following"})
+
+    def _clause_agent(self, trigger: Token, ctx: "_SentenceContext") -> list[ActorMention]:
+        """The agent of an event noun in an adverbial of a clause is that clause's subject.
+
+        "Putin said ..., during a rare visit to Pyongyang": Putin made the visit. Only when the noun has no
+        possessor or by-phrase of its own (the pattern's slots found none) and the phrase hangs on a verb.
+        """
+        prep = trigger.head
+        if trigger.dep_ != "pobj" or prep.lower_ not in self._CLAUSE_PREPS or prep.head.pos_ not in ("VERB", "AUX"):
+            return []
+        out: list[ActorMention] = []
+        for tok in subjects(prep.head):
+            out.extend(m for m in self._mentions(tok, ctx) if m.code and m not in out)
+        return out
+
+    def _purpose_target(self, trigger: Token, ctx: "_SentenceContext",
+                        sources: list[ActorMention]) -> list[ActorMention]:
+        """The object of an event noun's purpose clause: "a visit to meet Kim Jong Un" -> Kim Jong Un."""
+        for c in trigger.children:
+            if c.dep_ in ("acl", "relcl", "advcl") and c.tag_ == "VB" and any(a.lower_ == "to" for a in c.children):
+                for o in objects(c):
+                    found = [m for m in self._mentions(o, ctx) if m.code and m not in sources
+                             and not any(m.code == s.code for s in sources)]
+                    if found:
+                        return found
+        return []
+
     def _scope_target(self, trigger: Token, ctx: "_SentenceContext",
                       sources: list[ActorMention]) -> list[ActorMention]:
         """Whom an act on an area is done to, from the phrases of its scope.
@@ -772,6 +809,9 @@ class EventCoder:
         if not sources and m.trigger.pos_ == "NOUN" and not p.converted:
             sources = self._from_agent(m.trigger, ctx)
             source_slot = "from" if sources else source_slot
+            if not sources:
+                sources = self._clause_agent(m.trigger, ctx)
+                source_slot = "clause" if sources else source_slot
         if not sources:
             result.dropped.append(Dropped(ctx.sent_index, m.trigger.text, m.trigger.idx, p.id, "no resolved source actor"))
             return []
@@ -794,6 +834,9 @@ class EventCoder:
             # our own patterns only: PETRARCH's dictionaries code no target there, and its suite expects none
             targets = self._scope_target(m.trigger, ctx, sources)
             target_slot = "scope" if targets else target_slot
+        if not targets and m.trigger.pos_ == "NOUN" and not p.converted:
+            targets = self._purpose_target(m.trigger, ctx, sources)
+            target_slot = "purpose" if targets else target_slot
         if p.needs_target and not targets:
             result.dropped.append(Dropped(ctx.sent_index, m.trigger.text, m.trigger.idx, p.id, "no target actor"))
             return []
