@@ -622,7 +622,7 @@ class EventCoder:
                     out.append(m)
         return out
 
-    _CLAUSE_PREPS = frozenset({"during", "on", "after", "before", "amid", "in", "at", "following"})
+    _CLAUSE_PREPS = frozenset({"during", "on", "amid"})
 
     def _clause_agent(self, trigger: Token, ctx: "_SentenceContext") -> list[ActorMention]:
         """The agent of an event noun in an adverbial of a clause is that clause's subject.
@@ -633,6 +633,8 @@ class EventCoder:
         prep = trigger.head
         if trigger.dep_ != "pobj" or prep.lower_ not in self._CLAUSE_PREPS or prep.head.pos_ not in ("VERB", "AUX"):
             return []
+        if trigger.lemma_.lower() in self.cues.name_heads:
+            return []  # "as stipulated in the treaty", "during the war": a document or a state of affairs, no act
         out: list[ActorMention] = []
         for tok in subjects(prep.head):
             out.extend(m for m in self._mentions(tok, ctx) if m.code and m not in out)
