@@ -66,3 +66,13 @@ def test_the_place_of_a_where_clause_is_the_visited_place(nlp):
 def test_an_event_noun_in_an_adverbial_takes_the_clauses_subject_and_its_purpose_object(nlp):
     found = events(nlp, "Kenya's president praised the deal during a visit to meet the Ethiopian prime minister.")
     assert ("KENGOV", "ETHGOV", "042") in found, found
+
+
+@pytest.mark.parametrize("text, code, modality", [
+    ("The Chilean president will visit Argentina next month.", "036", "future"),
+    ("Brazil will provide humanitarian aid to Haiti.", "0333", "future"),
+    ("Eritrea will attack Ethiopia before the rains.", "1384", "threatened"),
+])
+def test_an_act_announced_for_the_future_is_an_intent_or_a_threat(nlp, text, code, modality):
+    out = code_text(nlp, text, date(2024, 10, 2))["events"]
+    assert any(e["cameo"] == code and e["modality"] == modality for e in out), out

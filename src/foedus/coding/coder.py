@@ -622,6 +622,19 @@ class EventCoder:
                     out.append(m)
         return out
 
+    def _intent(self, code: str, mod: str, why: str) -> tuple[str, str, str]:
+        """An act announced for the future is, in CAMEO, the intent to do it: "will visit" 036, "will send aid"
+        0332 (the `intend` frame's map); a use of force announced is a threat (the `threaten` frame's map).
+
+        The modality stays "future" (a threat: "threatened"), so nothing downstream counts the act as done.
+        """
+        for name, roots, new_mod in (("intend", self.cues.intent_roots, "future"),
+                                     ("threaten", self.cues.threat_roots, "threatened")):
+            frame = self.frames.get(name)
+            if frame is not None and code[:2] in roots:
+                return frame.code_for(code), new_mod, f"{why}; announced: {name} ({code})".lstrip("; ")
+        return code, mod, why
+
     _CLAUSE_PREPS = frozenset({"during", "on", "amid"})
 
     def _clause_agent(self, trigger: Token, ctx: "_SentenceContext") -> list[ActorMention]:
@@ -870,6 +883,8 @@ class EventCoder:
         if forced.get("modality") and forced["modality"] != "asserted":
             mod, mod_why = forced["modality"], forced.get("why", "")
         claimed_by = forced.get("claimed_by")
+        if mod == "future" and not forced and not negated and not p.converted:
+            code, mod, mod_why = self._intent(code, mod, mod_why)
         own_mod, own_why = mod, mod_why  # the modality of the verb itself, for a self-report
         if claim.modality:
             mod, mod_why, claimed_by = "claimed", claim.why, claim.speaker

@@ -24,7 +24,8 @@ KEYS = ("negators", "negating_verbs", "without", "future_aux", "future_verbs", "
         "support_objects", "temporal", "hypothetical_nouns", "question_words", "person_pronouns",
         "thing_pronouns", "crowd_nouns", "relational_nouns", "self_description_verbs", "reflexives",
         "counterfactual_verbs", "name_heads", "place_target_slots", "evaluation_verbs",
-        "earlier_marks", "earlier_spans", "support_particles", "scope_target_roots", "scope_target_preps")
+        "earlier_marks", "earlier_spans", "support_particles", "scope_target_roots", "scope_target_preps",
+        "intent_roots", "threat_roots")
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,8 @@ class Cues:
     earlier_spans: frozenset[str] = frozenset()
     scope_target_roots: frozenset[str] = frozenset()
     scope_target_preps: frozenset[str] = frozenset()
+    intent_roots: frozenset[str] = frozenset()
+    threat_roots: frozenset[str] = frozenset()
     problems: tuple[LoadProblem, ...] = ()
 
 
