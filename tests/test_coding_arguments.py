@@ -76,3 +76,13 @@ def test_an_event_noun_in_an_adverbial_takes_the_clauses_subject_and_its_purpose
 def test_an_act_announced_for_the_future_is_an_intent_or_a_threat(nlp, text, code, modality):
     out = code_text(nlp, text, date(2024, 10, 2))["events"]
     assert any(e["cameo"] == code and e["modality"] == modality for e in out), out
+
+
+@pytest.mark.parametrize("text, code, target", [
+    ("Belarus deployed troops to Russia last spring.", "074", "RUS"),
+    ("Senegal's president authorized the dispatch of soldiers to Mali.", "074", "MLI"),
+    ("Turkey deployed troops along the Syrian border.", "154", None),
+])
+def test_forces_sent_to_a_state_protect_it_and_forces_massed_at_a_border_are_posture(nlp, text, code, target):
+    found = events(nlp, text)
+    assert any(c == code and (target is None or t == target) for _s, t, c in found), found

@@ -36,9 +36,22 @@ def _pos_ok(tok: Token, pos: str) -> bool:
     return tok.pos_ in _NOUNISH or (tok.tag_ == "VBG" and tok.dep_ in ("pcomp", "pobj", "dobj", "nsubj"))
 
 
+def of_objects(tok: Token) -> list[Token]:
+    """The of-phrase objects of an event noun ("the dispatch of soldiers to Mali": soldiers), whose phrases the
+    parser often hangs there instead of on the noun."""
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return []
+    return [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj"]
+
+
 def _has_prep(tok: Token, prep: str, also: list[Token], temporal: frozenset[str]) -> bool:
-    """The head or its object governs ``prep`` ("call on X"); a time phrase ("on Tuesday") does not count."""
-    for head in (tok, *adverb_particles(tok), *also):
+    """The head or its object governs ``prep`` ("call on X"); a time phrase ("on Tuesday") does not count.
+
+    For an event noun, its of-object and the verb it is the object of count too: the parser hangs "to Mali" on
+    either in "authorized the dispatch of soldiers to Mali".
+    """
+    verb = (tok.head,) if tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.head.pos_ == "VERB" else ()
+    for head in (tok, *adverb_particles(tok), *also, *of_objects(tok), *verb):
         for c in head.children:
             if c.dep_ in ("prep", "prt", "agent", "dative") and c.lower_ == prep and not is_temporal(c, temporal):
                 return True

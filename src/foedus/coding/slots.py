@@ -389,6 +389,10 @@ class SlotFinder:
     def _related(self, tok: Token) -> tuple[Token, ...]:
         """Tokens whose prepositional phrases may belong to the trigger."""
         related = list(objects(tok))
+        if tok.pos_ in ("NOUN", "PROPN"):
+            # "the dispatch of soldiers to Mali": the to-phrase hangs on the of-object
+            related.extend(o for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                           for o in c.children if o.dep_ == "pobj")
         gov = support_governor(tok, self.cues)
         if gov is not None:
             related.append(gov)
