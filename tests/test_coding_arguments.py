@@ -86,3 +86,12 @@ def test_an_act_announced_for_the_future_is_an_intent_or_a_threat(nlp, text, cod
 def test_forces_sent_to_a_state_protect_it_and_forces_massed_at_a_border_are_posture(nlp, text, code, target):
     found = events(nlp, text)
     assert any(c == code and (target is None or t == target) for _s, t, c in found), found
+
+
+@pytest.mark.parametrize("text", [
+    "Sudanese troops committed atrocities in the camp, a rights group said.",
+    "Indian jets conducted missile strikes on the camps.",
+])
+def test_crimes_committed_and_weapons_fired_are_neither_pledges_nor_aid(nlp, text):
+    found = events(nlp, text)
+    assert not any(c.startswith("03") or c == "072" for _s, _t, c in found), found
