@@ -270,3 +270,11 @@ def test_an_institution_acronym_takes_the_story_state():
             "The MFA said the note was delivered.")
     found = codes(text, date(2023, 6, 1))
     assert found.get("The MFA") == "KENGOV"
+
+
+@pytest.mark.parametrize("text, words, code", [
+    ("Supporters of Imran Khan blocked the motorway.", "Supporters of Imran Khan", "PAKOPP"),
+    ("Supporters of President Maduro rallied outside the palace.", "Supporters of President Maduro", "VENCVL"),
+])
+def test_followers_of_an_actor_are_people_of_its_country(text, words, code):
+    assert codes(text, date(2024, 5, 2))[words] == code

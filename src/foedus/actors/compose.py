@@ -235,6 +235,43 @@ class Composer:
                 p = self._other_person(doc, s, e, targets, covered, on)
                 if p:
                     out.append(p)
+        out.extend(self._followers(doc, out))
+        return out
+
+    def _followers(self, doc: Doc, proposals: list[Proposal]) -> list[Proposal]:
+        """"Supporters of Imran Khan", "loyalists of the opposition leader": people of the country the named actor
+        belongs to, in the opposition (OPP) unless the actor governs on the date, whose followers are civilians
+        (CVL). The phrase is one mention; the actor named inside it is not an actor of the event.
+        """
+        if not self.rules.follower_words:
+            return []
+        by_start: dict[int, list[Proposal]] = {}
+        for p in proposals:
+            by_start.setdefault(p.start, []).append(p)
+        out: list[Proposal] = []
+        for tok in doc:
+            if tok.lower_ not in self.rules.follower_words or tok.i + 2 >= len(doc) or doc[tok.i + 1].lower_ != "of":
+                continue
+            j = tok.i + 2
+            if doc[j].lower_ in self.rules.determiners:
+                j += 1
+            inner = sorted(by_start.get(j, []), key=lambda p: (-p.length, p.priority))
+            if not inner:
+                continue
+            named, start = inner[0], tok.i
+            if start > 0 and doc[start - 1].pos_ == "ADJ" and doc[start - 1].is_lower:
+                start -= 1  # "angry supporters of ..."
+
+            def build(named: Proposal = named, start: int = start) -> tuple[ActorMention | None, str]:
+                m, why = named.build()
+                if m is None or not m.country:
+                    return None, "followers of an actor with no country"
+                sector = "CVL" if m.role == "GOV" else "OPP"
+                a, b, text = self._span(doc, start, named.end)
+                mention = state_mention(self.reg, m.country, a, b, text, "agent", suffix=sector)
+                return mention, f"followers of {m.code} ({why}): {sector} of {m.country}"
+
+            out.append(Proposal(start, named.end, PRIORITY_COMPOSED, build, "followers of an actor"))
         return out
 
     def _dictionary_country(self, phrase: str, on: date) -> str | None:
