@@ -95,3 +95,9 @@ def test_forces_sent_to_a_state_protect_it_and_forces_massed_at_a_border_are_pos
 def test_crimes_committed_and_weapons_fired_are_neither_pledges_nor_aid(nlp, text):
     found = events(nlp, text)
     assert not any(c.startswith("03") or c == "072" for _s, _t, c in found), found
+
+
+def test_a_statement_about_another_state_is_coded_and_a_bare_statement_is_not(nlp):
+    found = events(nlp, "Chile's foreign ministry said that Bolivian troops had crossed the border.")
+    assert ("CHLGOV", "BOLMIL", "010") in found, found
+    assert not any(c == "010" for _s, _t, c in events(nlp, "Chile's foreign ministry said the weather was fine."))

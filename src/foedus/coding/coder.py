@@ -461,6 +461,10 @@ class EventCoder:
                     if found and slot.endswith("^"):
                         end = max(i for i, m in ctx.index.by_token.items() if m in found)
                         found = self._phrase_actor(trigger, ctx, exclude, after=end)
+            elif slot == "clause":
+                # the first actor of another state in the predicate's clausal complement ("said that
+                # India had struck ..." -> India): whom a statement is about
+                found = self._clause_actor(trigger, ctx, exclude)
             elif slot == "head_subj":
                 # the subject of the verb governing the predicate ("X will be hosting Y to celebrate")
                 head = trigger.head
@@ -634,6 +638,18 @@ class EventCoder:
             if frame is not None and code[:2] in roots:
                 return frame.code_for(code), new_mod, f"{why}; announced: {name} ({code})".lstrip("; ")
         return code, mod, why
+
+    def _clause_actor(self, trigger: Token, ctx: "_SentenceContext",
+                      exclude: list[ActorMention]) -> list[ActorMention]:
+        own = {e.country or e.code for e in exclude}
+        for c in trigger.children:
+            if c.dep_ not in ("ccomp", "xcomp", "parataxis"):
+                continue
+            for tok in sorted(c.subtree, key=lambda t: t.i):
+                m = ctx.index.at(tok)
+                if m is not None and m.code and (m.country or m.code) not in own and m not in exclude:
+                    return [m]
+        return []
 
     _CLAUSE_PREPS = frozenset({"during", "on", "amid"})
 
