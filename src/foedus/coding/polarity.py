@@ -72,9 +72,12 @@ def negation(anchor: Token, trigger: Token, cues: Cues) -> str | None:
     complements ("did not try to send", "failed to send", "refused to send").
     """
     for tok in {trigger, anchor}:
-        why = _locally_negated(tok, cues)
+        why = _locally_negated(tok, cues) or _neither_subject(tok)
         if why:
             return why
+    why = _undone_noun(trigger, cues)
+    if why:
+        return why
     cur = anchor
     for _ in range(MAX_CLIMB):
         if cur.dep_ not in ("xcomp", "conj") or cur.head.i == cur.i:
@@ -83,6 +86,8 @@ def negation(anchor: Token, trigger: Token, cues: Cues) -> str | None:
         if cur.dep_ == "xcomp":
             if head.lemma_.lower() in cues.negating_verbs:
                 return f"'{head.text} to {cur.text}'"
+            if _yet_to(head):
+                return f"'{head.text} yet to {cur.text}' (not done)"
             why = _locally_negated(head, cues)
             if why:
                 return why
@@ -92,6 +97,42 @@ def negation(anchor: Token, trigger: Token, cues: Cues) -> str | None:
                 if why:
                     return why
         cur = head
+    return None
+
+
+def _yet_to(tok: Token) -> bool:
+    """"has yet to", "is yet to", "remains yet to": the act that follows has not happened."""
+    return any(c.dep_ == "advmod" and c.lower_ == "yet" for c in tok.children) and any(
+        c.dep_ == "xcomp" for c in tok.children)
+
+
+def _neither_subject(tok: Token) -> str | None:
+    """"Neither Chile nor Peru attacked": a subject led by "neither" negates the act."""
+    if tok.pos_ not in ("VERB", "AUX"):
+        return None
+    for c in tok.children:
+        if c.dep_ in ("nsubj", "nsubjpass") and any(d.dep_ in ("det", "preconj") and d.lower_ == "neither"
+                                                    for d in c.children):
+            return f"'neither {c.text} ...' negates '{tok.text}'"
+    return None
+
+
+def _undone_noun(trigger: Token, cues: Cues) -> str | None:
+    """An event noun whose own clause says it was not carried out: "the delivery was never carried out", "the
+    agreement has yet to be signed". Only verbs that carry out such a noun (support verbs) count: "the attack
+    did not stop the talks" says nothing against the attack."""
+    if trigger.pos_ not in ("NOUN", "PROPN") or trigger.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    verb = trigger.head
+    chain = [verb, *[c for c in verb.children if c.dep_ == "xcomp"]]
+    if not any(v.lemma_.lower() in cues.support_verbs for v in chain):
+        return None
+    if _yet_to(verb):
+        return f"'{trigger.text} ... yet to' (not done)"
+    for v in chain:
+        why = _locally_negated(v, cues)
+        if why and v.lemma_.lower() in cues.support_verbs:
+            return why
     return None
 
 
