@@ -101,3 +101,14 @@ def test_a_statement_about_another_state_is_coded_and_a_bare_statement_is_not(nl
     found = events(nlp, "Chile's foreign ministry said that Bolivian troops had crossed the border.")
     assert ("CHLGOV", "BOLMIL", "010") in found, found
     assert not any(c == "010" for _s, _t, c in events(nlp, "Chile's foreign ministry said the weather was fine."))
+
+
+@pytest.mark.parametrize("text, source, target, code", [
+    ("Kuwaiti air defences intercepted two Iraqi missiles.", "KWTMIL", "IRQ", "190"),
+    ("Norwegian fighters intercepted Russian bombers off the coast.", "NOR", "RUS", "150"),
+    ("Colombia vowed to retaliate against Venezuela.", "COL", "VEN", "1384"),
+    ("Serbia denied that its troops had entered Kosovo.", "SRB", "KSV", "016"),
+])
+def test_air_defence_retaliation_and_denial(nlp, text, source, target, code):
+    found = events(nlp, text)
+    assert any(s.startswith(source) and t == target and c == code for s, t, c in found), found
