@@ -131,6 +131,9 @@ def test_text_with_no_article_is_empty_not_an_error() -> None:
     ("OSLO, March 3 (Nordic Wire) -- The two ministers met in the capital and agreed a plan for the fjord.", "OSLO, March 3 (Nordic Wire)"),
     ("Valletta, Malta - The island's prime minister on Monday opened a new harbour for the coast guard.", "Valletta, Malta"),
     ("TALLINN: Estonia's government on Friday asked its allies to send more air defence to the border.", "TALLINN"),
+    ("RIGA, May 2, 2024 — Latvia's parliament on Thursday voted to extend the border fence to the south.", "RIGA, May 2, 2024"),
+    ("VILNIUS, (Baltic Desk / Wire - 3rd May, 2024) Lithuania's defence minister said the brigade would grow.",
+     "VILNIUS, (Baltic Desk / Wire - 3rd May, 2024)"),
 ])
 def test_dateline_is_a_cue_not_part_of_the_first_sentence(lead, dateline):
     body = (" A second paragraph follows with more words about the meeting, so that the page has an article body"

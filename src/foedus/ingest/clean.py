@@ -541,8 +541,8 @@ def _site_name(page: _Page) -> str | None:
 _PLACE = r"[A-Z][\w'’.-]+(?:[ /][A-Z][\w'’.-]+){0,3}"
 _DATELINE = re.compile(
     # "MOSCOW —", "DOHA/TEHRAN, June 23 (Xinhua) --", "SRINAGAR, India (AP) —", "Pyongyang, North Korea - "
-    rf"^(?P<line>(?P<place>{_PLACE})(?P<more>(?:, (?:{_PLACE}|[A-Z][a-z]+\.? \d{{1,2}}))*)"
-    r"(?: \((?:[A-Za-z][\w ]{1,30})\))?)\s*(?:[—–-]{1,2}|(?<=[A-Z]):)\s+(?=[A-Z\"“‘'])"
+    rf"^(?P<line>(?P<place>{_PLACE})(?P<more>(?:, (?:{_PLACE}|[A-Z][a-z]+\.? \d{{1,2}}(?:, \d{{4}})?))*)"
+    r"(?:,? \((?:[A-Za-z][\w /.,'-]{1,60})\))?)\s*(?:[—–-]{1,2}|(?<=[A-Z]):|(?<=\)))\s+(?=[A-Z\"“‘'])"
 )
 
 
