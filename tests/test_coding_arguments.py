@@ -112,3 +112,37 @@ def test_a_statement_about_another_state_is_coded_and_a_bare_statement_is_not(nl
 def test_air_defence_retaliation_and_denial(nlp, text, source, target, code):
     found = events(nlp, text)
     assert any(s.startswith(source) and t == target and c == code for s, t, c in found), found
+
+
+def test_a_reaction_with_no_target_is_aimed_at_the_counterpart_of_the_story_and_says_so(nlp):
+    text = ("Ethiopian jets struck camps in Eritrea on Sunday. Eritrea accused Ethiopia of a massacre. "
+            "Eritrea expelled two diplomats on Monday.")
+    out = code_text(nlp, text, date(2024, 10, 2))["events"]
+    story = [e for e in out if e["why"].get("target_from") == "story"]
+    assert story and all(e["target"] == "ETH" and e["cameo"][:2] == "16" for e in story), out
+    # one side named once with no counterpart is no story: nothing is inferred
+    alone = code_text(nlp, "Eritrea expelled two diplomats on Monday.", date(2024, 10, 2))["events"]
+    assert alone and all(e["target"] is None for e in alone), alone
+
+
+def test_the_events_export_says_where_each_target_comes_from(tmp_path):
+    import json as _json
+
+    from typer.testing import CliRunner
+
+    from foedus.cli import app
+
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "story.txt").write_text(
+        "Ethiopian jets struck camps in Eritrea on Sunday, officials in the region said after the raid. "
+        "Eritrea accused Ethiopia of a massacre of villagers in the border district on the same day. "
+        "Eritrea expelled two diplomats on Monday, the foreign ministry in the capital announced.\n",
+        encoding="utf-8")
+    db = tmp_path / "s.duckdb"
+    runner = CliRunner()
+    assert runner.invoke(app, ["ingest", str(folder), "--db", str(db)]).exit_code == 0
+    out = runner.invoke(app, ["events", "--db", str(db), "--format", "jsonl"])
+    events = [_json.loads(line) for line in out.output.splitlines() if line.startswith("{")]
+    froms = {(e["cameo"][:2], ev["target_from"]) for e in events for ev in e["evidence"]}
+    assert ("16", "story") in froms and ("19", "sentence") in froms, froms

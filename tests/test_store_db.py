@@ -72,8 +72,8 @@ def test_version_1_database_is_migrated_and_backfilled(tmp_path: Path) -> None:
     path = tmp_path / "v1.duckdb"
     _version_1_database(path)
     con = db.connect(path)
-    assert db.current_version(con) == 2 == db.SCHEMA_VERSION
-    assert [r[0] for r in con.execute("SELECT version FROM schema_info ORDER BY version").fetchall()] == [1, 2]
+    assert db.current_version(con) == 3 == db.SCHEMA_VERSION
+    assert [r[0] for r in con.execute("SELECT version FROM schema_info ORDER BY version").fetchall()] == [1, 2, 3]
     mentions = con.execute(
         "SELECT mention_id, outlet, CAST(published AS VARCHAR), source_key, target_key"
         " FROM event_mentions ORDER BY mention_id"
@@ -85,19 +85,21 @@ def test_version_1_database_is_migrated_and_backfilled(tmp_path: Path) -> None:
     ]
     events = con.execute("SELECT event_id, source_key, target_key, outlets FROM events ORDER BY event_id").fetchall()
     assert events == [("ev1", "AZE", "ARM", ["Armenpress", "Reuters"]), ("ev2", "CSTO", None, [])]
+    # old mentions predate target provenance: their targets were all stated in their sentence
+    assert con.execute("SELECT count(*) FROM event_mentions WHERE target_from IS NOT NULL").fetchone()[0] == 0
     con.close()
     # Opening again applies nothing twice.
     con = db.connect(path)
-    assert con.execute("SELECT count(*) FROM schema_info").fetchone()[0] == 2
+    assert con.execute("SELECT count(*) FROM schema_info").fetchone()[0] == 3
     con.close()
 
 
 def test_new_database_is_built_through_the_migrations(tmp_path: Path) -> None:
     con = db.connect(tmp_path / "new.duckdb")
-    assert [r[0] for r in con.execute("SELECT version FROM schema_info ORDER BY version").fetchall()] == [1, 2]
+    assert [r[0] for r in con.execute("SELECT version FROM schema_info ORDER BY version").fetchall()] == [1, 2, 3]
     cols = {r[0] for r in con.execute(
         "SELECT column_name FROM information_schema.columns WHERE table_name = 'event_mentions'").fetchall()}
-    assert {"outlet", "published", "source_key", "target_key"} <= cols
+    assert {"outlet", "published", "source_key", "target_key", "target_from"} <= cols
     con.close()
 
 

@@ -15,7 +15,8 @@ Events whose source and target have the same code are not coded.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections import Counter
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any, Iterable
 
@@ -82,7 +83,50 @@ class EventCoder:
         for sent_index, sent in enumerate(doc.sents):
             info = sentences.get(sent.start_char)
             self._code_sentence(doc, sent, sent_index, info, published, index, places, result)
+        result.events = self._story_targets(result.events)
         return result
+
+    def _story_targets(self, events: list[CodedEvent]) -> list[CodedEvent]:
+        """An act with no target in its sentence, in a story about two sides, is aimed at the other side.
+
+        "Pakistan condemned the airstrikes" in a story of India striking Pakistan: India. The counterpart of a
+        source is the state or organisation it is paired with most often in the document's events with a target
+        (both directions), at least twice and twice as often as any other; the event keeps
+        ``extra["target_from"] = "story"`` so that an analyst can set such targets aside. Only for the roots
+        listed under ``story_target_roots`` in the cues, and only for our own patterns (PETRARCH's dictionaries
+        code no target there).
+        """
+        if not self.cues.story_target_roots:
+            return events
+
+        def key(a: ActorMention | None) -> str | None:
+            return (a.country or a.org or a.code) if a is not None and a.code else None
+
+        pairs: dict[str, Counter[str]] = {}
+        seen: dict[str, ActorMention] = {}
+        for ev in events:
+            s, t = key(ev.source), key(ev.target)
+            if s and t and s != t and not ev.negated:
+                pairs.setdefault(s, Counter())[t] += 1
+                pairs.setdefault(t, Counter())[s] += 1
+                seen.setdefault(t, ev.target)  # type: ignore[arg-type]
+                seen.setdefault(s, ev.source)
+        if not pairs:
+            return events
+        converted = {p.id for p in self.patterns if p.converted}
+        out = []
+        for ev in events:
+            s = key(ev.source)
+            if ev.target is None and s in pairs and ev.cameo[:2] in self.cues.story_target_roots \
+                    and ev.pattern_id not in converted:
+                ranked = pairs[s].most_common(2)
+                best, n = ranked[0]
+                if n >= 2 and (len(ranked) == 1 or n >= 2 * ranked[1][1]) and best in seen:
+                    target = replace(seen[best], how="story")
+                    ev = _with(ev, target=target, extra={**ev.extra, "target_from": "story",
+                                                         "target_why": f"{best} is {s}'s counterpart in this story"})
+            out.append(ev)
+        return out
 
     # ---- one sentence -------------------------------------------------------
     def _code_sentence(self, doc: Doc, sent: Span, sent_index: int, info: SentenceInfo | None,

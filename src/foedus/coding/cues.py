@@ -25,7 +25,7 @@ KEYS = ("negators", "negating_verbs", "without", "future_aux", "future_verbs", "
         "thing_pronouns", "crowd_nouns", "relational_nouns", "self_description_verbs", "reflexives",
         "counterfactual_verbs", "name_heads", "place_target_slots", "evaluation_verbs",
         "earlier_marks", "earlier_spans", "support_particles", "scope_target_roots", "scope_target_preps",
-        "intent_roots", "threat_roots")
+        "intent_roots", "threat_roots", "story_target_roots")
 
 
 @dataclass(frozen=True)
@@ -63,6 +63,7 @@ class Cues:
     scope_target_preps: frozenset[str] = frozenset()
     intent_roots: frozenset[str] = frozenset()
     threat_roots: frozenset[str] = frozenset()
+    story_target_roots: frozenset[str] = frozenset()
     problems: tuple[LoadProblem, ...] = ()
 
 

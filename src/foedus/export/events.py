@@ -22,9 +22,10 @@ def _actor(row: dict[str, Any], prefix: str) -> dict[str, Any] | None:
 def iter_events(con: duckdb.DuckDBPyConnection) -> Iterator[dict[str, Any]]:
     """Merged events, oldest first, each with every mention as evidence."""
     evidence: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for event_id, doc_id, outlet, url, sentence, start, end, published in con.execute(
+    for event_id, doc_id, outlet, url, sentence, start, end, published, target_from in con.execute(
         """
-        SELECT m.event_id, m.doc_id, d.outlet, d.url, m.sentence, m.sent_start, m.sent_end, d.published
+        SELECT m.event_id, m.doc_id, d.outlet, d.url, m.sentence, m.sent_start, m.sent_end, d.published,
+               m.target_from
         FROM event_mentions m JOIN documents d ON d.doc_id = m.doc_id
         WHERE m.event_id IS NOT NULL
         ORDER BY m.event_id, d.published NULLS LAST, m.doc_id, m.sent_index
@@ -39,6 +40,7 @@ def iter_events(con: duckdb.DuckDBPyConnection) -> Iterator[dict[str, Any]]:
                 "sentence": sentence,
                 "start": start,
                 "end": end,
+                "target_from": target_from or "sentence",
             }
         )
     cur = con.execute("SELECT * FROM events ORDER BY date NULLS LAST, event_id")

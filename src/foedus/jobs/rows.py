@@ -70,6 +70,7 @@ def event_row(
     row.update(_actor_cols("target", ev.target))
     row["source_key"] = _key(ev.source)
     row["target_key"] = _key(ev.target)
+    row["target_from"] = ev.extra.get("target_from")
     row.update(
         {
             "cameo": ev.cameo,
