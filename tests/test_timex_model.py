@@ -41,7 +41,17 @@ def test_sentence_date_prefers_verb_attached_expression():
     doc = parse("Armenia invoked the 1997 treaty on 13 September 2022. Nothing else happened.", date(2022, 9, 20))
     first, second = doc._.sentences
     assert (first.date, first.date_precision, first.date_from) == ("2022-09-13", "day", "timex")
-    assert (second.date, second.date_precision, second.date_from) == ("2022-09-20", "document", "document")
+    # an undated sentence continues the story's day (within a week of publication), not stated by itself
+    assert (second.date, second.date_precision, second.date_from) == ("2022-09-13", "document", "story")
+
+
+def test_undated_sentences_take_the_story_day_only_when_it_is_recent():
+    doc = parse("The ministers met on Tuesday in the capital. The talks were long. Officials were tired.",
+                date(2024, 5, 9))  # a Thursday
+    assert [(s.date, s.date_from) for s in doc._.sentences] == [
+        ("2024-05-07", "timex"), ("2024-05-07", "story"), ("2024-05-07", "story")]
+    old = parse("The treaty was signed on 3 March 2019. The talks were long.", date(2024, 5, 9))
+    assert [(s.date, s.date_from) for s in old._.sentences][1] == ("2024-05-09", "document")
 
 
 @pytest.mark.parametrize("text,published,expected", [

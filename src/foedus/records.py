@@ -104,7 +104,7 @@ class SentenceInfo:
     text: str
     date: str | None  # ISO date
     date_precision: str  # day | week | month | year | document
-    date_from: str  # "timex" (an expression in the sentence) or "document"
+    date_from: str  # "timex" (an expression in the sentence), "story" (the day the story's account is of), or "document"
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -188,14 +188,42 @@ def governing_expression(sent: Span, timexes: list[TimeExpression],
     return min(ranked, key=lambda r: r[0])[1]
 
 
+STORY_DAYS = 7  # a day stated within this many days before publication can be the story's day
+
+
 def sentence_infos(doc, timexes: list[TimeExpression]) -> list[SentenceInfo]:
-    """One record per ``doc.sents`` with the governing date or the document's."""
+    """One record per ``doc.sents`` with the governing date, else the story's day, else the document's.
+
+    The story's day: a news report tells one day's events, stated once ("Qatar said on Monday it intercepted
+    ...") and then not repeated in the sentences that continue the account ("The ministry said the situation
+    was stable"). A sentence with no date of its own takes the last day-level date stated before it (the
+    first one of the document for sentences before any), provided that day lies within
+    :data:`STORY_DAYS` before publication; its precision stays ``document`` (not stated in the sentence) and
+    ``date_from`` says ``story``. Otherwise it takes the publication date.
+    """
     pub = doc._.published
+    infos: list[tuple[Span, TimeExpression | None]] = []
+    for sent in doc.sents:
+        infos.append((sent, governing_expression(sent, timexes, pub)))
+
+    def story_day(t: TimeExpression | None) -> str | None:
+        if t is None or pub is None or t.granularity != "day" or not t.value:
+            return None
+        try:
+            day = date.fromisoformat(str(t.value)[:10])
+        except ValueError:
+            return None
+        return day.isoformat() if timedelta(0) <= pub - day <= timedelta(days=STORY_DAYS) else None
+
+    first = next((d for _s, t in infos if (d := story_day(t))), None)
+    frame = first
     out = []
-    for i, sent in enumerate(doc.sents):
-        best = governing_expression(sent, timexes, pub)
+    for i, (sent, best) in enumerate(infos):
         if best is not None:
             info = SentenceInfo(i, sent.start_char, sent.end_char, sent.text, best.value, best.granularity, "timex")
+            frame = story_day(best) or frame
+        elif frame is not None:
+            info = SentenceInfo(i, sent.start_char, sent.end_char, sent.text, frame, "document", "story")
         else:
             info = SentenceInfo(i, sent.start_char, sent.end_char, sent.text,
                                 pub.isoformat() if pub else None, "document", "document")
