@@ -146,3 +146,13 @@ def test_the_events_export_says_where_each_target_comes_from(tmp_path):
     events = [_json.loads(line) for line in out.output.splitlines() if line.startswith("{")]
     froms = {(e["cameo"][:2], ev["target_from"]) for e in events for ev in e["evidence"]}
     assert ("16", "story") in froms and ("19", "sentence") in froms, froms
+
+
+@pytest.mark.parametrize("text, source, target, root", [
+    ("Armenian forces drove Azerbaijani troops back from the ridge.", "ARMMIL", "AZEMIL", "19"),
+    ("Ukrainian troops expelled Russian forces from the village.", "UKRMIL", "RUSMIL", "19"),
+    ("Lithuania said it stood by Latvia.", "LTU", "LVA", "05"),
+])
+def test_driving_forces_out_is_combat_and_standing_by_is_support(nlp, text, source, target, root):
+    found = events(nlp, text)
+    assert any(s == source and t == target and c.startswith(root) for s, t, c in found), found
