@@ -156,3 +156,10 @@ def test_the_events_export_says_where_each_target_comes_from(tmp_path):
 def test_driving_forces_out_is_combat_and_standing_by_is_support(nlp, text, source, target, root):
     found = events(nlp, text)
     assert any(s == source and t == target and c.startswith(root) for s, t, c in found), found
+
+
+def test_a_state_announcing_its_own_force_threatens_and_anothers_act_stays_a_claim(nlp):
+    out = code_text(nlp, "Bolivia said it would retaliate against Chile.", date(2024, 5, 1))["events"]
+    assert any(e["cameo"] == "1384" and e["modality"] == "threatened" and e["target"] == "CHL" for e in out), out
+    out = code_text(nlp, "Bolivia said Chilean troops had shelled its posts.", date(2024, 5, 1))["events"]
+    assert any(e["cameo"].startswith("19") and e["modality"] == "claimed" for e in out), out

@@ -964,11 +964,18 @@ class EventCoder:
         events = []
         for s, t, code in pairs:
             ev_mod, ev_why = mod, mod_why
-            if claim.modality and self_report(s, claimed_by, code):
+            if (claim.modality and claimed_by is not None and not forced and not negated and not p.converted
+                    and code[:2] in FORCE_ROOTS and s.country and s.country == claimed_by.country
+                    and (own_mod == "future" or own_mod == "hypothetical" and reported_future(anchor, self.cues))):
+                # "Pakistan said it would retaliate": a state announcing its own use of force threatens it
+                code, ev_mod, ev_why = self._intent(code, "future", f"{claimed_by.code} on its own act")
+            elif claim.modality and self_report(s, claimed_by, code):
                 # the state's own word on its own act: provenance kept, not a claim
                 ev_mod, ev_why = own_mod, f"{claimed_by.code} on its own act ({claim.why})"
                 if own_mod == "hypothetical" and reported_future(anchor, self.cues):
                     ev_mod = "future"  # "said Armenia would leave": the future of the past
+                    if not forced and not negated and not p.converted:
+                        code, ev_mod, ev_why = self._intent(code, ev_mod, ev_why)
                 if own_why:
                     ev_why += f"; {own_why}"
             events.append(CodedEvent(
