@@ -15,26 +15,15 @@ what to compare between versions.
 from __future__ import annotations
 
 import argparse
-import time
 from pathlib import Path
 
 import spacy
-from corpus import demo_texts
+from corpus import cpu_seconds, demo_texts
 
-from foedus.nlp.pipeline import STAGES, build_nlp, make_doc
+from foedus.nlp.pipeline import STAGES, build_nlp
 from foedus.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-def _cpu_seconds(nlp: spacy.Language, texts: list[str]) -> float:
-    """CPU time of this process (all its threads) for one pass: other
-    processes on a busy machine do not inflate it as they inflate wall time."""
-    docs = [make_doc(nlp, t, None) for t in texts]
-    t0 = time.process_time()
-    for _doc in nlp.pipe(docs, batch_size=32):
-        pass
-    return time.process_time() - t0
 
 
 def main() -> None:
@@ -51,7 +40,7 @@ def main() -> None:
     runs: dict[str, list[float]] = {"bare": [], "context": [], "full": []}
     for _ in range(args.repeat):  # interleaved, so drifts in machine load hit all three alike
         for name, nlp in (("bare", bare), ("context", context), ("full", full)):
-            runs[name].append(_cpu_seconds(nlp, texts))
+            runs[name].append(cpu_seconds(nlp, texts))
     t_bare, t_context, t_full = (min(runs[k]) for k in ("bare", "context", "full"))
     words = sum(len(t.split()) for t in texts)
     print(f"{len(texts)} texts, {words} words, CPU seconds, best of {args.repeat} interleaved runs")

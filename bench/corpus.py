@@ -1,11 +1,16 @@
-"""The demo corpus as clean texts, as ingest cleans them: the common input of the benchmarks."""
+"""The demo corpus as clean texts, as ingest cleans them, and CPU timing of a pipeline over them: what the
+benchmarks share."""
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
+
+import spacy
 
 from foedus.ingest.clean import clean_html, clean_text
 from foedus.ingest.decode import decode
+from foedus.nlp.pipeline import make_doc
 
 
 def demo_texts(folder: Path) -> list[str]:
@@ -20,3 +25,13 @@ def demo_texts(folder: Path) -> list[str]:
         except Exception:  # the corpus has bad files on purpose
             continue
     return [t for t in out if t.strip()]
+
+
+def cpu_seconds(nlp: spacy.Language, texts: list[str]) -> float:
+    """CPU time of this process (all its threads) for one pass: other
+    processes on a busy machine do not inflate it as they inflate wall time."""
+    docs = [make_doc(nlp, t, None) for t in texts]
+    t0 = time.process_time()
+    for _doc in nlp.pipe(docs, batch_size=32):
+        pass
+    return time.process_time() - t0

@@ -19,11 +19,11 @@ import tracemalloc
 from pathlib import Path
 
 import spacy
-from corpus import demo_texts
+from corpus import cpu_seconds, demo_texts
 
 from foedus.actors.component import ActorResolver
 from foedus.actors.registry import DATA_DIR, build_registry, default_files
-from foedus.nlp.pipeline import STAGES, build_nlp, make_doc
+from foedus.nlp.pipeline import STAGES, build_nlp
 from foedus.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -48,14 +48,6 @@ def _with_actors(nlp: spacy.Language, resolver: ActorResolver) -> spacy.Language
     return nlp
 
 
-def _cpu(nlp: spacy.Language, texts: list[str]) -> float:
-    docs = [make_doc(nlp, t, None) for t in texts]
-    t0 = time.process_time()
-    for _ in nlp.pipe(docs, batch_size=32):
-        pass
-    return time.process_time() - t0
-
-
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--corpus", type=Path, default=ROOT / "examples" / "demo")
@@ -78,10 +70,10 @@ def main() -> int:
     for label, people, offices, orgs, seconds, mib in reg_rows:
         print(f"{label:<10} {people:>7} {offices:>8} {orgs:>5} {seconds:>8.2f} {mib:>10.1f}")
     times: dict[str, list[float]] = {k: [] for k in resolvers}
-    _cpu(nlp, texts[:3])  # warm up
+    cpu_seconds(nlp, texts[:3])  # warm up
     for _ in range(args.repeat):
         for label, resolver in resolvers.items():
-            times[label].append(_cpu(_with_actors(nlp, resolver), texts))
+            times[label].append(cpu_seconds(_with_actors(nlp, resolver), texts))
     print(f"\nwhole pipeline, CPU seconds over {len(texts)} demo texts, {args.repeat} interleaved runs")
     for label, ts in times.items():
         print(f"{label:<10} min {min(ts):.3f}  median {statistics.median(ts):.3f}")
