@@ -17,7 +17,6 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-import spacy
 from corpus import cpu_seconds, demo_texts
 
 from foedus.nlp.pipeline import STAGES, build_nlp
