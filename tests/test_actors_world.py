@@ -278,3 +278,10 @@ def test_an_institution_acronym_takes_the_story_state():
 ])
 def test_followers_of_an_actor_are_people_of_its_country(text, words, code):
     assert codes(text, date(2024, 5, 2))[words] == code
+
+
+def test_state_news_agencies_are_their_states_media_and_private_ones_are_no_actors():
+    found = {m.text: m for m in run_real("KCNA said the unit had returned, and Reuters reported the same.",
+                                         date(2025, 4, 28))._.actors}
+    assert (found["KCNA"].code, found["KCNA"].country, found["KCNA"].org) == ("PRKMED", "PRK", None)
+    assert found.get("Reuters") is None or found["Reuters"].code is None

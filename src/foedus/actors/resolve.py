@@ -110,10 +110,11 @@ def org_mention(
         country = next(iter(states)) if len(states) == 1 else None
     if org.country and role:
         # An armed group keeps its own key beside the country it fights in (CAMEO: SDNREB + the group), so
-        # analysts can count it as a party of its own and as a domestic actor of that state.
+        # analysts can count it as a party of its own and as a domestic actor of that state; a state's news
+        # agency is that state's voice and is counted with it.
         m = ActorMention(
-            start=start, end=end, text=text, code=org.code, name=org.name, country=org.country, org=org.id,
-            role=role, entity_id=org.id, how=how,
+            start=start, end=end, text=text, code=org.code, name=org.name, country=org.country,
+            org=org.id if org.kind == "armed-group" else None, role=role, entity_id=org.id, how=how,
         )
         return m, f"organisation {org.id} ({org.kind}) from {org.source}; acts in {org.country}, role {role}"
     # A one-state contingent (Russian peacekeepers) acts for its state: it is
