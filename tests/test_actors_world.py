@@ -285,3 +285,11 @@ def test_state_news_agencies_are_their_states_media_and_private_ones_are_no_acto
                                          date(2025, 4, 28))._.actors}
     assert (found["KCNA"].code, found["KCNA"].country, found["KCNA"].org) == ("PRKMED", "PRK", None)
     assert found.get("Reuters") is None or found["Reuters"].code is None
+
+
+def test_the_allies_are_the_alliance_the_story_names():
+    found = codes("NATO met on Tuesday. Allied aircraft escorted the bombers away, and the allies agreed to stay alert.",
+                  date(2025, 9, 23))
+    assert found.get("Allied aircraft") == "IGOWSTNAT" and found.get("the allies") == "IGOWSTNAT"
+    # with no alliance in the story, "the allies" stays unresolved
+    assert "IGOWSTNAT" not in codes("The allies agreed to stay alert.", date(2025, 9, 23)).values()
