@@ -163,3 +163,12 @@ def test_a_state_announcing_its_own_force_threatens_and_anothers_act_stays_a_cla
     assert any(e["cameo"] == "1384" and e["modality"] == "threatened" and e["target"] == "CHL" for e in out), out
     out = code_text(nlp, "Bolivia said Chilean troops had shelled its posts.", date(2024, 5, 1))["events"]
     assert any(e["cameo"].startswith("19") and e["modality"] == "claimed" for e in out), out
+
+
+@pytest.mark.parametrize("text, source, target", [
+    ("Through its foreign minister, Chile informed the UN Secretary-General of the incident.", "CHL", "IGOUNO"),
+    ("Peru sent a letter to the UN Security Council on Monday.", "PER", "IGOUNO"),
+])
+def test_informing_or_writing_to_an_actor_consults_it(nlp, text, source, target):
+    found = events(nlp, text)
+    assert any(s == source and t == target and c == "040" for s, t, c in found), found
