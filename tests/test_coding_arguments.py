@@ -172,3 +172,10 @@ def test_a_state_announcing_its_own_force_threatens_and_anothers_act_stays_a_cla
 def test_informing_or_writing_to_an_actor_consults_it(nlp, text, source, target):
     found = events(nlp, text)
     assert any(s == source and t == target and c == "040" for s, t, c in found), found
+
+
+def test_an_unknown_speaker_with_an_apposition_speaks_for_what_the_apposition_names(nlp):
+    text = ("Bolivian troops shelled a Chilean post on Monday. Ana Ruiz, spokesperson for Chile's foreign ministry, "
+            "denounced the attack as a flagrant violation of Chilean sovereignty.")
+    found = events(nlp, text)
+    assert any(s == "CHLGOV" and t.startswith("BOL") and c.startswith("11") for s, t, c in found if t), found

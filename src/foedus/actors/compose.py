@@ -77,7 +77,7 @@ Two readings are refused:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 from datetime import date
 from typing import Callable
@@ -243,14 +243,16 @@ class Composer:
         belongs to, in the opposition (OPP) unless the actor governs on the date, whose followers are civilians
         (CVL). The phrase is one mention; the actor named inside it is not an actor of the event.
         """
-        if not self.rules.follower_words:
+        if not self.rules.follower_words and not self.rules.voice_words:
             return []
         by_start: dict[int, list[Proposal]] = {}
         for p in proposals:
             by_start.setdefault(p.start, []).append(p)
         out: list[Proposal] = []
         for tok in doc:
-            if tok.lower_ not in self.rules.follower_words or tok.i + 2 >= len(doc) or doc[tok.i + 1].lower_ != "of":
+            voice = tok.lower_ in self.rules.voice_words
+            if not (voice or tok.lower_ in self.rules.follower_words) or tok.i + 2 >= len(doc) \
+                    or doc[tok.i + 1].lower_ not in (("for", "of") if voice else ("of",)):
                 continue
             j = tok.i + 2
             if doc[j].lower_ in self.rules.determiners:
@@ -262,16 +264,23 @@ class Composer:
             if start > 0 and doc[start - 1].pos_ == "ADJ" and doc[start - 1].is_lower:
                 start -= 1  # "angry supporters of ..."
 
-            def build(named: Proposal = named, start: int = start) -> tuple[ActorMention | None, str]:
+            def build(named: Proposal = named, start: int = start, voice: bool = voice) -> tuple[ActorMention | None, str]:
                 m, why = named.build()
+                a, b, text = self._span(doc, start, named.end)
+                if voice:
+                    # "the spokesperson for Qatar's foreign ministry" speaks for it: the same actor
+                    if m is None or not m.code:
+                        return None, "the voice of an unknown actor"
+                    return replace(m, start=a, end=b, text=text, person=None, how="agent"), \
+                        f"the voice of {m.code} ({why})"
                 if m is None or not m.country:
                     return None, "followers of an actor with no country"
                 sector = "CVL" if m.role == "GOV" else "OPP"
-                a, b, text = self._span(doc, start, named.end)
                 mention = state_mention(self.reg, m.country, a, b, text, "agent", suffix=sector)
                 return mention, f"followers of {m.code} ({why}): {sector} of {m.country}"
 
-            out.append(Proposal(start, named.end, PRIORITY_COMPOSED, build, "followers of an actor"))
+            rule = "voice of an actor" if voice else "followers of an actor"
+            out.append(Proposal(start, named.end, PRIORITY_COMPOSED, build, rule))
         return out
 
     def _dictionary_country(self, phrase: str, on: date) -> str | None:

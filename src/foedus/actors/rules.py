@@ -64,7 +64,8 @@ class Rules:
     direction_words: frozenset[str] = frozenset()
     population_sector: str = "CVL"
     spellings: tuple[tuple[str, str], ...] = ()
-    follower_words: frozenset[str] = frozenset()  # (one spelling, the other) of words inside names
+    follower_words: frozenset[str] = frozenset()
+    voice_words: frozenset[str] = frozenset()  # (one spelling, the other) of words inside names
     problems: tuple[str, ...] = ()
 
 
@@ -78,7 +79,7 @@ _LIST_KEYS = (
     "ally_kinds", "expletive_heads", "copulas", "raising_verbs", "subject_adjectives",
     "document_words", "honorifics", "not_name_entities", "capital_modifier_pos",
     "capitals_not_government", "place_suffixes", "office_objects", "speech_verbs", "local_sectors",
-    "female_words", "male_words", "person_nouns", "former_words", "population_words", "direction_words", "spellings", "follower_words",
+    "female_words", "male_words", "person_nouns", "former_words", "population_words", "direction_words", "spellings", "follower_words", "voice_words",
 )
 
 
@@ -181,6 +182,7 @@ def load_rules(path: str = str(RULES_FILE)) -> Rules:
         direction_words=_words(data, "direction_words"),
         population_sector=str(data.get("population_sector") or "CVL"),
         follower_words=_words(data, "follower_words"),
+        voice_words=_words(data, "voice_words"),
         spellings=tuple((str(p[0]), str(p[1])) for p in data.get("spellings") or []
                         if isinstance(p, list) and len(p) == 2),
         problems=tuple(problems),

@@ -74,6 +74,14 @@ class MentionIndex:
     def find(self, tok: Token, depth: int = 2) -> ActorMention | None:
         """The mention at ``tok`` or in its nominal core (modifiers, possessor, 'of' phrase)."""
         found = self.at(tok)
+        if found is not None and not found.code:
+            # an unknown name with an apposition that says who it is: "Majed Al-Ansari, spokesperson for
+            # Qatar's foreign ministry, said"
+            for c in tok.children:
+                if c.dep_ == "appos":
+                    named = self.find(c, 1)
+                    if named is not None and named.code:
+                        return named
         if found is not None or depth == 0:
             return found
         for child in tok.children:
