@@ -323,3 +323,10 @@ def test_a_surname_shared_by_two_office_holders_of_one_state_gets_their_code_but
 def test_a_counterpart_named_by_a_country_word_is_its_official():
     assert codes("The Thai minister phoned his Cambodian counterpart.", date(2025, 7, 1)).get(
         "Cambodian counterpart") == "KHMGOV"
+
+
+@pytest.mark.parametrize("name, code", [("IRGC", "IRNMIL"), ("the PLA", "CHNMIL"), ("the IDF", "ISRMIL"),
+                                        ("the CIA", "USASPY"), ("the FSB", "RUSSPY")])
+def test_national_military_and_intelligence_bodies_are_their_states_sectors(name, code):
+    found = run_real(f"{name[0].upper()}{name[1:]} said the operation was over.", date(2025, 6, 23))._.actors
+    assert any(m.code == code and m.org is None for m in found), [(m.text, m.code) for m in found]
