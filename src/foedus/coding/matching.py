@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from .patterns import Pattern, PatternSet
-from .slots import adverb_particles, is_temporal, objects, sentence_start, subjects
+from .slots import adverb_particles, is_temporal, objects, of_objects, sentence_start, subjects
 
 _VERBISH = frozenset({"VERB", "AUX"})
 _NOUNISH = frozenset({"NOUN", "PROPN"})
@@ -34,14 +34,6 @@ def _pos_ok(tok: Token, pos: str) -> bool:
     if pos == "verb":
         return tok.pos_ in _VERBISH or any(c.dep_ in ("nsubj", "dobj", "nsubjpass") for c in tok.children)
     return tok.pos_ in _NOUNISH or (tok.tag_ == "VBG" and tok.dep_ in ("pcomp", "pobj", "dobj", "nsubj"))
-
-
-def of_objects(tok: Token) -> list[Token]:
-    """The of-phrase objects of an event noun ("the dispatch of soldiers to Mali": soldiers), whose phrases the
-    parser often hangs there instead of on the noun."""
-    if tok.pos_ not in ("NOUN", "PROPN"):
-        return []
-    return [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj"]
 
 
 def _has_prep(tok: Token, prep: str, also: list[Token], temporal: frozenset[str]) -> bool:

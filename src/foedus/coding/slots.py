@@ -103,6 +103,14 @@ class MentionIndex:
         return None
 
 
+def of_objects(tok: Token) -> list[Token]:
+    """The of-phrase objects of an event noun ("the dispatch of soldiers to Mali": soldiers), whose phrases the
+    parser often hangs there instead of on the noun."""
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return []
+    return [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj"]
+
+
 def with_conjuncts(tok: Token) -> list[Token]:
     """A token and the tokens coordinated with it, in text order."""
     return sorted({tok, *tok.conjuncts}, key=lambda t: t.i)
@@ -397,10 +405,7 @@ class SlotFinder:
     def _related(self, tok: Token) -> tuple[Token, ...]:
         """Tokens whose prepositional phrases may belong to the trigger."""
         related = list(objects(tok))
-        if tok.pos_ in ("NOUN", "PROPN"):
-            # "the dispatch of soldiers to Mali": the to-phrase hangs on the of-object
-            related.extend(o for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
-                           for o in c.children if o.dep_ == "pobj")
+        related.extend(of_objects(tok))  # "the dispatch of soldiers to Mali": the to-phrase on the of-object
         gov = support_governor(tok, self.cues)
         if gov is not None:
             related.append(gov)
