@@ -44,7 +44,7 @@ def test_reference_case_csto_article_4_not_honoured(reference):
     assert inv["verdict"] == "not honoured"
     r = inv["rationale"]
     assert "a fact-finding mission (3 reports, 2 outlets)" in r
-    assert "no military aid" in r and "Two reports say the CSTO declined" in r
+    assert "no military assistance" in r and "Two reports say the CSTO declined" in r
     assert r.endswith("Verdict: not honoured.")
     classes = {x["class"] for x in inv["responses"] if x["actor"] == "CSTO"}
     assert {"fact-finding", "refused-aid"} <= classes

@@ -72,8 +72,8 @@ def test_version_1_database_is_migrated_and_backfilled(tmp_path: Path) -> None:
     path = tmp_path / "v1.duckdb"
     _version_1_database(path)
     con = db.connect(path)
-    assert db.current_version(con) == 3 == db.SCHEMA_VERSION
-    assert [r[0] for r in con.execute("SELECT version FROM schema_info ORDER BY version").fetchall()] == [1, 2, 3]
+    assert db.current_version(con) == 4 == db.SCHEMA_VERSION
+    assert [r[0] for r in con.execute("SELECT version FROM schema_info ORDER BY version").fetchall()] == [1, 2, 3, 4]
     mentions = con.execute(
         "SELECT mention_id, outlet, CAST(published AS VARCHAR), source_key, target_key"
         " FROM event_mentions ORDER BY mention_id"
@@ -90,13 +90,13 @@ def test_version_1_database_is_migrated_and_backfilled(tmp_path: Path) -> None:
     con.close()
     # Opening again applies nothing twice.
     con = db.connect(path)
-    assert con.execute("SELECT count(*) FROM schema_info").fetchone()[0] == 3
+    assert con.execute("SELECT count(*) FROM schema_info").fetchone()[0] == db.SCHEMA_VERSION
     con.close()
 
 
 def test_new_database_is_built_through_the_migrations(tmp_path: Path) -> None:
     con = db.connect(tmp_path / "new.duckdb")
-    assert [r[0] for r in con.execute("SELECT version FROM schema_info ORDER BY version").fetchall()] == [1, 2, 3]
+    assert [r[0] for r in con.execute("SELECT version FROM schema_info ORDER BY version").fetchall()] == [1, 2, 3, 4]
     cols = {r[0] for r in con.execute(
         "SELECT column_name FROM information_schema.columns WHERE table_name = 'event_mentions'").fetchall()}
     assert {"outlet", "published", "source_key", "target_key", "target_from"} <= cols

@@ -116,6 +116,10 @@ class ActorResolver:
                                              or self._capital_not_actor(doc, p.start, p.end, mention)):
                 blocked.update(range(p.start, p.end))
                 continue
+            if mention.how == "metonym" and p.end < len(doc) and doc[p.end].is_title \
+                    and doc[p.end].lower_ in self.rules.document_words:
+                blocked.update(range(p.start, p.end))
+                continue  # "the Washington Treaty", "the Budapest Memorandum": a document's name
             if mention.how == "metonym" and self._inside_name(doc, p.start, p.end, name_ents):
                 continue  # "The Washington Post": a name of its own, left to NER
             mention = self._unnamed_person(doc, p.end, mention)

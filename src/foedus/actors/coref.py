@@ -182,7 +182,7 @@ class Coref:
         out: list[Found] = []
         out.extend(self._allies(doc, found, sidx, covered, on))
         covered |= {i for f in out for i in range(f.start, f.end)}
-        for mid, s, e in self.matcher(doc):
+        for mid, s, e in [*self.matcher(doc), *self._modified(doc, covered)]:
             if any(i in covered for i in range(s, e)):
                 continue
             d = self.desc[mid]
@@ -233,6 +233,28 @@ class Coref:
                 f2 = self._pronoun(doc, found, out, sidx, s, e)
                 if f2:
                     out.append(f2)
+        return out
+
+    def _modified(self, doc: Doc, covered: set[int]) -> list[tuple[int, int, int]]:
+        """Organisation descriptions with modifiers between "the" and the head:
+        "the U.S.-led Western military alliance", "the 32-member bloc". Each is
+        read as the plain description of its head ("the alliance"); names inside
+        the modifiers ("U.S.") stay mentions of their own."""
+        heads = {d.text.split()[-1]: key for key, d in self.desc.items()
+                 if d.wants == "organisation" and len(d.text.split()) == 2 and d.text.split()[0] == "the"}
+        out = []
+        for tok in doc:
+            key = heads.get(tok.lower_)
+            if key is None or tok.i in covered or tok.pos_ not in ("NOUN", "PROPN"):
+                continue
+            dets = [c for c in tok.lefts if c.dep_ == "det" and c.lower_ == "the"]
+            mods = [c for c in tok.lefts if c.dep_ in ("amod", "compound", "nmod", "npadvmod", "nummod")]
+            if not dets or not mods:
+                continue
+            start = dets[0].i
+            if any(i in covered for i in (start, tok.i)):
+                continue
+            out.append((key, start, tok.i + 1))
         return out
 
     def _topic_over_passing(self, doc: Doc, found: list[Found], hit: Found, s: int, e: int,

@@ -25,7 +25,8 @@ KEYS = ("negators", "negating_verbs", "without", "future_aux", "future_verbs", "
         "thing_pronouns", "crowd_nouns", "relational_nouns", "self_description_verbs", "reflexives",
         "counterfactual_verbs", "name_heads", "place_target_slots", "evaluation_verbs",
         "earlier_marks", "earlier_spans", "support_particles", "scope_target_roots", "scope_target_preps",
-        "intent_roots", "threat_roots", "story_target_roots")
+        "intent_roots", "threat_roots", "story_target_roots", "permission_verbs", "provision_subjects",
+        "provision_verbs")
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,9 @@ class Cues:
     self_description_verbs: frozenset[str] = frozenset()
     reflexives: frozenset[str] = frozenset()
     counterfactual_verbs: frozenset[str] = frozenset()
+    permission_verbs: frozenset[str] = frozenset()
+    provision_subjects: frozenset[str] = frozenset()
+    provision_verbs: frozenset[str] = frozenset()
     name_heads: frozenset[str] = frozenset()
     place_target_slots: frozenset[str] = frozenset()
     evaluation_verbs: frozenset[str] = frozenset()

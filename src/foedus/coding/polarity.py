@@ -156,6 +156,9 @@ def modality(anchor: Token, cues: Cues) -> tuple[str, str]:
         for c in cur.children:
             if c.dep_ == "mark" and c.lower_ in cues.conditional_marks:
                 return "hypothetical", f"'{c.text} ...'"
+        provision = _provision(cur, cues)
+        if provision:
+            return "hypothetical", provision
         if cur.dep_ == "xcomp" and cur.head.i != cur.i:
             head = cur.head
             lemma = head.lemma_.lower()
@@ -179,6 +182,32 @@ def modality(anchor: Token, cues: Cues) -> tuple[str, str]:
                 return "hypothetical", "conditional clause"
         break
     return "asserted", ""
+
+
+_PRESENT = ("VBZ", "VBP")
+
+
+def _provision(tok: Token, cues: Cues) -> str:
+    """Why ``tok`` is the content of a rule rather than an event, or "".
+
+    "The treaty allows Russia to request help", "Article 4 states that the
+    members will consult", "a clause that obliges each party to assist": the
+    complement of a permission verb in the present tense, or of a verb by
+    which a text (an article, a treaty) states its content.
+    """
+    if tok.dep_ not in ("xcomp", "ccomp") or tok.head.i == tok.i:
+        return ""
+    head = tok.head
+    lemma = head.lemma_.lower()
+    subj = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if subj and subj[0].lower_ in ("which", "that") and head.dep_ == "relcl":
+        subj = [head.head]  # "Article 4, which allows ...": the relative pronoun stands for its noun
+    text_subject = bool(subj) and subj[0].lemma_.lower() in cues.provision_subjects
+    if text_subject and lemma in cues.provision_verbs:
+        return f"'{subj[0].text} {head.text} ...' (a provision, not an event)"
+    if lemma in cues.permission_verbs and head.tag_ in _PRESENT:
+        return f"'{head.text} ... to {tok.text}' (what a rule permits, not an event)"
+    return ""
 
 
 def _hypothetical_noun(tok: Token, cues: Cues) -> Token | None:

@@ -144,6 +144,21 @@ def is_temporal(prep: Token, temporal: frozenset[str] = frozenset()) -> bool:
     return False
 
 
+def clause_subjects(tok: Token) -> list[Token]:
+    """The subjects of the clause whose adverbial holds the noun ``tok``.
+
+    "The Council met at the request of X", "NATO will meet following a
+    request by X": the request is addressed to the Council, NATO.
+    """
+    head = tok.head
+    if tok.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
+        return subjects(head.head)
+    if tok.dep_ == "dobj" and head.tag_ == "VBG" and head.dep_ in ("prep", "advcl") \
+            and head.head.pos_ in ("VERB", "AUX"):
+        return subjects(head.head)
+    return []
+
+
 def prep_objects(tok: Token, prep: str, extra_heads: tuple[Token, ...] = (),
                  temporal: frozenset[str] = frozenset()) -> list[Token]:
     """Objects of a preposition attached to the head or to a related token (time phrases excluded).
@@ -391,6 +406,8 @@ class SlotFinder:
         if slot == "governor":
             gov = support_governor(trigger, self.cues)
             return subjects(gov) if gov is not None else []
+        if slot == "clause_subj":
+            return clause_subjects(trigger)
         if slot == "between":
             # "violence reignited between X and Y": the PP sits on the verb the noun is subject of
             extra = [c for c in trigger.children if c.dep_ in ("acl", "relcl")]

@@ -156,6 +156,44 @@ def override_cmd(
     console.print(f"override stored: {o['key']} -> {o['verdict']} ({o['author']}, {o['at']})")
 
 
+@app.command("add")
+def add_cmd(
+    treaty: str = typer.Option(..., "--treaty", help="treaty id (see `foedus ledger treaties`)"),
+    article: str = typer.Option(..., "--article", help="article number as in the registry (4, 42(7), II)"),
+    by: str = typer.Option(..., "--by", help="who invoked it: a party's ISO3 code or the treaty's organisation"),
+    on: str = typer.Option(..., "--date", help="YYYY-MM-DD (or YYYY-MM, YYYY)"),
+    note: str = typer.Option(..., "--note", help="where the invocation is known from"),
+    beneficiary: Optional[str] = typer.Option(None, "--for", help="the party it was invoked for, when not the invoker"),
+    author: str = typer.Option("analyst", "--author"),
+    db: Optional[Path] = DbOption,
+) -> None:
+    """Record an invocation by hand; the ledger judges it like one found in the news."""
+    from ..ledger import load_registry, record_invocation
+    from ..store.db import connect
+
+    try:
+        day, precision = _date_arg(on)
+        inv = record_invocation(connect(_db(db)), load_registry(_extra()), treaty_id=treaty, article=article,
+                                invoked_by=by, on=day, note=note, beneficiary=beneficiary, precision=precision,
+                                author=author)
+    except ValueError as exc:
+        console.print(f"[red]{exc}[/red]")
+        raise typer.Exit(2)
+    console.print(f"invocation stored: {inv['key']} ({inv['author']}, {inv['at']})")
+
+
+def _date_arg(text: str) -> tuple[date, str]:
+    parts = text.strip().split("-")
+    try:
+        if len(parts) == 1:
+            return date(int(parts[0]), 1, 1), "year"
+        if len(parts) == 2:
+            return date(int(parts[0]), int(parts[1]), 1), "month"
+        return date.fromisoformat(text.strip()), "day"
+    except ValueError:
+        raise ValueError(f"--date {text!r} is not YYYY-MM-DD, YYYY-MM or YYYY") from None
+
+
 @app.command("treaties")
 def treaties_cmd(fmt: str = FormatOption) -> None:
     """The treaty registry: treaties, parties, articles; problems in data files."""

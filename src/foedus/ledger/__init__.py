@@ -3,9 +3,11 @@ guarantors did, and whether promises were kept, each verdict with its evidence.
 
 Public entry points (the CLI and the web dashboard call these):
 ``build_ledger``, ``explain``, ``scenario``, ``load_registry``,
-``record_override``, ``extract_pledges``, ``list_pledges``.
+``record_override``, ``record_invocation``, ``extract_pledges``, ``list_pledges``,
+``treaty_records``.
 """
 
+from foedus.ledger.analyst import record_invocation
 from foedus.ledger.overrides import record_override
 from foedus.ledger.pledges import extract_pledges, list_pledges
 from foedus.ledger.report import build_ledger, explain
@@ -18,6 +20,7 @@ __all__ = [
     "extract_pledges",
     "list_pledges",
     "load_registry",
+    "record_invocation",
     "record_override",
     "scenario",
 ]

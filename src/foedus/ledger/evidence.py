@@ -53,6 +53,7 @@ class Mention:
     # evidence of what an outlet printed, not a second report.
     canonical_doc: str | None = None
     canonical_outlet: str | None = None
+    published: date | None = None
 
     @property
     def event_key(self) -> str:
@@ -85,7 +86,7 @@ _COLUMNS = (
     "m.source_code, m.source_country, m.source_org, m.target_code, m.target_country, m.target_org, "
     "m.cameo, m.root, m.negated, m.modality, m.trigger_start, m.trigger_end, m.trigger_text, "
     "m.location_name, m.location_country, d.outlet, d.url, d.title, m.date_precision, "
-    "coalesce(d.near_dup_of, d.doc_id), coalesce(cd.outlet, d.outlet)"
+    "coalesce(d.near_dup_of, d.doc_id), coalesce(cd.outlet, d.outlet), d.published"
 )
 
 
@@ -120,7 +121,7 @@ def load_mentions(con: duckdb.DuckDBPyConnection, roots: Iterable[str] | None = 
     out = []
     for r in con.execute(sql, params).fetchall():
         (mid, eid, doc, si, ss, se, sent, dt, sc, sco, so, tc, tco, to, cameo, root, neg, mod, ts, te, tt,
-         ln, lc, outlet, url, title, precision, canonical_doc, canonical_outlet) = r
+         ln, lc, outlet, url, title, precision, canonical_doc, canonical_outlet, published) = r
         out.append(
             Mention(
                 mention_id=mid, event_id=eid, doc_id=doc, sent_index=si, sent_start=ss, sent_end=se,
@@ -130,6 +131,7 @@ def load_mentions(con: duckdb.DuckDBPyConnection, roots: Iterable[str] | None = 
                 trigger_start=ts, trigger_end=te, trigger_text=tt, location_name=ln,
                 location_country=lc, outlet=outlet, url=url, title=title, date_precision=precision or "day",
                 canonical_doc=canonical_doc, canonical_outlet=canonical_outlet,
+                published=published.date() if hasattr(published, "date") and not isinstance(published, date) else published,
             )
         )
     return out
@@ -147,6 +149,16 @@ def latest_date(con: duckdb.DuckDBPyConnection) -> date | None:
     if value is None or value.year == 1:
         return None
     return value
+
+
+def latest_about(mentions: Iterable[Mention], actor: str) -> date | None:
+    """The newest date of the record's news about one actor (a report with an
+    event done by it or to it). Why per actor: a corpus about many stories
+    has news of 2025 that says nothing about whether a promise of 2015 was
+    kept; a window still open at the end of that story's news is pending."""
+    dates = [d for m in mentions if actor in (m.source_country, m.target_country)
+             for d in (m.date, m.published) if d is not None]
+    return max(dates) if dates else None
 
 
 def tally(mentions: Iterable[Mention]) -> tuple[int, int, int]:

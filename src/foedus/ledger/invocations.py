@@ -22,7 +22,8 @@ was in force.
 from __future__ import annotations
 
 import calendar
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Iterable
 
@@ -35,7 +36,8 @@ REQUEST_ROOTS = ("02", "10", "04")
 MILITARY_REQUESTS = ("021", "0212", "023", "0232", "0234", "101", "1012", "103", "1032", "1034")
 _ASKING = (
     "asked", "ask", "asks", "request", "requested", "requests", "appeal", "appealed", "appeals",
-    "invoke", "invoked", "invokes", "called on", "calls on", "urged", "sought", "seek", "seeks",
+    "invoke", "invoked", "invokes", "invoking", "called on", "calls on", "urged", "sought", "seek", "seeks",
+    "call for", "calls for", "called for", "calling for", "requesting", "asking",
 )
 _KINDS = {
     "0212": "military cooperation", "0232": "military assistance", "0234": "military protection",
@@ -60,6 +62,21 @@ class Invocation:
     # so ``date`` is the first publication date and the request came on or before it)
     date_precision: str = "day"
     report_lag: int = 30
+    # Who the treaty is invoked for: the invoker itself when it asks for help
+    # (side "request"); the party it acts for when an ally or the organisation
+    # decides that the article applies (side "decision"); set by an analyst
+    # for side "analyst".
+    beneficiary: str = ""
+    side: str = "request"
+    # Requests made together (several parties on the same day under the same
+    # article) share a group key; empty for a lone request.
+    group: str = ""
+    note: str = ""
+
+    @property
+    def for_whom(self) -> str:
+        """The party whose protection the invocation is about."""
+        return self.beneficiary or self.invoked_by
 
     @property
     def earliest(self) -> date:
@@ -94,7 +111,19 @@ def _addressed(m: Mention, t: Treaty, invoker: str, on: date) -> str | None:
         return t.organisation
     if m.target_country and m.target_country != invoker and t.member_on(m.target_country, on) and not m.target_org:
         return m.target_country
+    if not (m.target_code or m.target_country or m.target_org) and t.organisation and names_organisation(m.sentence, t):
+        # "called for an immediate meeting of the NATO Council under Article 4": the
+        # organisation named in the request's own sentence is its addressee
+        return t.organisation
     return None
+
+
+def names_organisation(sentence: str, t: Treaty) -> bool:
+    """Whether a sentence names the treaty's organisation (its short name or council)."""
+    if not t.organisation:
+        return False
+    words = [t.organisation, f"{t.organisation} council", f"{t.organisation} allies"]
+    return mentions_any(sentence, words) is not None
 
 
 def _pick_article(t: Treaty, cited: list[str], consult: bool, sentence: str = "") -> Article | None:
@@ -215,71 +244,140 @@ _Item = tuple[Mention, str, bool, str]
 def find_invocations(
     mentions: Iterable[Mention], registry: Registry, *, group_days: int = 10, report_lag: int = REPORT_LAG_DAYS
 ) -> list[Invocation]:
-    """All invocations in the record, oldest first."""
-    hits: dict[tuple[str, str, str], list[_Item]] = {}
+    """All invocations in the record, oldest first: the requests of attacked
+    parties and the decisions of allies or organisations that an article
+    applies (:mod:`foedus.ledger.decisions`). A party that decided to act under
+    a treaty is not also recorded as asking under it: its "invoked Article 4"
+    is evidence of its decision."""
+    from foedus.ledger.decisions import decision_hits
+
+    mentions = list(mentions)
+    hits: dict[tuple[str, str, str, str, str], list[_Item]] = {}
+    for key, item in decision_hits(mentions, registry):
+        hits.setdefault(key, []).append(item)
+    deciders = {(k[0], k[2]): [i[0].date for i in v] for k, v in hits.items()}
     for m in mentions:
         if m.root not in REQUEST_ROOTS or not _is_request(m):
             continue
         consult = m.root == "04" or mentions_any(m.sentence, ("consult", "consultations")) is not None
+        if m.published is not None and m.date is not None and m.date > m.published:
+            # "the Council will meet on Tuesday following a request by Turkey": the day
+            # is the meeting's; the request came on or before the report
+            m = replace(m, date=m.published, date_precision="document")
+        elif _subordinate_request(m):
+            # "met on Tuesday at the request of Estonia": the day is the meeting's
+            m = replace(m, date_precision="document")
         for t, art, addressee, cited in _candidates(m, registry):
-            hits.setdefault((t.id, art.number, m.source_country or "?"), []).append(
+            invoker = m.source_country or "?"
+            decided = [d for d in deciders.get((t.id, invoker), []) if abs((d - m.date).days) <= DECISION_SPAN_DAYS]
+            if decided:
+                key = next(k for k in hits if k[0] == t.id and k[2] == invoker)
+                hits[key].append((m, hits[key][0][1], cited, hits[key][0][3]))
+                continue
+            hits.setdefault((t.id, art.number, invoker, "", "request"), []).append(
                 (m, addressee, cited, request_kind(m, consult))
             )
     out: list[Invocation] = []
-    for (tid, art, invoker), items in hits.items():
-        treaty = registry.get(tid)
-        items.sort(key=lambda x: (x[0].date, x[0].doc_id, x[0].sent_index))
-        precise = [i for i in items if i[0].date_precision == "day"]
-        vague = [i for i in items if i[0].date_precision != "day"]
-        # 1. day-dated reports within group_days of each other are one invocation
-        groups: list[list[_Item]] = []
-        for item in precise:
-            if groups and (item[0].date - groups[-1][0][0].date) > timedelta(days=group_days):
-                groups.append([])
-            if not groups:
-                groups.append([])
-            groups[-1].append(item)
-        # 2. a less precise report joins the day-dated invocation in its period
-        rest: list[_Item] = []
-        for item in vague:
-            lo, hi = period(item[0], report_lag)
-            fits = [g for g in groups if lo <= g[0][0].date <= hi]
-            if fits:
-                max(fits, key=lambda g: g[0][0].date).append(item)
-            else:
-                rest.append(item)
-        for g in groups:
-            out.append(_make(tid, art, invoker, g, treaty, g[0][0].date, "day"))
-        # 3. the others form invocations of their own, dated with their own precision
-        rest.sort(key=lambda x: period(x[0], report_lag)[1])
-        cluster: list[_Item] = []
-        span: tuple[date, date] | None = None
-        for item in rest:
-            lo, hi = period(item[0], report_lag)
-            if span is not None and max(lo, span[0]) <= min(hi, span[1]):
-                cluster.append(item)
-                span = (max(lo, span[0]), min(hi, span[1]))
-                continue
-            if cluster:
-                out.append(_vague(tid, art, invoker, cluster, treaty, span))
-            cluster, span = [item], (lo, hi)
-        if cluster:
-            out.append(_vague(tid, art, invoker, cluster, treaty, span))
-    out.sort(key=lambda i: (i.date, i.treaty_id, i.article))
+    for (tid, art, invoker, beneficiary, side), items in hits.items():
+        out.extend(_grouped(tid, art, invoker, items, registry.get(tid), group_days, report_lag, beneficiary, side))
+    out = _joint(out)
+    out.sort(key=lambda i: (i.date, i.treaty_id, i.article, i.invoked_by))
     return out
+
+
+_SUBORDINATE = re.compile(
+    r"\b(?:following|after|at|upon|on|in response to|responding to)\s+(?:an?\s+|the\s+)?(?:[\w.'’-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+
+
+def _subordinate_request(m: Mention) -> bool:
+    """A request named in an adverbial of another event ("met following a
+    request by Turkey"): the sentence's date is that event's, so the request
+    came on or before it."""
+    if m.trigger_text.split()[0].lower() not in ("request", "appeal", "call", "plea", "requests", "behest"):
+        return False
+    before = m.sentence[: max(0, m.trigger_start - m.sent_start)]
+    return bool(_SUBORDINATE.search(before))
+
+
+# A party's "invoked Article 4" within this many days of its decision to act
+# under the same treaty belongs to that decision.
+DECISION_SPAN_DAYS = 200
+
+
+def _grouped(tid: str, art: str, invoker: str, items: list[_Item], treaty: Treaty | None, group_days: int,
+             report_lag: int, beneficiary: str = "", side: str = "request") -> list[Invocation]:
+    """The invocations one invoker's reports under one article make, by date."""
+    out: list[Invocation] = []
+    items.sort(key=lambda x: (x[0].date, x[0].doc_id, x[0].sent_index))
+    precise = [i for i in items if i[0].date_precision == "day"]
+    vague = [i for i in items if i[0].date_precision != "day"]
+    # 1. day-dated reports within group_days of each other are one invocation
+    groups: list[list[_Item]] = []
+    for item in precise:
+        if groups and (item[0].date - groups[-1][0][0].date) > timedelta(days=group_days):
+            groups.append([])
+        if not groups:
+            groups.append([])
+        groups[-1].append(item)
+    # 2. a less precise report joins the day-dated invocation in its period
+    rest: list[_Item] = []
+    for item in vague:
+        lo, hi = period(item[0], report_lag)
+        fits = [g for g in groups if lo <= g[0][0].date <= hi]
+        if fits:
+            max(fits, key=lambda g: g[0][0].date).append(item)
+        else:
+            rest.append(item)
+    for g in groups:
+        out.append(_make(tid, art, invoker, g, treaty, g[0][0].date, "day", beneficiary, side))
+    # 3. the others form invocations of their own, dated with their own precision
+    rest.sort(key=lambda x: period(x[0], report_lag)[1])
+    cluster: list[_Item] = []
+    span: tuple[date, date] | None = None
+    for item in rest:
+        lo, hi = period(item[0], report_lag)
+        if span is not None and max(lo, span[0]) <= min(hi, span[1]):
+            cluster.append(item)
+            span = (max(lo, span[0]), min(hi, span[1]))
+            continue
+        if cluster:
+            out.append(_vague(tid, art, invoker, cluster, treaty, span, beneficiary, side))
+        cluster, span = [item], (lo, hi)
+    if cluster:
+        out.append(_vague(tid, art, invoker, cluster, treaty, span, beneficiary, side))
+    return out
+
+
+def _joint(invocations: list[Invocation]) -> list[Invocation]:
+    """Requests of several parties under one article on the same day share a group key."""
+    by_day: dict[tuple[str, str, date], list[Invocation]] = {}
+    for inv in invocations:
+        if inv.side == "request" and inv.date_precision == "day":
+            by_day.setdefault((inv.treaty_id, inv.article, inv.date), []).append(inv)
+    grouped = {}
+    for (tid, art, on), invs in by_day.items():
+        invokers = sorted({i.invoked_by for i in invs})
+        if len(invokers) > 1:
+            key = f"{tid}:{art}:{'+'.join(invokers)}:{on.isoformat()}"
+            for i in invs:
+                grouped[i.key] = key
+    return [replace(i, group=grouped[i.key]) if i.key in grouped else i for i in invocations]
 
 
 _FINER = ("day", "week", "month", "year", "document")
 
 
-def _vague(tid: str, art: str, invoker: str, items: list[_Item], treaty: Treaty | None, span) -> Invocation:
+def _vague(tid: str, art: str, invoker: str, items: list[_Item], treaty: Treaty | None, span,
+           beneficiary: str = "", side: str = "request") -> Invocation:
     stated = [i[0].date_precision for i in items if i[0].date_precision != "document"]
     if stated:
         precision = min(stated, key=_FINER.index)
         on = span[0]
     else:  # only undated reports: the request came on or before the first of them
         precision, on = "document", span[1]
-    return _make(tid, art, invoker, items, treaty, on, precision)
+    return _make(tid, art, invoker, items, treaty, on, precision, beneficiary, side)
 
 
 def invocation_key_date(on: date, precision: str) -> str:
@@ -291,7 +389,7 @@ def invocation_key_date(on: date, precision: str) -> str:
 
 
 def _make(tid: str, art: str, invoker: str, group: list[_Item], treaty: Treaty | None = None,
-          on: date | None = None, precision: str = "day") -> Invocation:
+          on: date | None = None, precision: str = "day", beneficiary: str = "", side: str = "request") -> Invocation:
     group = sorted(group, key=lambda x: (_FINER.index(x[0].date_precision), x[0].date, x[0].doc_id, x[0].sent_index))
     first = group[0][0]
     on = on or first.date
@@ -314,4 +412,6 @@ def _make(tid: str, art: str, invoker: str, group: list[_Item], treaty: Treaty |
         mentions=tuple(g[0] for g in group),
         date_precision=precision,
         report_lag=REPORT_LAG_DAYS,
+        beneficiary=beneficiary,
+        side=side,
     )

@@ -66,6 +66,36 @@ class Trigger:
     note: str = ""
 
 
+# The duty an obligation carries when its entry names none: a defence clause is
+# read as the strictest promise (military assistance), a consultation clause as
+# a promise to consult.
+DEFAULT_DUTY = {
+    "defence": "military-assistance",
+    "consultation": "consult",
+    "guarantee-of-passage": "guarantee",
+    "guarantee": "guarantee",
+    "non-aggression": "non-aggression",
+    "neutrality": "neutrality",
+}
+
+
+@dataclass(frozen=True)
+class Duty:
+    """What honouring one kind of obligation takes, as response classes.
+
+    ``full``: classes whose confirmed events honour it; ``partial``: classes
+    that count as part of it. Refusal classes always count against; any other
+    class is shown but decides nothing.
+    """
+
+    name: str
+    label: str
+    full: tuple[str, ...] = ()
+    partial: tuple[str, ...] = ()
+    description: str = ""
+    source: str = ""
+
+
 @dataclass(frozen=True)
 class Obligation:
     """One promise of an article, in ATOP's vocabulary.
@@ -86,6 +116,15 @@ class Obligation:
     term_end: date | None = None
     breach_codes: tuple[str, ...] = ()
     honoured_by: tuple[str, ...] = ()  # response-class names that count as honouring
+    # What the bound parties must do when the trigger is met, as named in
+    # data/ledger/duties.yaml: consult | assist-as-deemed-necessary |
+    # assist-all-means | military-assistance | guarantee | ... Empty: the
+    # default of its type (``DEFAULT_DUTY``).
+    duty: str = ""
+
+    @property
+    def effective_duty(self) -> str:
+        return self.duty or DEFAULT_DUTY.get(self.type, "other")
 
 
 @dataclass(frozen=True)

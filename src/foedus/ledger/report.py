@@ -10,14 +10,15 @@ through one verdict step by step. Nothing here writes to the database.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any, Iterable
 
 import duckdb
 
+from foedus.ledger.analyst import analyst_invocations
 from foedus.ledger.breaches import Breach, find_breaches
-from foedus.ledger.evidence import Mention, latest_date, load_mentions
+from foedus.ledger.evidence import Mention, latest_about, latest_date, load_mentions
 from foedus.ledger.invocations import Invocation, find_invocations
 from foedus.ledger.model import Article, Registry, Treaty
 from foedus.ledger.overrides import overrides_by_key
@@ -32,6 +33,8 @@ from foedus.ledger.verdicts import (
     basis,
     collect,
     describe,
+    duty_of,
+    headline,
     guarantors,
     judge,
     overall,
@@ -88,17 +91,23 @@ def assess(
     mentions: list[Mention] = load_mentions(con)
     latest = latest_date(con)
     assessed = []
-    for inv in find_invocations(mentions, registry):
+    found = find_invocations(mentions, registry)
+    keys = {i.key for i in found}
+    found += [i for i in analyst_invocations(con, registry) if i.key not in keys]
+    for inv in found:
         treaty = registry.get(inv.treaty_id)
         article = treaty.article(inv.article) if treaty else None
         if treaty is None or article is None:
             continue
+        inv = bounded(inv, treaty, article, mentions, classes)
         trig = evaluate(inv, treaty, article, registry, mentions)
         end = window_end(inv, window_days)
+        # judged against the newest news about the party protected, not the whole corpus
+        seen = latest_about(mentions, inv.for_whom) or latest
         per = []
         for g in guarantors(inv, treaty, article):
-            rs = collect(mentions, g, treaty, inv.invoked_by, trig.attacker, inv.earliest, end, classes)
-            v = judge(rs, trig, end, latest)
+            rs = collect(mentions, g, treaty, inv.for_whom, trig.attacker, inv.earliest, end, classes, inv, article)
+            v = judge(rs, trig, end, seen, duty_of(article))
             per.append(GuarantorVerdict(g, v, describe(inv, treaty, article, trig, rs, v, window_days, who=g), tuple(rs)))
         verdict = overall(per, trig, treaty)
         all_rs = [r for g in per for r in g.responses]
@@ -112,6 +121,26 @@ def assess(
         latest=latest,
         window_days=window_days,
     )
+
+
+def bounded(inv: Invocation, treaty: Treaty, article: Article, mentions: list[Mention],
+            classes) -> Invocation:
+    """An invocation known only from undated reports ("on or before the report")
+    is bounded by the first day-dated response tied to it: the Council that met
+    on 3 October at a member's request was asked on or before that day."""
+    if inv.date_precision != "document":
+        return inv
+    days = []
+    for g in guarantors(inv, treaty, article):
+        for r in collect(mentions, g, treaty, inv.for_whom, None, inv.earliest, inv.date, classes, inv, article):
+            if r.mention.date_precision == "day" and not r.promised and r.cls.effect != "refusal" \
+                    and r.cls.name not in ("statements",):
+                days.append(r.mention.date)
+    if not days or min(days) >= inv.date:
+        return inv
+    on = min(days)
+    return replace(inv, date=on, key=inv.key.rsplit(":", 1)[0] + ":" + on.isoformat(),
+                   note=(inv.note + " " if inv.note else "") + f"dated by the first response tied to it ({on.isoformat()})")
 
 
 def _treaty_brief(t: Treaty, on: date | None = None) -> dict[str, Any]:
@@ -155,6 +184,14 @@ def _invocation_dict(state: LedgerState, a: Assessed) -> dict[str, Any]:
         "date_precision": inv.date_precision,
         "earliest": inv.earliest.isoformat(),
         "invoked_by": inv.invoked_by,
+        "beneficiary": inv.for_whom,
+        "side": inv.side,
+        "group": inv.group or None,
+        "parties": sorted({inv.invoked_by, inv.for_whom} | ({inv.addressee} if inv.addressee and "+" not in inv.addressee else set())),
+        "duty": (duty_of(a.article).name if duty_of(a.article) else None),
+        "status": a.verdict,
+        "headline": headline(inv, a.treaty, a.article),
+        "note": inv.note or None,
         "addressee": inv.addressee,
         "request": inv.request,
         "cited": inv.cited,
@@ -205,8 +242,8 @@ def build_ledger(
         for g in a.per_guarantor:
             if g.guarantor not in e["guarantors"]:
                 e["guarantors"].append(g.guarantor)
-        if a.inv.invoked_by not in e["beneficiary"]:
-            e["beneficiary"].append(a.inv.invoked_by)
+        if a.inv.for_whom not in e["beneficiary"]:
+            e["beneficiary"].append(a.inv.for_whom)
     for b in state.breaches:
         e = entry(b.treaty, b.article, None)
         e["breaches"].append(b.public())
@@ -258,8 +295,7 @@ def explain(
         steps = [
             {
                 "step": "invocation",
-                "text": (f"{actor_name(inv.invoked_by)} asked {actor_name(inv.addressee)} for {inv.request} "
-                         f"under Article {a.article.number} of the {a.treaty.name} "
+                "text": (f"{headline(inv, a.treaty, a.article)} "
                          f"({'named in the reports' if inv.cited else 'implied by whom it asked and for what'}); "
                          f"{len(inv.mentions)} sentence(s) from {len({m.doc_id for m in inv.mentions})} document(s)."),
                 "evidence": [m.evidence() for m in inv.mentions],

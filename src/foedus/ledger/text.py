@@ -71,10 +71,17 @@ def country_name(code: str | None) -> str:
     return code
 
 
+# Acronyms said as words take no article in English ("NATO", not "the NATO").
+_NO_ARTICLE = frozenset({"NATO", "ASEAN", "OPEC", "SADC", "ECOWAS", "CARICOM", "MERCOSUR", "IGAD", "SEATO",
+                         "CENTO", "ANZUS", "UNESCO", "UNICEF", "UNHCR", "UNIFIL", "AUKUS"})
+
+
 def actor_name(code: str | None) -> str:
     """A country name for ISO3 codes, the organisation's short name otherwise."""
     if code and len(code) == 3 and code.isupper() and country_name(code) != code:
         return country_name(code)
+    if code in _NO_ARTICLE:
+        return code
     return f"the {code}" if code else "an unknown actor"
 
 

@@ -14,6 +14,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Iterable
 
+from foedus.ledger.duties import duty_names
 from foedus.ledger.model import (
     Article,
     DisputedArea,
@@ -129,7 +130,16 @@ def _obligation(e: dict[str, Any]) -> Obligation:
         term_end=as_date(e.get("term_end"), "obligations.term_end"),
         breach_codes=as_str_tuple(e.get("breach_codes"), "obligations.breach_codes"),
         honoured_by=as_str_tuple(e.get("honoured_by"), "obligations.honoured_by"),
+        duty=_duty(e.get("duty")),
     )
+
+
+def _duty(value: Any) -> str:
+    if value in (None, ""):
+        return ""
+    if not isinstance(value, str) or value not in duty_names():
+        raise ValueError(f"obligations.duty: {value!r} not one of {sorted(duty_names())}")
+    return value
 
 
 def _article(e: dict[str, Any]) -> Article:

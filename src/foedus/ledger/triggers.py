@@ -115,17 +115,21 @@ def evaluate(
     lookback_days: int = 14,
 ) -> TriggerResult:
     """Whether the article's conditions were met by the events on record."""
-    who = country_name(inv.invoked_by)
+    protected = inv.for_whom
+    who = country_name(protected)
     trig = article.trigger
     art = f"Article {article.number}"
-    susp = treaty.suspension_of(inv.invoked_by, inv.date)
+    susp = treaty.suspension_of(protected, inv.date)
     if susp is not None:
         return TriggerResult(DISPUTED, f"{who}'s participation in the treaty was suspended on {human_date(inv.date)} ({susp.note or 'suspended'}).")
     if trig is None:
         # A standing obligation (peacekeeping, a guarantee): it applies without a
         # condition, so a request to honour it needs no trigger.
         return TriggerResult(MET, f"{art} is a standing obligation with no condition; {who}'s request is enough.")
-    attacks = attacks_on(mentions, inv.invoked_by, inv.earliest - timedelta(days=lookback_days), inv.date + timedelta(days=2))
+    attacks = attacks_on(mentions, protected, inv.earliest - timedelta(days=lookback_days), inv.date + timedelta(days=2))
+    if inv.side == "decision":
+        # an ally's own fighting is never the attack that obliged it to act
+        attacks = [m for m in attacks if m.source_country != inv.invoked_by]
     if trig.event in ("threat", "any", "breach"):
         if attacks:
             attacker = most_common(m.source_country for m in attacks)
@@ -151,7 +155,7 @@ def evaluate(
         if loc_area is not None or (m.location_name and _excluded(None, m.location_name, article)):
             disputed.append(m)
             area = loc_area
-        elif m.location_country == inv.invoked_by:
+        elif m.location_country == protected:
             on_territory.append(m)
             continue
         elif text_area is not None and (m.location_country is None or m.location_country == text_area.recognised_as):
@@ -160,7 +164,7 @@ def evaluate(
         elif m.location_country:
             elsewhere.append(m)
             continue
-        elif _stated_on_territory(m, inv.invoked_by):
+        elif _stated_on_territory(m, protected):
             on_territory.append(m)
             continue
         else:
@@ -173,7 +177,7 @@ def evaluate(
         places = [
             p for p, _ in Counter(
                 m.location_name for m in on_territory
-                if m.location_name and m.location_name not in (who, country_name(inv.invoked_by))
+                if m.location_name and m.location_name not in (who, country_name(protected))
             ).most_common(3)
         ]
         where = f" at {join_words(places)}" if places else ""

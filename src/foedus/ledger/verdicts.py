@@ -34,9 +34,11 @@ from typing import Any
 
 from foedus.ledger.evidence import Mention, tally
 from foedus.ledger.invocations import Invocation
-from foedus.ledger.model import Article, ResponseClass, Treaty
+from foedus.ledger.duties import effect as duty_effect
+from foedus.ledger.duties import load_duties
+from foedus.ledger.model import Article, Duty, Obligation, ResponseClass, Treaty
 from foedus.ledger.responses import classify
-from foedus.ledger.text import actor_name, count_words, human_date, join_words, plural, when
+from foedus.ledger.text import actor_name, article_refs, count_words, country_name, human_date, join_words, mentions_any, plural, when
 from foedus.ledger.treaties import bound_states
 from foedus.ledger.triggers import DISPUTED, MET, NOT_MET, UNKNOWN, TriggerResult
 
@@ -66,6 +68,11 @@ class Response:
     mention: Mention
     cls: ResponseClass
 
+    @property
+    def promised(self) -> bool:
+        """Announced for the future ("will send a frigate"), not yet done."""
+        return self.mention.modality == "future"
+
     def public(self) -> dict[str, Any]:
         return {
             "actor": self.actor,
@@ -75,6 +82,8 @@ class Response:
             "class": self.cls.name,
             "label": self.cls.label,
             "effect": self.cls.effect,
+            "promised": self.promised,
+            "modality": self.mention.modality,
             "toward": self.toward,
             "evidence": self.mention.evidence(),
         }
@@ -89,36 +98,85 @@ class GuarantorVerdict:
 
 
 def guarantors(inv: Invocation, treaty: Treaty, article: Article) -> list[str]:
-    """The organisation (when the treaty has one) and every state bound toward
-    the invoker by the article's main obligation on the day it asked."""
+    """Who the invocation calls on.
+
+    A request calls on the organisation (when the treaty has one) and every
+    state bound toward the requester by the article's main obligation on the
+    day it asked. A state's decision to act under the treaty is judged on that
+    state alone; an organisation's decision on the organisation and its bound
+    members.
+    """
+    if inv.side == "decision" and inv.invoked_by != treaty.organisation:
+        return [inv.invoked_by]
     out: list[str] = []
     if treaty.organisation:
         out.append(treaty.organisation)
-    main = next((o for o in article.obligations if o.type in ("defence", "consultation")), None)
-    main = main or (article.obligations[0] if article.obligations else None)
+    main = main_obligation(article)
     if main is not None:
-        out.extend(bound_states(treaty, main, inv.date, inv.invoked_by))
+        out.extend(bound_states(treaty, main, inv.date, inv.for_whom))
     return out
 
 
-def _by(m: Mention, guarantor: str, treaty: Treaty) -> bool:
+def main_obligation(article: Article) -> Obligation | None:
+    main = next((o for o in article.obligations if o.type in ("defence", "consultation")), None)
+    return main or (article.obligations[0] if article.obligations else None)
+
+
+def duty_of(article: Article) -> Duty | None:
+    """The duty of the article's main obligation, from ``data/ledger/duties.yaml``."""
+    main = main_obligation(article)
+    if main is None:
+        return None
+    return load_duties()[0].get(main.effective_duty)
+
+
+def _members_together(mentions: list[Mention], treaty: Treaty) -> set[str]:
+    """Events done by two or more parties of the treaty together: they count
+    for the organisation too ("Poland and Dutch F-35s shot down the drones")."""
+    by_event: dict[str, set[str]] = {}
+    for m in mentions:
+        if m.source_country and not m.source_org and m.date is not None and treaty.member_on(m.source_country, m.date):
+            by_event.setdefault(m.event_key, set()).add(m.source_country)
+    return {k for k, v in by_event.items() if len(v) >= 2}
+
+
+def _by(m: Mention, guarantor: str, treaty: Treaty, together: set[str] = frozenset()) -> bool:
     if guarantor == treaty.organisation:
-        return m.source_org == treaty.organisation or (treaty.org_code is not None and m.source_code == treaty.org_code)
+        if m.source_org == treaty.organisation or (treaty.org_code is not None and m.source_code == treaty.org_code):
+            return True
+        return m.event_key in together
     return m.source_country == guarantor and not m.source_org
+
+
+def _about(m: Mention, inv: Invocation, treaty: Treaty, article: Article) -> bool:
+    """Whether an untargeted event of a guarantor is tied to this invocation:
+    its sentence names the treaty, the article, the beneficiary or a request."""
+    if inv.for_whom and mentions_any(m.sentence, (country_name(inv.for_whom).removeprefix("the "),)):
+        return True
+    if article.number in article_refs(m.sentence) or mentions_any(m.sentence, [a for a in treaty.aliases if not a.lower().startswith("article")]):
+        return True
+    return mentions_any(m.sentence, ("at the request", "request of", "request by", "request from")) is not None
 
 
 def collect(
     mentions: list[Mention], guarantor: str, treaty: Treaty, beneficiary: str, attacker: str | None,
     start: date, end: date, classes: tuple[ResponseClass, ...],
+    inv: Invocation | None = None, article: Article | None = None,
 ) -> list[Response]:
+    """The guarantor's events toward the beneficiary or the attacker in the
+    window; with ``inv`` and ``article`` also its untargeted events (a council
+    meeting) whose sentence ties them to the invocation."""
+    together = _members_together(mentions, treaty) if guarantor == treaty.organisation else set()
     out = []
     for m in mentions:
-        if m.date is None or not (start <= m.date <= end) or not _by(m, guarantor, treaty):
+        if m.date is None or not (start <= m.date <= end) or not _by(m, guarantor, treaty, together):
             continue
         if m.target_country == beneficiary and not m.target_org:
             toward = "beneficiary"
         elif attacker and m.target_country == attacker and not m.target_org:
             toward = "attacker"
+        elif inv is not None and article is not None and _about(m, inv, treaty, article):
+            toward = "any"
         else:
             continue
         c = classify(m, toward, classes)
@@ -127,35 +185,45 @@ def collect(
     return out
 
 
+def effect_of(r: Response, duty: Duty | None) -> str:
+    """A response's effect on the duty: a promise of any kind (a future-tense
+    announcement) is at most part of it until a later report says it was delivered."""
+    e = duty_effect(duty, r.cls.name, r.cls.effect)
+    if r.promised and e == "full":
+        return "promised"
+    return e
+
+
 def confirmed(rs: list[Response]) -> bool:
     """Two or more reports, or one that dates the response to the day."""
     docs = {r.mention.doc_id for r in rs}
     return len(docs) >= 2 or any(r.mention.date_precision == "day" for r in rs)
 
 
-def unconfirmed_full(responses: list[Response]) -> list[Response]:
+def unconfirmed_full(responses: list[Response], duty: Duty | None = None) -> list[Response]:
     """Full or partial responses whose class is backed by a single undated report."""
-    full = [r for r in responses if r.cls.effect in ("full", "partial")]
+    full = [r for r in responses if effect_of(r, duty) in ("full", "partial", "promised")]
     by_class: dict[str, list[Response]] = {}
     for r in full:
         by_class.setdefault(r.cls.name, []).append(r)
     return [r for rs in by_class.values() if not confirmed(rs) for r in rs]
 
 
-def effects_of(responses: list[Response]) -> set[str]:
-    weak = {id(r) for r in unconfirmed_full(responses)}
-    return {r.cls.effect for r in responses if id(r) not in weak}
+def effects_of(responses: list[Response], duty: Duty | None = None) -> set[str]:
+    weak = {id(r) for r in unconfirmed_full(responses, duty)}
+    return {effect_of(r, duty) for r in responses if id(r) not in weak}
 
 
-def judge(responses: list[Response], trigger: TriggerResult, window_end: date, latest: date | None) -> str:
+def judge(responses: list[Response], trigger: TriggerResult, window_end: date, latest: date | None,
+          duty: Duty | None = None) -> str:
     if trigger.status in (DISPUTED, NOT_MET):
         return TRIGGER_DISPUTED
-    effects = effects_of(responses)
+    effects = effects_of(responses, duty)
     if "full" in effects:
         return HONOURED
     if latest is None or window_end > latest:
         return PENDING
-    if "partial" in effects:
+    if "partial" in effects or "promised" in effects:
         return PARTIAL
     return NOT_HONOURED
 
@@ -186,24 +254,29 @@ def describe(
     verdict: str, window_days: int, who: str | None = None,
 ) -> str:
     """The plain-language rationale of a verdict."""
+    duty = duty_of(article)
     addressee = actor_name(inv.addressee) if "+" not in inv.addressee else join_words([actor_name(a) for a in inv.addressee.split("+")])
     subject = actor_name(who) if who else addressee
-    head = (
-        f"{actor_name(inv.invoked_by)} asked {addressee} for {inv.request} under Article {article.number} "
-        f"of the {treaty.name} {when(inv.date, inv.date_precision)}."
-    )
+    head = f"{headline(inv, treaty, article)}."
+    if duty is not None:
+        head += f" The article asks for {duty.label}."
     trig = f" Trigger: {trigger.reason}" if trigger.status != "met" else f" {trigger.reason}"
     groups: "OrderedDict[str, list[Response]]" = OrderedDict()
     for r in sorted(responses, key=lambda r: -r.cls.priority):
-        groups.setdefault(f"{r.cls.effect}:{r.cls.label}", []).append(r)
-    weak = {id(r) for r in unconfirmed_full(responses)}
-    support = [g for g in groups.values() if g[0].cls.effect in ("full", "partial", "none") and id(g[0]) not in weak]
+        groups.setdefault(f"{r.cls.effect}:{r.cls.label}:{r.promised}", []).append(r)
+    weak = {id(r) for r in unconfirmed_full(responses, duty)}
+    support = [g for g in groups.values() if effect_of(g[0], duty) in ("full", "partial", "promised", "none") and id(g[0]) not in weak]
     refusals = [g for g in groups.values() if g[0].cls.effect == "refusal"]
-    unconfirmed = [g for g in groups.values() if g[0].cls.effect in ("full", "partial") and id(g[0]) in weak]
-    shown = join_words([_class_phrase(g) for g in support]) or "nothing from " + subject
+    unconfirmed = [g for g in groups.values() if effect_of(g[0], duty) in ("full", "partial", "promised") and id(g[0]) in weak]
+    shown = join_words([("a promise of " if g[0].promised else "") + _class_phrase(g) for g in support]) or "nothing from " + subject
     body = f" In the following {window_days} days the record shows {shown}"
-    if "full" not in effects_of(responses):
-        body += ", and no confirmed military aid or deployment" if unconfirmed else ", and no military aid or deployment"
+    effects = effects_of(responses, duty)
+    if "full" not in effects:
+        wanted = duty.label if duty is not None else "military aid or deployment"
+        if "promised" in effects:
+            body += f", and {wanted} promised but not yet reported delivered"
+        else:
+            body += f", and no confirmed {wanted}" if unconfirmed else f", and no {wanted}"
     body += "."
     for g in unconfirmed:
         ev = g[0].mention
@@ -220,6 +293,18 @@ def describe(
     else:
         text = f"{head}{trig}{body} Verdict: {verdict}."
     return text[:1].upper() + text[1:]
+
+
+def headline(inv: Invocation, treaty: Treaty, article: Article) -> str:
+    """One sentence saying who invoked what, for whom, when."""
+    on = when(inv.date, inv.date_precision)
+    art = f"Article {article.number} of the {treaty.name}"
+    if inv.side == "decision":
+        return f"{actor_name(inv.invoked_by)} decided that {art} applied and acted for {actor_name(inv.for_whom)} {on}"
+    if inv.side == "analyst":
+        return f"An analyst recorded that {actor_name(inv.invoked_by)} invoked {art} {on}"
+    addressee = actor_name(inv.addressee) if "+" not in inv.addressee else join_words([actor_name(a) for a in inv.addressee.split("+")])
+    return f"{actor_name(inv.invoked_by)} asked {addressee} for {inv.request} under {art} {on}"
 
 
 def _short(sentence: str, limit: int = 140) -> str:
