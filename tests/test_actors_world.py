@@ -325,3 +325,22 @@ def test_a_counterpart_named_by_a_country_word_is_its_official():
 def test_national_military_and_intelligence_bodies_are_their_states_sectors(name, code):
     found = run_real(f"{name[0].upper()}{name[1:]} said the operation was over.", date(2025, 6, 23))._.actors
     assert any(m.code == code and m.org is None for m in found), [(m.text, m.code) for m in found]
+
+
+@pytest.mark.parametrize("text", [
+    "NATO warned Belarus. The Western military alliance then met in Brussels.",
+    "NATO warned Belarus. The U.S.-led alliance then met in Brussels.",
+])
+def test_an_alliance_described_with_modifiers_is_the_alliance_the_story_names(text):
+    found = codes(text, date(2024, 3, 1))
+    desc = next(k for k in found if k.lower().endswith("alliance"))
+    assert found[desc] == "IGOWSTNAT", found
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Estonia cited the Washington Treaty.", "Washington"),
+    ("Kyiv recalled the Budapest Memorandum.", "Budapest"),
+])
+def test_a_capital_naming_a_document_is_no_government(text, place):
+    found = codes(text, date(2024, 3, 1))
+    assert place not in found, found

@@ -43,3 +43,21 @@ def test_an_act_that_did_not_stop_another_is_still_an_act(nlp):
 def test_conditionals_and_definitions_are_no_facts(nlp, text):
     assert not any(e["modality"] == "asserted" and not e["negated"] and e["cameo"][:2] in ("02", "05")
                    for e in coded(nlp, text))
+
+
+@pytest.mark.parametrize("text", [
+    "The pact allows Hungary to request military assistance from its allies.",
+    "Article 3 states that Chile and Peru will consult each other when either is threatened.",
+    "The charter obliges Peru to send troops to any member under attack.",
+    "Chile invoked Article 2, which allows any member to ask Peru for help.",
+])
+def test_what_a_text_provides_is_no_event(nlp, text):
+    found = [e for e in coded(nlp, text) if e["modality"] != "hypothetical"
+             and e["cameo"][:2] in ("02", "03", "04", "07")
+             and not (e["cameo"].startswith("02") and "invoked" in text and e["source"].startswith("CHL"))]
+    assert not found, found
+
+
+def test_a_permission_given_in_the_past_is_still_an_act(nlp):
+    found = [e for e in coded(nlp, "Turkey allowed American jets to bomb targets in Syria.") if e["cameo"].startswith("19")]
+    assert found and all(e["modality"] == "asserted" for e in found), found

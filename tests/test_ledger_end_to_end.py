@@ -100,3 +100,17 @@ def test_seeds_1997_treaty_invocation(seeds):
         pytest.xfail("the event coder codes no request by Armenia to Russia in the seed articles "
                      "(OC Media: 'made the decision to apply to both the CSTO and Russia for assistance')")
     assert len(rus) == 1 and rus[0]["verdict"] == "not honoured"
+
+
+ARTICLE4 = Path(__file__).parent / "fixtures" / "ledger" / "article4"
+
+
+def test_e2e_an_article_4_request_is_honoured_by_the_council_meeting_and_background_makes_nothing(tmp_path_factory):
+    _, entries = _ledger(tmp_path_factory, ARTICLE4, "article4")
+    invs = [i for e in entries for i in e["invocations"]]
+    assert [(i["key"], i["side"]) for i in invs] == [("nato-1949:4:LTU:2026-02-10", "request")]
+    inv = invs[0]
+    assert inv["duty"] == "consult" and inv["verdict"] == "honoured"
+    assert any(r["class"] == "consultations" and r["actor"] == "NATO" for r in inv["responses"])
+    # no Article 5 invocation from the background, negated or definitional sentences
+    assert not [e for e in entries if e["article"] == "5" and e["invocations"]]

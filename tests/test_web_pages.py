@@ -127,7 +127,7 @@ def test_real_ledger_module_on_the_fixture(web_db_path):
         assert "Collective Security Treaty" in html
         assert "Armenia appealed to the CSTO for military assistance" in html
         # the invocation's rationale once; each guarantor only adds what is its own
-        assert html.count("Armenia asked the CSTO for military assistance under Article 4") == 1
+        assert html.count('class="rationale">Armenia asked the CSTO for military assistance under Article 4') == 1
         assert "the record shows nothing from Kazakhstan" in html
 
 

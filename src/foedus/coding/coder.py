@@ -27,7 +27,7 @@ from .cues import Cues, default_cues
 from .frames import Frame, Frames, default_frames
 from .matching import Match, match_token
 from .patterns import PatternSet, load_patterns
-from .polarity import according_to, modality, negation, report_governor, reported_future, self_report
+from .polarity import PROVISION, according_to, modality, negation, report_governor, reported_future, self_report
 from .slots import (
     MentionIndex, SlotFinder, is_passive, is_temporal, objects, prep_objects, sentence_start, subjects, support_governor,
     with_conjuncts,
@@ -946,7 +946,7 @@ class EventCoder:
         if mod == "future" and not forced and not negated and not p.converted:
             code, mod, mod_why = self._intent(code, mod, mod_why)
         own_mod, own_why = mod, mod_why  # the modality of the verb itself, for a self-report
-        if claim.modality:
+        if claim.modality and not mod_why.startswith(PROVISION):
             mod, mod_why, claimed_by = "claimed", claim.why, claim.speaker
         start, end = _trigger_span(m)
         location = ctx.location(m.trigger, [*sources, *targets, *([claimed_by] if claimed_by else [])])

@@ -144,6 +144,9 @@ def modality(anchor: Token, cues: Cues) -> tuple[str, str]:
     """(modality, why) for an anchor, ignoring claims: future, hypothetical or asserted."""
     cur = anchor
     for _ in range(MAX_CLIMB):
+        provision = _provision(cur, cues)
+        if provision:
+            return "hypothetical", provision
         noun = _hypothetical_noun(cur, cues)
         if noun is not None:
             return "hypothetical", f"'{noun.text} of/to ...'"
@@ -156,9 +159,6 @@ def modality(anchor: Token, cues: Cues) -> tuple[str, str]:
         for c in cur.children:
             if c.dep_ == "mark" and c.lower_ in cues.conditional_marks:
                 return "hypothetical", f"'{c.text} ...'"
-        provision = _provision(cur, cues)
-        if provision:
-            return "hypothetical", provision
         if cur.dep_ == "xcomp" and cur.head.i != cur.i:
             head = cur.head
             lemma = head.lemma_.lower()
@@ -185,6 +185,9 @@ def modality(anchor: Token, cues: Cues) -> tuple[str, str]:
 
 
 _PRESENT = ("VBZ", "VBP")
+# The reason given for a provision starts with this: what a text provides stays
+# hypothetical even inside reported speech ("Article 4 states that ...").
+PROVISION = "provision: "
 
 
 def _provision(tok: Token, cues: Cues) -> str:
@@ -200,13 +203,16 @@ def _provision(tok: Token, cues: Cues) -> str:
     head = tok.head
     lemma = head.lemma_.lower()
     subj = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subj and head.pos_ == "NOUN":
+        # the small parser reads "Article 3 states that ..." as a noun phrase "Article 3 states"
+        subj = [c for c in head.children if c.dep_ in ("nmod", "compound")]
     if subj and subj[0].lower_ in ("which", "that") and head.dep_ == "relcl":
         subj = [head.head]  # "Article 4, which allows ...": the relative pronoun stands for its noun
     text_subject = bool(subj) and subj[0].lemma_.lower() in cues.provision_subjects
     if text_subject and lemma in cues.provision_verbs:
-        return f"'{subj[0].text} {head.text} ...' (a provision, not an event)"
+        return f"{PROVISION}'{subj[0].text} {head.text} ...' (a text's content, not an event)"
     if lemma in cues.permission_verbs and head.tag_ in _PRESENT:
-        return f"'{head.text} ... to {tok.text}' (what a rule permits, not an event)"
+        return f"{PROVISION}'{head.text} ... to {tok.text}' (what a rule permits, not an event)"
     return ""
 
 

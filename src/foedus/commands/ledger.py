@@ -218,6 +218,28 @@ def treaties_cmd(fmt: str = FormatOption) -> None:
         console.print(f"[yellow]{p}[/yellow]")
 
 
+@app.command("acts")
+def acts_cmd(
+    treaty: Optional[str] = typer.Option(None, "--treaty", help="only this treaty id"),
+    db: Optional[Path] = DbOption,
+    fmt: str = FormatOption,
+) -> None:
+    """Treaty acts (signing, ratification, entry into force, accession, withdrawal,
+    suspension) as dated records: those the news reports and those the registry holds."""
+    from ..ledger import treaty_records
+    from ..store.db import connect
+
+    rows = treaty_records(connect(_db(db), read_only=True), treaty=treaty, extra_treaty_files=_extra())
+    if fmt == "json":
+        _json(rows)
+        return
+    table = Table("date", "treaty", "act", "parties", "from", "note")
+    for r in rows:
+        note = r.get("summary") if r["from"] == "news" else r.get("note", "")
+        table.add_row(r["date"], r["treaty"], r["kind"], ", ".join(r["parties"]), r["from"], note or "")
+    console.print(table)
+
+
 @app.command("pledges")
 def pledges_cmd(db: Optional[Path] = DbOption, fmt: str = FormatOption) -> None:
     """Extract pledges from the coded events (idempotent) and list them."""
@@ -225,7 +247,7 @@ def pledges_cmd(db: Optional[Path] = DbOption, fmt: str = FormatOption) -> None:
     from ..store.db import connect
 
     con = connect(_db(db))
-    extract_pledges(con)
+    extract_pledges(con, _extra())
     rows = list_pledges(con)
     if fmt == "json":
         _json(rows)

@@ -10,7 +10,7 @@ Public entry points (the CLI and the web dashboard call these):
 from foedus.ledger.analyst import record_invocation
 from foedus.ledger.overrides import record_override
 from foedus.ledger.pledges import extract_pledges, list_pledges
-from foedus.ledger.report import build_ledger, explain
+from foedus.ledger.report import build_ledger, explain, treaty_records
 from foedus.ledger.scenario import scenario
 from foedus.ledger.treaties import load_registry
 
@@ -23,4 +23,5 @@ __all__ = [
     "record_invocation",
     "record_override",
     "scenario",
+    "treaty_records",
 ]

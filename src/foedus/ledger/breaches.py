@@ -39,9 +39,22 @@ class Breach:
             f"({self.obligation.summary}){' at ' + place if place else ''}: "
             f"{plural(events, 'event')} from {span} ({plural(reports, 'report')}, {plural(outlets, 'outlet')})."
         )
+        bound = list(self.obligation.bound) if isinstance(self.obligation.bound, tuple) else list(self.treaty.parties_on(first, active_only=False))
+        beneficiary = list(self.obligation.beneficiary) if isinstance(self.obligation.beneficiary, tuple) else bound
         return {
+            "key": f"{self.treaty.id}:{self.article.number}:breach:{first.isoformat()}",
             "treaty": self.treaty.id,
+            "treaty_name": self.treaty.name,
             "article": self.article.number,
+            "date": first.isoformat(),
+            "until": last.isoformat(),
+            "status": "breached",
+            "verdict": "breached",
+            "parties": sorted(set(bound) | set(beneficiary)),
+            "breached_by": sorted({m.source_country for m in ms if m.source_country}),
+            "breached_by_names": [actor_name(c) for c in sorted({m.source_country for m in ms if m.source_country})],
+            "what": self.obligation.summary,
+            "duty": self.obligation.effective_duty,
             "obligation": self.obligation.type,
             "bound": list(self.obligation.bound) if isinstance(self.obligation.bound, tuple) else self.obligation.bound,
             "place": place,

@@ -76,6 +76,7 @@ class Mention:
             "trigger_start": self.trigger_start,
             "trigger_end": self.trigger_end,
             "date_precision": self.date_precision,
+            "published": self.published.isoformat() if self.published else None,
             "cameo": self.cameo,
             "negated": self.negated,
         }

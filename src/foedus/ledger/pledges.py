@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 from datetime import date
-from typing import Any
+from typing import Any, Iterable
 
 import duckdb
 
@@ -62,18 +62,30 @@ def is_pledge(m: Mention) -> bool:
     return m.cameo.startswith("03") or m.cameo.startswith("057")
 
 
-def extract_pledges(con: duckdb.DuckDBPyConnection) -> int:
+def extract_pledges(con: duckdb.DuckDBPyConnection, extra_treaty_files: Iterable[str] = ()) -> int:
     """Find pledges in the stored mentions and store them; returns how many
     pledges the record holds after the run (idempotent)."""
+    from foedus.ledger.acts import names_treaty, treaty_of_act
+    from foedus.ledger.treaties import load_registry
+
+    registry = load_registry(tuple(str(p) for p in extra_treaty_files))
     rows = []
+    acts = []
     for m in load_mentions(con, roots=PLEDGE_ROOTS):
         if not is_pledge(m):
+            continue
+        if treaty_of_act(m, registry) is not None or (m.cameo.startswith("057") and names_treaty(m, registry)):
+            # part of a registered treaty's signing or ratification, or a reference to it: the
+            # treaty's record (`foedus ledger acts`), not a loose pledge
+            acts.append(pledge_id(m))
             continue
         deadline, _ = parse_deadline(m.sentence, m.date)
         rows.append([
             pledge_id(m), m.doc_id, m.sent_index, m.sentence, m.date, json.dumps(_parties(con, m)),
             pledge_kind(m), pledge_content(m), deadline, m.event_id,
         ])
+    if acts:
+        con.execute("DELETE FROM pledges WHERE pledge_id IN (" + ",".join("?" for _ in acts) + ")", acts)
     if rows:
         con.executemany(
             "INSERT OR REPLACE INTO pledges (pledge_id, doc_id, sent_index, sentence, date, parties, kind, content, deadline, event_id)"

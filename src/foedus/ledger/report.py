@@ -16,6 +16,7 @@ from typing import Any, Iterable
 
 import duckdb
 
+from foedus.ledger.acts import find_acts, registry_acts
 from foedus.ledger.analyst import analyst_invocations
 from foedus.ledger.breaches import Breach, find_breaches
 from foedus.ledger.evidence import Mention, latest_about, latest_date, load_mentions
@@ -265,6 +266,19 @@ def build_ledger(
         dates = [i["date"] for i in e["invocations"]] + [b["first"] for b in e["breaches"]]
         return min(dates) if dates else "9999"
     return sorted(entries.values(), key=lambda e: (first_date(e), e["treaty"]["id"], e["article"]))
+
+
+def treaty_records(
+    con: duckdb.DuckDBPyConnection, *, treaty: str | None = None, extra_treaty_files: Iterable[str] = ()
+) -> list[dict[str, Any]]:
+    """Treaty acts as dated records: those the news reports (``from`` "news",
+    with evidence and whether the registry agrees) and, for the treaties the
+    news reports acts of (or ``treaty``), those the registry holds."""
+    registry = load_registry(tuple(str(p) for p in extra_treaty_files))
+    news = [a.public() for a in find_acts(load_mentions(con), registry) if treaty in (None, a.treaty.id)]
+    ids = {a["treaty"] for a in news} | ({treaty} if treaty else set())
+    held = [r for t in registry.treaties if t.id in ids for r in registry_acts(t)]
+    return sorted([*news, *held], key=lambda r: (r["date"], r["treaty"], r["from"] != "news"))
 
 
 def explain(
