@@ -96,6 +96,16 @@ def request_kind(m: Mention, consult: bool) -> str:
     return "help"
 
 
+# Words by which a request to an ally asks for its protection ("turned to the
+# CSTO for help"): with a treaty partner or the alliance as addressee, they
+# imply the treaty even when no code of military aid was given.
+_HELP_WORDS = ("help", "assistance", "aid", "support", "intervene", "intervention", "protection", "protect")
+
+
+def _asks_help(m: Mention) -> bool:
+    return m.root in ("02", "10") and mentions_any(m.sentence, _HELP_WORDS) is not None
+
+
 def _is_request(m: Mention) -> bool:
     if m.negated or m.modality in ("hypothetical", "threatened"):
         return False
@@ -185,7 +195,7 @@ def _candidates(m: Mention, registry: Registry) -> list[tuple[Treaty, Article, s
             art = _pick_article(t, own_refs, consult, m.sentence)
             if art is not None:
                 named.append((t, art, addressee or _default_addressee(t, invoker, on), True))
-        elif addressee is not None and (military or consult):
+        elif addressee is not None and (military or consult or _asks_help(m)):
             art = _pick_article(t, own_refs, consult, m.sentence)
             if art is not None:
                 implied.append((t, art, addressee, False))
@@ -274,8 +284,9 @@ def find_invocations(
                 key = next(k for k in hits if k[0] == t.id and k[2] == invoker)
                 hits[key].append((m, hits[key][0][1], cited, hits[key][0][3]))
                 continue
+            asks_consult = consult or any(o.effective_duty == "consult" for o in art.obligations[:1])
             hits.setdefault((t.id, art.number, invoker, "", "request"), []).append(
-                (m, addressee, cited, request_kind(m, consult))
+                (m, addressee, cited, request_kind(m, asks_consult))
             )
     out: list[Invocation] = []
     for (tid, art, invoker, beneficiary, side), items in hits.items():
