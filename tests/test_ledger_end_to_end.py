@@ -62,6 +62,10 @@ def test_e2e_lachin_blockade_is_a_breach(e2e):
     (b,) = [b for e in entries for b in e["breaches"] if b["article"] == "6"]
     assert b["treaty"] == "nk-trilateral-2020" and b["by"] == ["AZE"] and b["first"] == "2022-12-12"
     assert all("Lachin corridor" in ev["sentence"] for ev in b["evidence"])
+    # a program reads when it was breached, by whom, and how it stands
+    assert b["date"] == "2022-12-12" and b["until"] >= b["date"] and b["status"] == b["verdict"] == "breached"
+    assert b["breached_by"] == ["AZE"] and {"ARM", "AZE"} <= set(b["parties"]) and b["what"]
+    assert all(ev["published"] for ev in b["evidence"])
 
 
 def test_e2e_explain_walks_the_verdict(e2e):
@@ -83,8 +87,10 @@ def seeds(tmp_path_factory):
 def test_seeds_september_2022_csto_invocation_not_honoured(seeds):
     _, entries = seeds
     cst = [i for e in entries for i in e["invocations"] if e["treaty"]["id"] == "cst-1992" and e["article"] == "4"]
-    assert len(cst) == 1
-    inv = cst[0]
+    # the May 2021 request ("turned to the CSTO for help" after the Sev Lake incursion) and September 2022
+    assert [i["key"] for i in cst] == ["cst-1992:4:ARM:2021-05", "cst-1992:4:ARM:2022-09-13"]
+    assert cst[0]["date_precision"] == "month"
+    inv = cst[1]
     assert inv["date"].startswith("2022-09") and inv["invoked_by"] == "ARM" and inv["addressee"] == "CSTO"
     assert inv["verdict"] == "not honoured"
     assert "fact-finding" in inv["rationale"]

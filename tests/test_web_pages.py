@@ -230,3 +230,29 @@ def test_dashboard_opens_a_database_written_at_schema_version_1(tmp_path):
     con = connect(path, read_only=True)
     assert current_version(con) == SCHEMA_VERSION
     con.close()
+
+
+def test_a_breach_is_a_readable_card_with_event_and_publication_dates(tmp_path):
+    """Who broke what, from when to when, and the sentences: never a key/value dump."""
+    import sys
+    from pathlib import Path
+
+    from fastapi.testclient import TestClient
+
+    from foedus.store.db import connect
+    from foedus.web.app import create_app
+
+    sys.path.insert(0, str(Path(__file__).parent / "fixtures" / "ledger"))
+    import build
+
+    path = tmp_path / "breach.duckdb"
+    con = connect(path)
+    build.load(con, "reference_case.yaml")
+    con.close()
+    with TestClient(create_app(path)) as c:
+        html = c.get("/ledger").text
+    start = html.index("<h3>Breaches</h3>")
+    section = html[start:html.index("</section>", start)]
+    assert 'class="breach card"' in section and '<dl class="kv">' not in section
+    assert "Azerbaijan" in section and "broke Article 6" in section and "From 20" in section
+    assert "event 20" in section and "published 20" in section  # the two dates, apart

@@ -267,7 +267,7 @@ def find_invocations(
         hits.setdefault(key, []).append(item)
     deciders = {(k[0], k[2]): [i[0].date for i in v] for k, v in hits.items()}
     for m in mentions:
-        if m.root not in REQUEST_ROOTS or not _is_request(m):
+        if m.root not in REQUEST_ROOTS or not _is_request(m) or recounted(m):
             continue
         consult = m.root == "04" or mentions_any(m.sentence, ("consult", "consultations")) is not None
         if m.published is not None and m.date is not None and m.date > m.published:
@@ -300,6 +300,22 @@ _SUBORDINATE = re.compile(
     r"\b(?:following|after|at|upon|on|in response to|responding to)\s+(?:an?\s+|the\s+)?(?:[\w.'’-]+\s+){0,3}$",
     re.IGNORECASE,
 )
+
+
+_RECOUNTED = re.compile(
+    r"\b(?:only once|once before|twice|three times|several times|\w+ times|many times|on \w+ occasions|"
+    r"(?:the|its) (?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\w+th|last|previous) "
+    r"(?:time|times|occasion)|in the past|previously|before that|has been invoked|have been invoked)\b",
+    re.IGNORECASE,
+)
+
+
+def recounted(m: Mention) -> bool:
+    """A sentence that counts or recalls past invocations ("has invoked Article
+    4 twice before, in 2003 and 2012", "the eighth time the article has been
+    used") is background history, not the report of a request: unless it
+    dates the request to a day, it makes no invocation."""
+    return m.date_precision != "day" and bool(_RECOUNTED.search(m.sentence))
 
 
 def _subordinate_request(m: Mention) -> bool:
