@@ -69,19 +69,21 @@ def test_bad_inputs_are_reported_and_the_batch_goes_on(tmp_path: Path) -> None:
     assert reasons["empty.txt"] == "empty file"
     assert reasons["binary.txt"].startswith("binary content")
     assert reasons["huge.txt"].startswith("too large")
-    assert "not valid UTF-8" in reasons["latin1.txt"] and "byte 3" in reasons["latin1.txt"]
+    assert "latin1.txt" not in reasons  # a legacy encoding is detected, decoded and recorded
     assert "nested" in reasons["nested.html"]
     assert reasons["french.txt"].startswith("not English")
     assert "tiny.html" in reasons
     # Every reason is one line.
     assert all("\n" not in r for r in reasons.values())
-    # The malformed but real page and the plain article are stored; the earlier document is kept.
-    assert report.stored == 2
+    # The malformed but real page, the plain article and the Latin-1 one are stored; the earlier document is kept.
+    assert report.stored == 3
     con = connect(db, read_only=True)
     try:
         paths = {Path(p).name for (p,) in con.execute("SELECT path FROM documents").fetchall()}
-        assert paths == {"good.txt", "second.txt", "broken.html"}
+        assert paths == {"good.txt", "second.txt", "broken.html", "latin1.txt"}
+        text, meta = con.execute("SELECT text, meta FROM documents WHERE path LIKE '%latin1.txt'").fetchone()
+        assert text.startswith("Café ") and '"encoding_from": "detected"' in meta
         logged = {Path(p).name for (p,) in con.execute("SELECT path FROM rejections").fetchall()}
-        assert {"empty.txt", "binary.txt", "huge.txt", "latin1.txt", "nested.html", "french.txt"} <= logged
+        assert {"empty.txt", "binary.txt", "huge.txt", "nested.html", "french.txt"} <= logged
     finally:
         con.close()

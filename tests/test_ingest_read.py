@@ -70,8 +70,10 @@ def test_bad_inputs_get_reasons(tmp_path: Path) -> None:
     assert isinstance(missing[0], Rejection) and "no such file" in missing[0].reason
 
 
-def test_decode_refuses_binary_and_wrong_encoding() -> None:
+def test_decode_refuses_binary_and_names_the_encoding_it_used() -> None:
     import os
+
+    from foedus.ingest.decode import decode_bytes
 
     try:
         decode(os.urandom(2000) + b"\x00", "text")
@@ -79,15 +81,17 @@ def test_decode_refuses_binary_and_wrong_encoding() -> None:
         assert "binary" in str(exc)
     else:
         raise AssertionError("binary data decoded")
-    try:
-        decode("caf\u00e9 na\u00efve".encode("latin-1"), "text")
-    except DecodeError as exc:
-        assert "not valid UTF-8" in str(exc) and "byte 3" in str(exc)
-    else:
-        raise AssertionError("latin-1 decoded as UTF-8")
+    legacy = decode_bytes(("The caf\u00e9 on the square, na\u00efve as it was, stayed open all winter. " * 3).encode("latin-1"), "text")
+    assert "caf\u00e9" in legacy.text and legacy.how == "detected" and legacy.encoding != "utf-8"
     html = '<html><head><meta charset="iso-8859-1"></head><body>caf\u00e9</body></html>'.encode("latin-1")
-    assert "caf\u00e9" in decode(html, "html")
+    assert "caf\u00e9" in decode(html, "html") and decode_bytes(html, "html").how == "declared"
     assert decode("\ufeffplain".encode("utf-8"), "text") == "plain"
+    for codec in ("utf-16", "utf-32", "utf-16-be"):
+        body = ("\ufeff" if codec == "utf-16-be" else "") + "Talks resumed in Vienna on Monday."
+        got = decode_bytes(body.encode(codec), "text")
+        assert got.text.lstrip("\ufeff") == "Talks resumed in Vienna on Monday." and got.how == "bom", codec
+    cyrillic = decode_bytes(("Министр иностранных дел заявил в четверг о переговорах. " * 4).encode("cp1251"), "text")
+    assert "Министр" in cyrillic.text
 
 
 def test_same_content_same_id(tmp_path: Path) -> None:

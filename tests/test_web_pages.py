@@ -108,7 +108,7 @@ def test_ledger_unavailable_message(web_db_path):
 
     from foedus.web.app import create_app
 
-    with TestClient(create_app(web_db_path, ledger_provider=BrokenLedger())) as c:
+    with TestClient(create_app(web_db_path, ledger_provider=BrokenLedger()), base_url="http://localhost") as c:
         r = c.get("/ledger")
         assert r.status_code == 200
         assert "ledger unavailable: no treaty registry" in r.text
@@ -121,7 +121,7 @@ def test_real_ledger_module_on_the_fixture(web_db_path):
 
     from foedus.web.app import create_app
 
-    with TestClient(create_app(web_db_path)) as c:
+    with TestClient(create_app(web_db_path), base_url="http://localhost") as c:
         html = c.get("/ledger").text
         assert "ledger unavailable" not in html, html[:2000]
         assert "Collective Security Treaty" in html
@@ -206,7 +206,7 @@ def test_ledger_shows_the_invocation_rationale_once(web_db_path):
 
     from foedus.web.app import create_app
 
-    with TestClient(create_app(web_db_path, ledger_provider=_RepeatingLedger())) as c:
+    with TestClient(create_app(web_db_path, ledger_provider=_RepeatingLedger()), base_url="http://localhost") as c:
         html = c.get("/ledger").text
     assert html.count("Armenia asked the CSTO for military assistance") == 1
     rows = html.split('class="data compact guarantors"')[1].split("</table>")[0]
@@ -223,7 +223,7 @@ def test_dashboard_opens_a_database_written_at_schema_version_1(tmp_path):
 
     path = tmp_path / "v1.duckdb"
     _version_1_database(path)
-    with TestClient(create_app(path, ledger_provider=BrokenLedger())) as c:
+    with TestClient(create_app(path, ledger_provider=BrokenLedger()), base_url="http://localhost") as c:
         data = c.get("/timeline", params={"outlet": "Armenpress", "format": "json"}).json()
         assert [(r["event_id"], r["outlets"]) for r in data["rows"]] == [("ev1", ["Armenpress", "Reuters"])]
         assert c.get("/timeline", params={"actor": "CSTO", "format": "json"}).json()["total"] == 1
@@ -249,7 +249,7 @@ def test_a_breach_is_a_readable_card_with_event_and_publication_dates(tmp_path):
     con = connect(path)
     build.load(con, "reference_case.yaml")
     con.close()
-    with TestClient(create_app(path)) as c:
+    with TestClient(create_app(path), base_url="http://localhost") as c:
         html = c.get("/ledger").text
     start = html.index("<h3>Breaches</h3>")
     section = html[start:html.index("</section>", start)]

@@ -35,6 +35,7 @@ app = typer.Typer(
     ),
     no_args_is_help=True,
     add_completion=False,
+    pretty_exceptions_enable=False,  # errors reach the user as one line (see main)
 )
 app.add_typer(actors_commands.app, name="actors", help="Actor registry: resolve mentions, show entries, evaluate.")
 app.add_typer(timex_commands.app, name="time", help="Temporal expressions: resolve against a date, evaluate.")
@@ -49,7 +50,8 @@ export_app = typer.Typer(help="Export stored data.", no_args_is_help=True)
 app.add_typer(export_app, name="export")
 
 console = Console(stderr=True)
-out = Console()
+out = Console(soft_wrap=True)
+err = Console(stderr=True, soft_wrap=True)
 
 DbOption = typer.Option(None, "--db", help="DuckDB file (default ./foedus.duckdb, or $FOEDUS_DB).")
 
@@ -82,33 +84,53 @@ def ingest(
     patterns: List[Path] = typer.Option([], "--patterns", help="Extra event pattern file(s) (foedus-patterns/1 YAML)."),
     dictionaries: List[Path] = typer.Option([], "--dictionary", help="PETRARCH/Phoenix actor or agent dictionary file(s) to use beside the registry."),
     as_json: bool = typer.Option(False, "--json", help="Print the ingest report as JSON."),
+    follow_links: bool = typer.Option(False, "--follow-links", help="Follow links inside a folder that lead out of it."),
+    seconds_per_mb: Optional[float] = typer.Option(None, "--seconds-per-mb", help="Time budget of one input per MB (default 5; at least 10 s each)."),
 ) -> None:
-    """Read, clean, parse and code documents, and store them (idempotent: the same content is stored once)."""
+    """Read, clean, parse and code documents, and store them (idempotent: the same content is stored once).
+
+    Exit status: 0 when something was stored or everything was already stored;
+    1 when every input was rejected or a path does not exist; 2 for a bad
+    option or manifest (nothing is read or written).
+    """
+    from .ingest.read import ManifestError
     from .jobs.ingest import ingest as run_ingest
 
     settings = _settings(
         db, workers=workers, model=model,
         extra_actor_files=tuple(actors) or None, extra_pattern_files=tuple(patterns) or None,
-        dictionary_files=tuple(dictionaries) or None,
+        dictionary_files=tuple(dictionaries) or None, follow_links=follow_links or None,
+        seconds_per_mb=seconds_per_mb,
     )
+    missing = [p for p in paths if not p.exists() and not p.is_symlink()]
+    for p in missing:
+        err.print(f"error: {p}: no such file or folder")
+    if len(missing) == len(paths):
+        raise typer.Exit(1)  # nothing to read: no database is created
     with Progress(
         SpinnerColumn(), TextColumn("ingesting"), BarColumn(), TextColumn("{task.completed} read"),
         _RateColumn(), TimeElapsedColumn(), console=console, transient=True, disable=as_json,
     ) as bar:
         task = bar.add_task("ingest", total=None, words=0)
-        report = run_ingest(
-            paths, settings, manifest_path=manifest,
-            progress=lambda done, words: bar.update(task, completed=done, words=words),
-        )
+        try:
+            report = run_ingest(
+                [p for p in paths if p not in missing], settings, manifest_path=manifest,
+                progress=lambda done, words: bar.update(task, completed=done, words=words),
+            )
+        except ManifestError as exc:
+            err.print(f"error: manifest {exc}")
+            raise typer.Exit(2)
+    report.missing.extend(str(p) for p in missing)
     if as_json:
         out.print_json(json.dumps(report.to_dict()))
-        return
+        raise typer.Exit(1 if report.failed else 0)
     table = Table(title=f"Ingest report ({settings.db_path})", show_header=False)
     table.add_row("read", str(report.read))
     table.add_row("stored", str(report.stored))
     table.add_row("duplicates (not stored again)", str(len(report.duplicates)))
     table.add_row("near-duplicates (stored, linked)", str(len(report.near_duplicates)))
     table.add_row("rejected", str(len(report.rejected)))
+    table.add_row("skipped (not articles)", str(len(report.skipped)))
     table.add_row("events / event mentions in store", f"{report.events} / {report.event_mentions}")
     rate = report.stored / report.seconds if report.seconds else 0
     table.add_row("time", f"{report.seconds:.1f} s ({rate:.1f} docs/s, {report.words / report.seconds if report.seconds else 0:.0f} words/s)")
@@ -118,7 +140,13 @@ def ingest(
     for path, reason in report.duplicates:
         out.print(f"[dim]duplicate[/]: {path}: {reason}")
     for path, reason in report.rejected:
-        out.print(f"[red]rejected[/]: {path}: {reason}")
+        out.print(f"[red]rejected[/]: {path}: {reason}", markup=True, highlight=False)
+    for path, reason in report.skipped:
+        out.print(f"[dim]skipped[/]: {path}: {reason}")
+    for path, warning in report.warnings:
+        out.print(f"[yellow]warning[/]: {path}: {warning}")
+    if report.failed:
+        raise typer.Exit(1)
 
 
 @app.command()
@@ -222,8 +250,38 @@ def recode(
         out.print(f"  {ex['doc_id']} sentence {ex['sentence']}: {ex['before']} -> {ex['after']}")
 
 
+def one_line(exc: BaseException) -> str:
+    """The one line a user sees for an error no command handled itself."""
+    import duckdb
+
+    from .store.db import DatabaseLocked
+
+    if isinstance(exc, (FileNotFoundError, DatabaseLocked)):
+        return f"error: {exc}"
+    if isinstance(exc, duckdb.Error):
+        first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        return f"error: database: {first}"
+    if isinstance(exc, (ValueError, OSError)):
+        return f"error: {exc}"
+    text = " ".join(str(exc).split())
+    return f"error: {type(exc).__name__}{': ' + text if text else ''} (set FOEDUS_DEBUG=1 for the traceback)"
+
+
 def main() -> None:  # pragma: no cover - console entry point
-    app(prog_name="foedus")
+    """The console entry point: every failure reaches the user as one line
+    (the traceback only with FOEDUS_DEBUG=1)."""
+    import os
+
+    try:
+        app(prog_name="foedus")
+    except KeyboardInterrupt:
+        err.print("interrupted")
+        sys.exit(130)
+    except Exception as exc:  # noqa: BLE001 - the last guard before the user
+        if os.environ.get("FOEDUS_DEBUG"):
+            raise
+        err.print(one_line(exc), markup=False, highlight=False)
+        sys.exit(1)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -23,6 +23,16 @@ class Settings:
     max_bytes: int = 20 * 1024 * 1024  # larger inputs are rejected, not parsed
     max_html_depth: int = 400  # deeper markup is rejected as malformed
     min_words: int = 20  # shorter clean texts are rejected as empty
+    # Time budget of one input (cleaning, and parsing its text): this many
+    # seconds per MB of input, never less than ``min_seconds``. An input over
+    # its budget is rejected with the reason; the batch goes on.
+    seconds_per_mb: float = 5.0
+    min_seconds: float = 10.0
+    # Texts longer than this are stored as several parts, split at paragraph
+    # boundaries (spaCy's parser needs about 1 GB per 100,000 characters).
+    max_part_chars: int = 200_000
+    follow_links: bool = False  # follow links inside a folder that lead out of it
+    lock_wait_seconds: float = 30.0  # how long a writer waits for a database another process holds
     near_dup_threshold: float = 0.5  # Jaccard similarity of word 3-shingles (copies with edits score 0.6-0.9; distinct reports of one event < 0.2)
     extra_actor_files: tuple[Path, ...] = field(default_factory=tuple)
     dictionary_files: tuple[Path, ...] = field(default_factory=tuple)  # PETRARCH/Phoenix actor/agent dictionaries
@@ -32,6 +42,9 @@ class Settings:
     def with_options(self, **options: object) -> "Settings":
         """A copy with the given options; ``None`` means 'not given'."""
         given = {k: v for k, v in options.items() if v is not None}
+        for key in ("seconds_per_mb", "min_seconds", "lock_wait_seconds"):
+            if key in given and (not isinstance(given[key], (int, float)) or given[key] <= 0):
+                raise ValueError(f"{key} must be a positive number (got {given[key]!r})")
         if "db_path" in given:
             given["db_path"] = Path(str(given["db_path"]))
         return replace(self, **given)
@@ -51,6 +64,8 @@ def from_env(env: dict[str, str] | None = None) -> Settings:
         db_path=env.get("FOEDUS_DB"),
         model=env.get("FOEDUS_MODEL"),
         workers=int(env["FOEDUS_WORKERS"]) if env.get("FOEDUS_WORKERS") else None,
+        seconds_per_mb=float(env["FOEDUS_SECONDS_PER_MB"]) if env.get("FOEDUS_SECONDS_PER_MB") else None,
+        min_seconds=float(env["FOEDUS_MIN_SECONDS"]) if env.get("FOEDUS_MIN_SECONDS") else None,
         extra_actor_files=_paths(env.get("FOEDUS_ACTORS")) or None,
         dictionary_files=_paths(env.get("FOEDUS_DICTIONARIES")) or None,
         extra_pattern_files=_paths(env.get("FOEDUS_PATTERNS")) or None,

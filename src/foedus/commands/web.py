@@ -32,14 +32,21 @@ def serve(
     db: DbOption = None,
     host: Annotated[str, typer.Option(help="Address to listen on; 127.0.0.1 keeps it on this machine.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.", min=1, max=65535)] = 8000,
+    allowed_host: Annotated[list[str], typer.Option("--allowed-host", help="Another Host name to answer (e.g. the machine's name on your network); repeatable.")] = [],  # noqa: B006
 ) -> None:
-    """Serve the dashboard (read-only) at http://HOST:PORT/."""
+    """Serve the dashboard (read-only) at http://HOST:PORT/.
+
+    Only requests for localhost, 127.0.0.1, HOST and each --allowed-host are
+    answered (others get 400), so a web page cannot read the dashboard
+    through DNS rebinding. The database is opened per request: ingest into it
+    while the dashboard runs, or rebuild it, and the next page shows the new data.
+    """
     import uvicorn
 
     from foedus.web.app import create_app
 
     path = _db(db)
-    app = create_app(path)
+    app = create_app(path, allowed_hosts=(host, *allowed_host))
     if host not in ("127.0.0.1", "localhost", "::1"):
         typer.echo(f"foedus: warning: listening on {host}; anyone who can reach it can read the data", err=True)
     typer.echo(f"foedus: serving {path} at http://{host}:{port}/ (Ctrl-C to stop)")

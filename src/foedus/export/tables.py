@@ -15,6 +15,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from . import gdelt, plover
+from .cells import spreadsheet_safe
 from .events import iter_events
 
 DOCUMENT_COLUMNS = (
@@ -76,7 +77,7 @@ def export_documents(con: duckdb.DuckDBPyConnection, fmt: str, out: str | Path |
             w = csv.writer(fh)
             w.writerow(names)
             for r in rows:
-                w.writerow(["" if v is None else (v.isoformat() if isinstance(v, (date, datetime)) else v) for v in r])
+                w.writerow(["" if v is None else (v.isoformat() if isinstance(v, (date, datetime)) else spreadsheet_safe(v)) for v in r])
     return len(rows)
 
 
@@ -122,7 +123,7 @@ def export_events(con: duckdb.DuckDBPyConnection, fmt: str, out: str | Path | No
         elif fmt == "gdelt":
             w = csv.writer(fh, delimiter="\t", lineterminator="\n")
             for row in gdelt.rows(events):
-                w.writerow(row)
+                w.writerow([spreadsheet_safe(v) for v in row])
                 n += 1
         else:
             w = None
@@ -131,6 +132,6 @@ def export_events(con: duckdb.DuckDBPyConnection, fmt: str, out: str | Path | No
                 if w is None:
                     w = csv.DictWriter(fh, fieldnames=list(flat))
                     w.writeheader()
-                w.writerow(flat)
+                w.writerow({k: spreadsheet_safe(v) for k, v in flat.items()})
                 n += 1
     return n

@@ -613,10 +613,14 @@ def _result(page: _Page) -> CleanResult:
 # --------------------------------------------------------------------------
 # HTML
 
+# No part of a tag may run past the next "<": an unterminated tag ("<div
+# class=x" and no ">") then ends where the next one begins, as HTML parsers
+# read it, and the scan stays linear in the size of the page (a pattern that
+# may cross "<" rescans the rest of the page from every later "<").
 _TOKEN = re.compile(
-    r"<!--.*?(?:-->|$)|<!\[CDATA\[.*?(?:\]\]>|$)|<![^>]*>|<\?[^>]*>"
-    r"|<(script|style|textarea|template)\b[^>]*>.*?(?:</\1\s*>|$)"
-    r"|<(/?)([a-zA-Z][^\s/>]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>",
+    r"<!--.*?(?:-->|$)|<!\[CDATA\[.*?(?:\]\]>|$)|<![^<>]*>|<\?[^<>]*>"
+    r"|<(script|style|textarea|template)\b[^<>]*>.*?(?:</\1\s*>|$)"
+    r"|<(/?)([a-zA-Z][^\s/<>]*)((?:[^<>\"']|\"[^<\"]*\"|'[^<']*')*)>",
     re.DOTALL | re.IGNORECASE,
 )
 _VOID = frozenset(

@@ -14,6 +14,8 @@ import hashlib
 import io
 import json
 import os
+import stat
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Iterator
@@ -102,21 +104,65 @@ class Manifest:
         return len(self.by_path)
 
 
+# A manifest field longer than this is no metadata (a title, a URL, a date):
+# the manifest is refused with the reason rather than read half.
+MAX_FIELD_CHARS = 64 * 1024
+MAX_MANIFEST_BYTES = 50 * 1024 * 1024
+
+
+class ManifestError(ValueError):
+    """A manifest that cannot be used; the message is the one-line reason."""
+
+
+def parse_json(text: str) -> Any:
+    """``json.loads`` that names deep nesting as a reason instead of crashing."""
+    try:
+        return json.loads(text)
+    except RecursionError:
+        raise ValueError("JSON nested too deeply to be a document or a manifest") from None
+
+
 def load_manifest(path: str | Path) -> Manifest:
-    """Read a CSV or JSON manifest (a list of objects, or {"documents": [...]})."""
+    """Read a CSV or JSON manifest (a list of objects, or {"documents": [...]}).
+
+    Raises ``ManifestError`` with a one-line reason for anything unusable: not
+    a regular file, too large, not UTF-8, malformed or too deeply nested JSON,
+    a CSV without a ``file`` column, a field over ``MAX_FIELD_CHARS``.
+    """
     p = Path(path)
-    data = p.read_bytes()
-    if p.suffix.lower() == ".json":
-        obj = json.loads(data.decode("utf-8-sig"))
-        rows = obj.get("documents", []) if isinstance(obj, dict) else obj
-        if not isinstance(rows, list):
-            raise ValueError(f"{p}: a JSON manifest must be a list of objects or {{'documents': [...]}}")
-        return Manifest([r for r in rows if isinstance(r, dict)], str(p))
-    text = data.decode("utf-8-sig")
-    reader = csv.DictReader(io.StringIO(text))
-    if not reader.fieldnames or "file" not in reader.fieldnames:
-        raise ValueError(f"{p}: a CSV manifest needs a 'file' column (has {reader.fieldnames})")
-    return Manifest(list(reader), str(p))
+    try:
+        if not p.is_file():
+            raise ManifestError(f"{p}: not a regular file")
+        if p.stat().st_size > MAX_MANIFEST_BYTES:
+            raise ManifestError(f"{p}: manifest over {MAX_MANIFEST_BYTES // (1024 * 1024)} MB")
+        text = p.read_bytes().decode("utf-8-sig")
+        if p.suffix.lower() == ".json":
+            obj = parse_json(text)
+            rows = obj.get("documents", []) if isinstance(obj, dict) else obj
+            if not isinstance(rows, list):
+                raise ManifestError(f"{p}: a JSON manifest must be a list of objects or {{'documents': [...]}}")
+            rows = [r for r in rows if isinstance(r, dict)]
+        else:
+            reader = csv.DictReader(io.StringIO(text))
+            if not reader.fieldnames or "file" not in reader.fieldnames:
+                found = ", ".join(str(f) for f in (reader.fieldnames or [])) or "none"
+                raise ManifestError(f"{p}: a CSV manifest needs a 'file' column (columns found: {found})")
+            rows = list(reader)
+    except ManifestError:
+        raise
+    except UnicodeDecodeError as exc:
+        raise ManifestError(f"{p}: not valid UTF-8 ({exc.reason} at byte {exc.start})") from None
+    except json.JSONDecodeError as exc:
+        raise ManifestError(f"{p}: malformed JSON ({exc.msg} at line {exc.lineno})") from None
+    except csv.Error as exc:
+        raise ManifestError(f"{p}: malformed CSV ({exc})") from None
+    except (ValueError, OSError) as exc:
+        raise ManifestError(f"{p}: {exc}") from None
+    for n, row in enumerate(rows, start=2 if p.suffix.lower() != ".json" else 1):
+        for key, value in row.items():
+            if isinstance(value, str) and len(value) > MAX_FIELD_CHARS or isinstance(key, str) and len(key) > MAX_FIELD_CHARS:
+                raise ManifestError(f"{p}: row {n}: field '{str(key)[:40]}' is over {MAX_FIELD_CHARS // 1024} KB")
+    return Manifest(rows, str(p))
 
 
 def _suffixes(path: Path) -> tuple[bool, str]:
@@ -147,14 +193,19 @@ def _records(path: Path, display: str, body: bytes, fmt: str, given: dict[str, A
             if not line.strip():
                 continue
             try:
-                records.append((n, json.loads(line)))
+                records.append((n, parse_json(line)))
             except json.JSONDecodeError as exc:
                 yield Rejection(f"{display}:{n}", f"malformed JSON line ({exc.msg})")
+            except ValueError as exc:
+                yield Rejection(f"{display}:{n}", str(exc))
     else:
         try:
-            obj = json.loads(text)
+            obj = parse_json(text)
         except json.JSONDecodeError as exc:
             yield Rejection(display, f"malformed JSON ({exc.msg} at line {exc.lineno})")
+            return
+        except ValueError as exc:
+            yield Rejection(display, str(exc))
             return
         items = obj.get("documents", obj) if isinstance(obj, dict) else obj
         items = items if isinstance(items, list) else [items]
@@ -186,50 +237,95 @@ def _records(path: Path, display: str, body: bytes, fmt: str, given: dict[str, A
 
 
 def _walk(root: Path) -> Iterator[Path]:
-    """Files below ``root`` in a stable order (restarts see the same order)."""
+    """Files below ``root`` in a stable order (restarts see the same order);
+    links to folders are yielded too (never descended), so they are reported."""
     for dirpath, dirnames, filenames in os.walk(root):
         dirnames.sort()
-        for name in sorted(filenames):
+        links = [d for d in dirnames if (Path(dirpath) / d).is_symlink()]
+        for name in sorted([*filenames, *links]):
             yield Path(dirpath) / name
+
+
+def _not_regular(path: Path) -> str | None:
+    """Why ``path`` (after links) is no regular file, or None: a FIFO, socket or
+    device would block or stream forever."""
+    try:
+        mode = path.stat().st_mode
+    except OSError as exc:
+        return f"cannot read: {exc.strerror or exc}"
+    if stat.S_ISREG(mode):
+        return None
+    kind = ("a named pipe" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode)
+            else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "a folder" if stat.S_ISDIR(mode)
+            else "not a regular file")
+    return f"not a regular file ({kind})"
+
+
+def _outside(file: Path, root: Path) -> bool:
+    """Whether a link inside ``root`` leads out of it."""
+    try:
+        file.resolve().relative_to(root.resolve())
+        return False
+    except ValueError:
+        return True
 
 
 def iter_inputs(
     paths: Iterable[str | Path],
     manifest: Manifest | None = None,
     max_bytes: int = 20 * 1024 * 1024,
+    follow_links: bool = False,
 ) -> Iterator[RawItem | Rejection | Skipped]:
     """Every document found under ``paths``, in a deterministic order.
 
-    A ``manifest.csv``/``manifest.json`` inside an ingested folder is that
-    folder's manifest (and not an article); an explicit ``manifest`` wins over
-    it for the rows it has.
+    Every file found is accounted for: read (an item or a rejection with its
+    reason) or skipped with its reason (a manifest, an unsupported type, not a
+    regular file, a link leading out of the ingested folder). Only regular
+    files are read; links inside a folder that lead out of it are not followed
+    unless ``follow_links``. A ``manifest.csv``/``manifest.json`` inside an
+    ingested folder is that folder's manifest (and not an article); an
+    explicit ``manifest`` wins over it for the rows it has.
     """
     for given in paths:
         root = Path(given)
-        if not root.exists():
+        if not root.exists() and not root.is_symlink():
             yield Rejection(str(given), "no such file or folder")
             continue
         if root.is_dir():
             local: Manifest | None = None
             for name in sorted(MANIFEST_NAMES):
-                if (root / name).is_file():
+                if (root / name).exists():
                     try:
                         local = load_manifest(root / name)
-                    except (ValueError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+                    except ManifestError as exc:
                         yield Rejection(str(root / name), f"unreadable manifest: {exc}")
                     break
             for file in _walk(root):
                 rel = file.relative_to(root).as_posix()
+                if file.is_symlink() and file.is_dir():
+                    yield Skipped(str(file), "a link to a folder (not followed)")
+                    continue
+                if file.is_symlink() and not follow_links and _outside(file, root):
+                    yield Skipped(str(file), "a link to a file outside the folder (not followed; use --follow-links)")
+                    continue
                 if file.name.lower() in MANIFEST_NAMES:
                     yield Skipped(str(file), "manifest")
                     continue
                 gz, suffix = _suffixes(file)
                 if suffix not in SUPPORTED:
-                    yield Skipped(str(file), f"unsupported file type '{suffix or file.name}'")
+                    yield Skipped(str(file), f"unsupported file type '{suffix or file.name}' (read: txt, html, json, jsonl, optionally .gz)")
+                    continue
+                why = _not_regular(file)
+                if why:
+                    yield Skipped(str(file), why)
                     continue
                 meta = (manifest.lookup(rel) if manifest else None) or (local.lookup(rel) if local else None)
                 yield from _read_one(file, str(file), meta or {}, max_bytes)
         else:
+            why = _not_regular(root)
+            if why:
+                yield Rejection(str(root), why)
+                continue
             gz, suffix = _suffixes(root)
             if suffix not in SUPPORTED:
                 yield Rejection(str(root), f"unsupported file type '{suffix or root.name}' (expected txt, html, json, jsonl, optionally .gz)")
@@ -245,8 +341,9 @@ def _read_one(file: Path, display: str, meta: dict[str, Any], max_bytes: int) ->
     fmt = ("gz+" if gz else "") + _FORMAT_NAMES[suffix]
     try:
         body = _read_bytes(file, gz, max_bytes)
-    except (OSError, EOFError, gzip.BadGzipFile) as exc:
-        yield Rejection(display, f"cannot read: {exc}")
+    except (OSError, EOFError, gzip.BadGzipFile, zlib.error) as exc:
+        what = "corrupt gzip data" if gz and not isinstance(exc, FileNotFoundError) else "cannot read"
+        yield Rejection(display, f"{what}: {exc}")
         return
     if len(body) > max_bytes:
         size = file.stat().st_size

@@ -8,14 +8,17 @@ records come out.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import hashlib
+import re
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 from typing import Any
 
 from ..coding.codebook import Codebook, load_codebook
 from ..ingest.clean import CleaningError, CleanResult, clean_html, clean_text
-from ..ingest.decode import DecodeError, decode
+from ..ingest.decode import DecodeError, decode_bytes
+from ..ingest.guard import OverBudget, budget_for, reason, time_budget
 from ..ingest.dedupe import lsh_buckets, text_hash
 from ..ingest.document import DocumentRecord
 from ..ingest.language import detect_language
@@ -48,9 +51,10 @@ def _choose(given: str | None, inferred: tuple[Any, str] | None) -> tuple[Any, s
 def describe(item: RawItem, settings: Settings) -> DocumentRecord | Rejection:
     """Decode and clean one item and settle its metadata; no spaCy needed."""
     try:
-        raw = decode(item.body, item.kind)
+        decoded = decode_bytes(item.body, item.kind)
     except DecodeError as exc:
         return Rejection(item.path, str(exc))
+    raw = decoded.text
     html_meta: dict[str, Any] | None = None
     try:
         if item.kind == "html":
@@ -61,22 +65,30 @@ def describe(item: RawItem, settings: Settings) -> DocumentRecord | Rejection:
     except CleaningError as exc:
         return Rejection(item.path, str(exc))
     text = cleaned.text.strip()
-    n_words = len(text.split())
-    if n_words < settings.min_words:
-        return Rejection(item.path, f"no article text after cleaning ({n_words} words; at least {settings.min_words} needed)")
     given = item.given
-    lang, confidence = detect_language(text)
+    # The language first: a Chinese article has no "words" split by spaces, and
+    # "no article text" would hide what it is.
+    lang, confidence = detect_language(text if len(text) >= 80 else raw[:20000])
     if given.get("language"):
         language, language_source = given["language"], "given"
     else:
         language, language_source = lang, ("inferred" if lang else "unknown")
-    if language and not str(language).lower().startswith("en"):
-        return Rejection(item.path, f"not English (language {language}, {language_source}"
+    sure = language_source == "given" or confidence >= 0.5
+    if language and sure and not str(language).lower().startswith("en"):
+        return Rejection(item.path, f"not English (language {language_name(str(language))}, {language_source}"
                          + (f", confidence {confidence:.2f})" if language_source == "inferred" else ")"))
+    n_words = len(text.split())
+    if n_words < settings.min_words:
+        return Rejection(item.path, f"no article text after cleaning ({n_words} words; at least {settings.min_words} needed)")
+    if language and not str(language).lower().startswith("en"):
+        if confidence >= 0.3:
+            return Rejection(item.path, f"not English (language {language_name(str(language))}, {language_source}, "
+                             f"confidence {confidence:.2f})")
+        language, language_source = None, "unknown"  # too unsure to name or to refuse
     inferred = infer_metadata(cleaned, raw, item.path, html_meta)
     published_given = parse_given_date(given.get("published")) if given.get("published") else None
     if given.get("published") and published_given is None:
-        # A manifest date we cannot read is worse than none: say so in meta.
+        # A manifest date we cannot read is worse than none: say so in meta (and the report).
         bad_date = given.get("published")
     else:
         bad_date = None
@@ -92,6 +104,9 @@ def describe(item: RawItem, settings: Settings) -> DocumentRecord | Rejection:
         meta["unreadable_published"] = bad_date
     if cleaned.removed:
         meta["removed_lines"] = len(cleaned.removed)
+    meta["encoding"] = decoded.encoding
+    if decoded.how != "utf-8":
+        meta["encoding_from"] = decoded.how
     return DocumentRecord(
         doc_id=item.doc_id,
         content_hash=item.content_hash,
@@ -117,6 +132,72 @@ def describe(item: RawItem, settings: Settings) -> DocumentRecord | Rejection:
     )
 
 
+def language_name(code: str) -> str:
+    """'zh' -> 'zh, Chinese': the code a program reads and the name a person does."""
+    try:
+        import pycountry
+
+        lang = pycountry.languages.get(alpha_2=code.lower()[:2])
+    except Exception:  # pragma: no cover - pycountry broken
+        lang = None
+    return f"{code}, {lang.name}" if lang is not None else code
+
+
+_PARAGRAPH = re.compile(r"\n\s*\n")
+_LINE = re.compile(r"\n")
+_SENTENCE = re.compile(r"(?<=[.!?])\s+")
+
+
+def split_parts(text: str, limit: int) -> list[str] | None:
+    """The text in parts of at most ``limit`` characters, cut at paragraph
+    boundaries (then line ends, then sentence ends); None when a single
+    sentence is longer than ``limit`` (nothing to cut at)."""
+    if len(text) <= limit:
+        return [text]
+    for sep in (_PARAGRAPH, _LINE, _SENTENCE):
+        pieces = [p for p in sep.split(text) if p.strip()]
+        if all(len(p) <= limit for p in pieces):
+            break
+    else:
+        return None
+    joiner = "\n\n" if sep is _PARAGRAPH else "\n" if sep is _LINE else " "
+    parts: list[str] = []
+    current = ""
+    for piece in pieces:
+        candidate = f"{current}{joiner}{piece}" if current else piece
+        if len(candidate) > limit and current:
+            parts.append(current)
+            current = piece
+        else:
+            current = candidate
+    if current:
+        parts.append(current)
+    return parts
+
+
+def in_parts(record: DocumentRecord, limit: int) -> list[DocumentRecord] | Rejection:
+    """A document too long to parse at once, as parts stored side by side.
+
+    Part 1 keeps the document's id and content hash (so the same file is
+    recognised again); the others get ids of their own. Each part says which
+    part of how many it is, in ``meta``.
+    """
+    parts = split_parts(record.text, limit)
+    if parts is None:
+        return Rejection(record.path, f"text of {len(record.text):,} characters has a passage over {limit:,} "
+                         "characters with no paragraph, line or sentence break to split it at")
+    if len(parts) == 1:
+        return [record]
+    out = []
+    for i, part in enumerate(parts, start=1):
+        doc_id = record.doc_id if i == 1 else hashlib.sha256(f"{record.content_hash}:part{i}".encode()).hexdigest()[:16]
+        out.append(replace(
+            record, doc_id=doc_id, text=part, raw_text=part, text_hash=text_hash(part), n_words=len(part.split()),
+            meta={**record.meta, "part": i, "parts": len(parts), "split": "paragraphs"},
+        ))
+    return out
+
+
 class Analyser:
     """Holds the loaded pipeline and codebook for one process."""
 
@@ -135,10 +216,48 @@ class Analyser:
             out.append(Analysed(record, rows, lsh_buckets(record.text)))
         return out
 
+    def _budget(self, n_bytes: int) -> float:
+        return budget_for(n_bytes, self.settings.seconds_per_mb, self.settings.min_seconds)
+
+    def _describe(self, item: RawItem) -> list[DocumentRecord] | Rejection:
+        """One item cleaned under its own guard: any failure or a run over its
+        time budget is a rejection naming the reason, never a crash of the batch."""
+        try:
+            with time_budget(self._budget(len(item.body))):
+                d = describe(item, self.settings)
+                if isinstance(d, Rejection):
+                    return d
+                return in_parts(d, self.settings.max_part_chars)
+        except Exception as exc:  # noqa: BLE001 - the guard: one input's failure is its rejection
+            return Rejection(item.path, reason(exc))
+
+    def _annotate_guarded(self, docs: list[DocumentRecord]) -> list[Analysed | Rejection]:
+        """The batch parsed at once within the sum of its budgets; when that
+        fails or runs over, each document again under its own budget, so only
+        the culprit is rejected."""
+        if not docs:
+            return []
+        try:
+            with time_budget(sum(self._budget(len(d.text.encode())) for d in docs)):
+                return list(self.annotate(docs))
+        except Exception:  # noqa: BLE001 - retried one by one below
+            pass
+        out: list[Analysed | Rejection] = []
+        for d in docs:
+            try:
+                with time_budget(self._budget(len(d.text.encode()))):
+                    out.extend(self.annotate([d]))
+            except Exception as exc:  # noqa: BLE001
+                out.append(Rejection(d.path, reason(exc)))
+        return out
+
     def analyse(self, items: list[RawItem]) -> list[Analysed | Rejection]:
-        described = [describe(item, self.settings) for item in items]
+        described: list[DocumentRecord | Rejection] = []
+        for item in items:
+            d = self._describe(item)
+            described.extend(d if isinstance(d, list) else [d])
         good = [d for d in described if isinstance(d, DocumentRecord)]
-        annotated = iter(self.annotate(good))
+        annotated = iter(self._annotate_guarded(good))
         return [next(annotated) if isinstance(d, DocumentRecord) else d for d in described]
 
 

@@ -10,6 +10,7 @@ that was never interrupted.
 
 from __future__ import annotations
 
+import os
 import uuid
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -39,11 +40,21 @@ class IngestReport:
     duplicates: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
     near_duplicates: list[tuple[str, str, float]] = field(default_factory=list)  # (path, canonical copy's path, score)
     rejected: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
-    skipped: list[tuple[str, str]] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (path, reason): passed over on purpose
+    warnings: list[tuple[str, str]] = field(default_factory=list)  # (path, what): stored, with a caveat
+    missing: list[str] = field(default_factory=list)  # paths given that do not exist
     events: int = 0
     event_mentions: int = 0
     seconds: float = 0.0
     words: int = 0
+
+    @property
+    def failed(self) -> bool:
+        """Nothing stored although there was something to store: every input
+        rejected, or a path that does not exist."""
+        if self.missing:
+            return True
+        return self.stored == 0 and bool(self.rejected) and not self.duplicates and not self.near_duplicates
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -53,7 +64,9 @@ class IngestReport:
             "duplicates": len(self.duplicates),
             "near_duplicates": len(self.near_duplicates),
             "rejected": [{"path": p, "reason": r} for p, r in self.rejected],
-            "skipped": len(self.skipped),
+            "skipped": [{"path": p, "reason": r} for p, r in self.skipped],
+            "warnings": [{"path": p, "warning": w} for p, w in self.warnings],
+            "missing": list(self.missing),
             "events": self.events,
             "event_mentions": self.event_mentions,
             "seconds": round(self.seconds, 2),
@@ -75,13 +88,20 @@ def _batches(items: Iterable[RawItem], size: int) -> Iterator[list[RawItem]]:
 def _link_near_duplicates(con: duckdb.DuckDBPyConnection, doc: Analysed, threshold: float) -> tuple[str, float] | None:
     """Link a newly stored document to its near-duplicates, deterministically.
 
+    Runs inside the transaction that stores the document's batch.
+
     The group's canonical copy is the earliest published (then the smallest
     id), whatever order the files came in, so restarts and re-orderings give
     the same links.
     """
     mine = shingles(doc.document.text)
     matches: list[tuple[str, Any, float]] = []
+    # the other parts of one long document are no copies of each other
+    parts = {d for (d,) in con.execute("SELECT doc_id FROM documents WHERE content_hash = ?",
+                                       [doc.document.content_hash]).fetchall()}
     for other_id, other_text, other_published in store_read.lsh_candidates(con, doc.document.doc_id):
+        if other_id in parts:
+            continue
         score = jaccard(mine, shingles(other_text))
         if score >= threshold:
             matches.append((other_id, other_published, score))
@@ -96,7 +116,6 @@ def _link_near_duplicates(con: duckdb.DuckDBPyConnection, doc: Analysed, thresho
             group[row[0]] = pub[0] if pub else None
     canonical = min(group, key=lambda d: (group[d] is None, group[d] or 0, d))
     best = max(score for _, _, score in matches)
-    con.execute("BEGIN TRANSACTION")
     con.execute(
         "UPDATE documents SET near_dup_of = ?, near_dup_score = coalesce(near_dup_score, ?) WHERE doc_id IN (SELECT unnest(?)) AND doc_id <> ?",
         [canonical, best, list(group), canonical],
@@ -106,8 +125,26 @@ def _link_near_duplicates(con: duckdb.DuckDBPyConnection, doc: Analysed, thresho
         "UPDATE documents SET near_dup_of = ? WHERE near_dup_of IN (SELECT unnest(?)) AND doc_id <> ?",
         [canonical, list(group), canonical],
     )
-    con.execute("COMMIT")
     return canonical, best
+
+
+def die_with_parent() -> None:
+    """Worker initializer: the kernel kills the worker when its parent dies
+    (``prctl(PR_SET_PDEATHSIG, SIGKILL)`` on Linux), so a killed ingest leaves
+    no workers holding hundreds of MB behind."""
+    import ctypes
+    import signal
+    import sys
+
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        libc = ctypes.CDLL("libc.so.6", use_errno=True)
+        libc.prctl(1, int(signal.SIGKILL), 0, 0, 0)  # 1 = PR_SET_PDEATHSIG
+    except OSError:  # pragma: no cover - no libc: workers still end with the pool
+        return
+    if os.getppid() == 1:  # the parent died before we asked
+        os._exit(1)
 
 
 def ingest(
@@ -126,11 +163,11 @@ def ingest(
     t0 = time.perf_counter()
     run_id = uuid.uuid4().hex[:12]
     report = IngestReport(run_id=run_id)
-    con = connect(settings.db_path)
-    store_write.start_run(con, run_id, "ingest")
     manifest: Manifest | None = None
     if manifest_path:
-        manifest = load_manifest(manifest_path)
+        manifest = load_manifest(manifest_path)  # ManifestError before anything is opened or written
+    con = connect(settings.db_path, wait=settings.lock_wait_seconds)
+    store_write.start_run(con, run_id, "ingest")
 
     seen_hashes: set[str] = set()
     linked: set[str] = set()  # documents already reported as near-duplicates in this run
@@ -147,9 +184,12 @@ def ingest(
                 seen_hashes.add(item.content_hash)
                 yield item
 
-        for entry in iter_inputs(paths, manifest, settings.max_bytes):
+        for entry in iter_inputs(paths, manifest, settings.max_bytes, follow_links=settings.follow_links):
             if isinstance(entry, Skipped):
                 report.skipped.append((entry.path, entry.reason))
+                continue
+            if isinstance(entry, Rejection) and entry.reason == "no such file or folder":
+                report.missing.append(entry.path)
                 continue
             report.read += 1
             if isinstance(entry, Rejection):
@@ -176,11 +216,27 @@ def ingest(
                 continue
             batch_text[res.document.text_hash] = res.document.doc_id
             fresh.append(res)
-        store_write.write_documents(con, [(r.document.to_dict(), r.rows, r.lsh) for r in fresh])
+        links: dict[str, tuple[str, float]] = {}
+
+        def link_all() -> None:
+            for res in fresh:
+                link = _link_near_duplicates(con, res, settings.near_dup_threshold)
+                if link:
+                    links[res.document.doc_id] = link
+
+        store_write.write_documents(con, [(r.document.to_dict(), r.rows, r.lsh) for r in fresh], before_commit=link_all)
         for res in fresh:
             report.stored += 1
             report.words += res.document.n_words
-            link = _link_near_duplicates(con, res, settings.near_dup_threshold)
+            if res.document.meta.get("part") == 1:
+                report.warnings.append((res.document.path, (
+                    f"over {settings.max_part_chars:,} characters: stored as {res.document.meta['parts']} parts "
+                    "split at paragraph boundaries")))
+            bad = res.document.meta.get("unreadable_published")
+            if bad:
+                known = "taken from the text" if res.document.published else "left unknown"
+                report.warnings.append((res.document.path, f"manifest date {bad!r} is not a date; the date was {known}"))
+            link = links.get(res.document.doc_id)
             if link and res.document.doc_id not in linked:
                 other = link[0]
                 if other == res.document.doc_id:  # this copy is the earlier one: name a later copy
@@ -197,7 +253,7 @@ def ingest(
 
     batches = _batches(new_items(), settings.batch_size)
     if settings.workers > 1:
-        with ProcessPoolExecutor(max_workers=settings.workers) as pool:
+        with ProcessPoolExecutor(max_workers=settings.workers, initializer=die_with_parent) as pool:
             # Bounded look-ahead: at most 2 batches per worker in flight.
             in_flight: list[Any] = []
             for batch in batches:

@@ -8,6 +8,7 @@ file gets the whole schema in one transaction.
 from __future__ import annotations
 
 import re
+import time
 from importlib import resources
 from pathlib import Path
 
@@ -80,27 +81,60 @@ def migrate(con: duckdb.DuckDBPyConnection) -> int:
     return version
 
 
-def connect(path: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+class DatabaseLocked(RuntimeError):
+    """Another process holds the database; the message says which and what to do."""
+
+
+# How long an open waits by default for a database another process holds
+# (a dashboard reading, an ingest writing) before giving up with a clear line.
+LOCK_WAIT_SECONDS = 30.0
+
+
+def _open(target: str, read_only: bool, wait: float) -> duckdb.DuckDBPyConnection:
+    """``duckdb.connect``, waiting up to ``wait`` seconds while another process
+    holds the file's lock (DuckDB allows one writing process, or readers)."""
+    deadline = time.monotonic() + max(0.0, wait)
+    pause = 0.05
+    while True:
+        try:
+            return duckdb.connect(target, read_only=read_only)
+        except duckdb.IOException as exc:
+            if "lock" not in str(exc).lower():
+                raise
+            if time.monotonic() >= deadline:
+                holder = re.search(r"PID (\d+)", str(exc))
+                who = f" (process {holder.group(1)})" if holder else ""
+                raise DatabaseLocked(
+                    f"{target}: the database is in use by another process{who}; "
+                    f"waited {wait:.0f} s; try again when it has finished"
+                ) from None
+            time.sleep(pause)
+            pause = min(pause * 2, 1.0)
+
+
+def connect(path: str | Path, read_only: bool = False, wait: float = LOCK_WAIT_SECONDS) -> duckdb.DuckDBPyConnection:
     """Open (creating if needed) a foedus database, migrated to the current schema.
 
-    ``":memory:"`` gives a throw-away database, which tests use.
+    ``":memory:"`` gives a throw-away database, which tests use. A database
+    another process holds is waited for up to ``wait`` seconds, then
+    ``DatabaseLocked`` says so in one line.
     """
     target = str(path)
     if read_only:
         if target != ":memory:" and not Path(target).exists():
             raise FileNotFoundError(f"{target}: no such database; run `foedus ingest` first")
-        con = duckdb.connect(target, read_only=True)
+        con = _open(target, True, wait)
         if current_version(con) < SCHEMA_VERSION:
             # A database written by an older foedus: upgrade it once, then
             # hand back the read-only view the caller asked for.
             con.close()
-            upgrade = duckdb.connect(target)
+            upgrade = _open(target, False, wait)
             migrate(upgrade)
             upgrade.close()
-            con = duckdb.connect(target, read_only=True)
+            con = _open(target, True, wait)
         return con
     if target != ":memory:":
         Path(target).parent.mkdir(parents=True, exist_ok=True)
-    con = duckdb.connect(target)
+    con = _open(target, False, wait)
     migrate(con)
     return con

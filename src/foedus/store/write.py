@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 from datetime import date, datetime
-from typing import Any, Iterable, Mapping
+from typing import Any, Callable, Iterable, Mapping
 
 import duckdb
 import pyarrow as pa
@@ -52,10 +52,14 @@ def document_row(doc: Mapping[str, Any]) -> dict[str, Any]:
 def write_documents(
     con: duckdb.DuckDBPyConnection,
     items: Iterable[tuple[Mapping[str, Any], Mapping[str, list[dict[str, Any]]], Iterable[tuple[int, int]]]],
+    before_commit: Callable[[], None] | None = None,
 ) -> int:
     """Store documents with their annotations and LSH buckets, all or nothing.
 
     ``items`` are ``(document, annotation rows by table, lsh buckets)``.
+    ``before_commit`` runs inside the same transaction after the rows are in
+    (the near-duplicate links): a crash at any point leaves either the batch
+    with its links or neither.
     """
     documents: list[dict[str, Any]] = []
     lsh_rows: list[dict[str, Any]] = []
@@ -76,6 +80,8 @@ def write_documents(
         insert_rows(con, "doc_lsh", lsh_rows)
         for table in ANNOTATION_TABLES:
             insert_rows(con, table, tables[table])
+        if before_commit is not None:
+            before_commit()
         con.execute("COMMIT")
     except Exception:
         con.execute("ROLLBACK")

@@ -2,11 +2,12 @@
 calls the query layer (:mod:`foedus.analysis`, :mod:`foedus.web.queries`) and
 renders a template or an export of the same rows.
 
-``create_app(db_path)`` opens the database read-only once; each request works
-on its own cursor, so there is no shared mutable state between requests.
-Because nothing can change the data while the app runs, answers that do not
-depend on the request (overview, filter choices, outlet tables) are computed
-once per process.
+``create_app(db_path)`` opens the database read-only for each request and
+closes it afterwards (:mod:`foedus.web.database`), so an ingest can write
+while the dashboard runs and a rebuilt database is shown at the next request.
+Answers that do not depend on the request (overview, filter choices, outlet
+tables) are computed once per version of the database file. Only the Host
+names the server is bound to are answered (:mod:`foedus.web.security`).
 """
 
 from __future__ import annotations
@@ -36,7 +37,8 @@ from foedus.web.highlight import Span, highlight
 from foedus.web.ledger import LedgerProvider, LedgerUnavailable, ModuleLedger
 from foedus.web.colours import partner_colours
 from foedus.web.render import HERE, error_page, make_templates, page, url
-from foedus.web.security import SecurityHeaders
+from foedus.web.database import Database, DatabaseUnavailable
+from foedus.web.security import HostCheck, SecurityHeaders, allowed_host_names
 
 log = logging.getLogger(__name__)
 
@@ -84,38 +86,49 @@ def create_app(
     db_path: str | Path,
     ledger_provider: LedgerProvider | None = None,
     focal: str = "ARM",
+    allowed_hosts: tuple[str, ...] = (),
 ) -> FastAPI:
-    """The dashboard over the database at ``db_path`` (opened read-only)."""
-    con = open_read_only(db_path)
+    """The dashboard over the database at ``db_path`` (opened read-only per request).
+
+    ``allowed_hosts``: Host names answered besides localhost and 127.0.0.1
+    (the address the server listens on, names given with --allowed-host).
+    """
+    if str(db_path) != ":memory:" and Path(db_path).exists():
+        open_read_only(db_path).close()  # migrate an older file once, before serving
+    db = Database(db_path)
     ledger: LedgerProvider = ledger_provider or ModuleLedger()
     templates = make_templates()
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> Any:
         yield
-        con.close()
+        db.close()
 
     app = FastAPI(title="foedus", docs_url=None, redoc_url=None, openapi_url=None, lifespan=lifespan)
     app.add_middleware(SecurityHeaders)
+    app.add_middleware(HostCheck, allowed=allowed_host_names(allowed_hosts))
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
 
     def cursor() -> Iterator[duckdb.DuckDBPyConnection]:
-        cur = con.cursor()
         try:
-            yield cur
-        finally:
-            cur.close()
+            with db.connection() as con:
+                yield con
+        except DatabaseUnavailable as exc:
+            raise HTTPException(status_code=503, detail=str(exc)) from None
 
-    # The database is open read-only, so answers to queries without user
-    # parameters cannot change while the app runs: compute them once.
+    # Answers to queries without user parameters change only when the file
+    # does: computed once per version of the file.
     def _once(fn: Any) -> Any:
         @lru_cache(maxsize=32)
-        def run(*args: Any) -> Any:
-            cur = con.cursor()
+        def cached(version: Any, *args: Any) -> Any:
             try:
-                return fn(cur, *args)
-            finally:
-                cur.close()
+                with db.connection() as con:
+                    return fn(con, *args)
+            except DatabaseUnavailable as exc:
+                raise HTTPException(status_code=503, detail=str(exc)) from None
+
+        def run(*args: Any) -> Any:
+            return cached(db.version(), *args)
         return run
 
     choices = _once(lambda c: {"actors": Q.actor_choices(c), "outlets": Q.outlet_choices(c),

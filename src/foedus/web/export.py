@@ -16,6 +16,8 @@ from typing import Any, Iterable
 
 from fastapi.responses import Response
 
+from ..export.cells import spreadsheet_safe
+
 FORMATS = ("html", "csv", "json")
 
 
@@ -37,10 +39,10 @@ def _cell(value: Any) -> Any:
     if value is None:
         return ""
     if isinstance(value, (dict, list, tuple)):
-        return json.dumps(value, default=json_default, ensure_ascii=False)
+        return spreadsheet_safe(json.dumps(value, default=json_default, ensure_ascii=False))
     if isinstance(value, (date, datetime)):
         return value.isoformat()
-    return value
+    return spreadsheet_safe(value)
 
 
 def to_csv(rows: Iterable[dict[str, Any]]) -> str:
