@@ -118,3 +118,44 @@ def test_two_workers_store_the_same_as_one(demo_db, tmp_path: Path) -> None:
     report = ingest([DEMO], Settings(db_path=parallel, workers=2, batch_size=4))
     assert report.stored >= 20
     assert _snapshot(parallel) == _snapshot(db)
+
+
+CRASH_WHILE_LINKING = textwrap.dedent(
+    """
+    import os, sys
+    from pathlib import Path
+    import foedus.jobs.ingest as job
+    from foedus.settings import Settings
+    real = job._link_near_duplicates
+    def crash_on_a_link(con, doc, threshold):
+        found = real(con, doc, threshold)
+        if found:
+            os._exit(9)  # the batch's rows are written, its first near-duplicate link too: die before commit
+        return found
+    job._link_near_duplicates = crash_on_a_link
+    job.ingest([sys.argv[1]], Settings(db_path=Path(sys.argv[2]), batch_size=4))
+    """
+)
+
+
+def test_a_crash_between_storing_a_batch_and_linking_it_leaves_no_trace(demo_db, tmp_path: Path) -> None:
+    """Near-duplicate links are written in the batch's own transaction: a crash at the link loses the
+    whole batch (not only its links), and the next run ends with the database of an uninterrupted one."""
+    db, _ = demo_db
+    crashed = tmp_path / "crashed.duckdb"
+    proc = subprocess.run([sys.executable, "-c", CRASH_WHILE_LINKING, str(DEMO), str(crashed)], check=False)
+    assert proc.returncode == 9
+    con = connect(crashed, read_only=True)
+    stored, linked = con.execute("SELECT count(*), count(near_dup_of) FROM documents").fetchone()
+    con.close()
+    assert stored < _count(db) and linked == 0  # nothing of the crashed batch, no half-linked group
+    ingest([DEMO], Settings(db_path=crashed))
+    assert _snapshot(crashed) == _snapshot(db)
+
+
+def _count(db: Path) -> int:
+    con = connect(db, read_only=True)
+    try:
+        return con.execute("SELECT count(*) FROM documents").fetchone()[0]
+    finally:
+        con.close()

@@ -66,6 +66,7 @@ def from_env(env: dict[str, str] | None = None) -> Settings:
         workers=int(env["FOEDUS_WORKERS"]) if env.get("FOEDUS_WORKERS") else None,
         seconds_per_mb=float(env["FOEDUS_SECONDS_PER_MB"]) if env.get("FOEDUS_SECONDS_PER_MB") else None,
         min_seconds=float(env["FOEDUS_MIN_SECONDS"]) if env.get("FOEDUS_MIN_SECONDS") else None,
+        lock_wait_seconds=float(env["FOEDUS_LOCK_WAIT"]) if env.get("FOEDUS_LOCK_WAIT") else None,
         extra_actor_files=_paths(env.get("FOEDUS_ACTORS")) or None,
         dictionary_files=_paths(env.get("FOEDUS_DICTIONARIES")) or None,
         extra_pattern_files=_paths(env.get("FOEDUS_PATTERNS")) or None,
