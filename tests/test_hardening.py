@@ -152,6 +152,26 @@ def test_the_markup_scan_is_linear_in_the_size_of_the_page():
     assert large < 8 * max(small, 1e-3)
 
 
+def test_the_text_cleaner_is_linear_in_the_number_of_lines():
+    """A text of many short lines that each continue the last (lower case, no full stop) once made
+    the cleaner rescan the growing paragraph at every line."""
+    import random
+
+    from foedus.ingest.clean import clean_text
+
+    rng = random.Random(0)
+    words = "talks border minister said the of and army drone".split()
+
+    def timed(n: int) -> float:
+        text = "\n".join(" ".join(rng.choice(words) for _ in range(rng.randint(1, 40))) for _ in range(n))
+        t = time.perf_counter()
+        clean_text(text)
+        return time.perf_counter() - t
+
+    small, large = timed(1500), timed(6000)
+    assert large < 8 * max(small, 1e-2), (small, large)
+
+
 def test_a_text_over_the_part_limit_is_split_at_paragraphs_or_refused():
     text = "\n\n".join(f"Paragraph {i} says the talks went on. " * 5 for i in range(40))
     parts = split_parts(text, 1000)

@@ -258,23 +258,26 @@ def _split_units(text: str) -> list[str]:
     lines = text.split("\n")
     wrapped = _hard_wrapped(lines)
     units: list[str] = []
-    current = ""
+    current: list[str] = []  # the lines of the unit being built (joined once: linear in the text)
+    size = 0
     for line in lines:
         if not line:
             if current:
-                units.append(current)
-            current = ""
+                units.append(" ".join(current))
+            current, size = [], 0
             continue
+        # only the end of the unit can end a sentence: look at its tail, not all of it
         if current and not _BULLET.match(line) and (
-            wrapped or (line[:1].islower() and not _SENTENCE_END.search(current) and len(current) >= 40)
+            wrapped or (line[:1].islower() and not _SENTENCE_END.search(current[-1][-64:]) and size >= 40)
         ):
-            current = f"{current} {line}"
+            current.append(line)
+            size += len(line) + 1
             continue
         if current:
-            units.append(current)
-        current = line
+            units.append(" ".join(current))
+        current, size = [line], len(line)
     if current:
-        units.append(current)
+        units.append(" ".join(current))
     return units
 
 
