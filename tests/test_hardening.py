@@ -404,3 +404,10 @@ def _alive(pid: int) -> bool:
             return fh.read().split(")")[-1].split()[0] != "Z"
     except FileNotFoundError:
         return False
+
+
+def test_a_bad_option_is_one_line_with_where_to_look():
+    for args, words in ((["ingest", "--bogus", "x"], "No such option: --bogus"), (["nosuchcommand"], "No such command")):
+        proc = subprocess.run([sys.executable, "-m", "foedus.cli", *args], capture_output=True, text=True, timeout=120)
+        lines = proc.stderr.strip().splitlines()
+        assert proc.returncode == 2 and len(lines) == 1 and words in lines[0] and "--help" in lines[0], proc.stderr

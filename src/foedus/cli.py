@@ -272,8 +272,25 @@ def main() -> None:  # pragma: no cover - console entry point
     (the traceback only with FOEDUS_DEBUG=1)."""
     import os
 
+    try:  # typer >= 0.20 carries its own copy of click
+        from typer._click import exceptions as click
+    except ImportError:  # pragma: no cover - older typer: click itself
+        import click  # type: ignore[no-redef]
+
     try:
-        app(prog_name="foedus")
+        code = app(prog_name="foedus", standalone_mode=False)
+        sys.exit(code if isinstance(code, int) else 0)
+    except getattr(click, "NoArgsIsHelpError", ()) as exc:  # `foedus` alone: the help, as before
+        if exc.ctx is not None:
+            out.print(exc.ctx.get_help())
+        sys.exit(0)
+    except click.UsageError as exc:  # a bad option or argument: one line and where to look
+        where = exc.ctx.command_path if exc.ctx else "foedus"
+        err.print(f"error: {exc.format_message()} (see `{where} --help`)", markup=False, highlight=False)
+        sys.exit(2)
+    except click.ClickException as exc:
+        err.print(f"error: {exc.format_message()}", markup=False, highlight=False)
+        sys.exit(exc.exit_code)
     except KeyboardInterrupt:
         err.print("interrupted")
         sys.exit(130)
