@@ -109,3 +109,37 @@ def test_real_suite_floors_with_proposed_rules():
     assert total.matched >= 296
     assert total.extra_rate <= 0.11
     assert report.by_category()["AGENT"].matched >= 23
+
+
+def test_records_as_files_in_the_field_write_them(tmp_path):
+    """A self-closed record, an empty text, prose with "<" and "&", a comment with "--": read what can
+    be read, report the rest with its line; never a silent "0 records"."""
+    from foedus.coding.validation import NoRecords
+
+    field = tmp_path / "field.xml"
+    field.write_text(
+        '<Sentences>\n'
+        '<!-- notes -- written by hand, x < y -->\n'
+        '<Sentence date="20200302" id="F-01" source="x" sentence="True">\n'
+        '<EventCoding sourcecode="KES" targetcode="VAL" eventcode="051"/>\n'
+        '<Text>Kestria praised Valdora & its allies, saying 3 < 4 on Monday.</Text>\n</Sentence>\n'
+        '<Sentence date="20200303" id="F-02" sentence="True"/>\n'
+        '<Sentence date="20200304" id="F-03" sentence="True"><EventCoding noevents="True"/><Text>  </Text></Sentence>\n'
+        'Some prose a crawler left between records.\n'
+        '<Sentence date="20200305" id="F-04" sentence="True"><EventCoding noevents="True"/>\n'
+        '<Text>Valdora held talks.</Text></Sentence>\n'
+        '</Sentences>\n'
+    )
+    records, problems = read_records(field)
+    assert [r.id for r in records] == ["F-01", "F-04"]
+    assert records[0].text == "Kestria praised Valdora & its allies, saying 3 < 4 on Monday."
+    reasons = {p.where.rsplit(":", 1)[1]: p.reason for p in problems}
+    assert "self-closed" in reasons["7"] and "empty <Text>" in reasons["8"]
+    empty = tmp_path / "empty.xml"
+    empty.write_text("<Sentences>\n<Sentence id='E-1'/>\n</Sentences>\n")
+    with pytest.raises(NoRecords, match="none with an id and a text"):
+        read_records(empty)
+    prose = tmp_path / "prose.txt"
+    prose.write_text("no records here < at all")
+    with pytest.raises(NoRecords, match="no <Sentence> element"):
+        read_records(prose)

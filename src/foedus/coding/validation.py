@@ -29,6 +29,7 @@ How a record is scored:
 
 from __future__ import annotations
 
+import re
 import time
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
@@ -103,23 +104,75 @@ def _line_of(raw: str, record_id: str) -> int:
     return raw.count("\n", 0, pos) + 1 if pos >= 0 else 0
 
 
+class NoRecords(ValueError):
+    """A validation file that yields no record at all; the message says why."""
+
+
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+_SENTENCE_BLOCK = re.compile(r"<Sentence\b[^>]*?/>|<Sentence\b[^>]*>.*?</Sentence\s*>", re.DOTALL)
+_TEXT_BLOCK = re.compile(r"(<Text\b[^>]*>)(.*?)(</Text\s*>)", re.DOTALL)
+_BARE_AMP = re.compile(r"&(?!(?:[a-zA-Z]+|#\d+|#x[0-9a-fA-F]+);)")
+
+
+def _repair(block: str) -> str:
+    """A record as files in the field write it, made well-formed: prose in
+    ``<Text>`` may hold a bare "<" or "&"; comments may hold anything."""
+    block = _COMMENT.sub("", block)
+
+    def text(m: re.Match) -> str:
+        body = m.group(2)
+        body = _BARE_AMP.sub("&amp;", body).replace("<", "&lt;").replace(">", "&gt;")
+        return m.group(1) + body + m.group(3)
+    return _TEXT_BLOCK.sub(text, block)
+
+
+def _sentences(raw: str, path: Path, problems: list[Problem]) -> list[tuple[ET.Element, int]]:
+    """Each ``<Sentence>`` element with its line. The whole file is parsed as
+    XML when it is well-formed; otherwise record by record, so one malformed
+    record (or stray prose between records) costs that record only."""
+    try:
+        root = ET.fromstring(raw)
+        return [(s, _line_of(raw, s.get("id") or "")) for s in root.iter("Sentence")]
+    except ET.ParseError:
+        pass
+    out = []
+    for m in _SENTENCE_BLOCK.finditer(raw):
+        line = raw.count("\n", 0, m.start()) + 1
+        for attempt in (m.group(0), _repair(m.group(0))):
+            try:
+                out.append((ET.fromstring(attempt), line))
+                break
+            except ET.ParseError as exc:
+                err = exc
+        else:
+            problems.append(Problem(f"{path}:{line}", f"malformed record ({err}); skipped"))
+    return out
+
+
 def read_records(path: Path | str) -> tuple[list[Record], list[Problem]]:
-    """The ``<Sentence>`` records of a PETRARCH validation file; malformed ones are reported."""
+    """The ``<Sentence>`` records of a PETRARCH validation file; malformed ones are reported.
+
+    Files in the field are not always well-formed XML: a self-closed
+    ``<Sentence .../>``, an empty ``<Text>``, prose with "<" in a comment or a
+    text. Such records are read when they can be repaired and reported with
+    their line when they cannot; a file that yields no record at all raises
+    ``NoRecords``, never a silent "0 records".
+    """
     path = Path(path)
     problems: list[Problem] = []
     try:
         raw = path.read_text(encoding="utf-8", errors="replace")
-        root = ET.fromstring(raw)
-    except (OSError, ET.ParseError) as exc:
-        return [], [Problem(f"{path}:{getattr(exc, 'position', (0,))[0]}", f"cannot read records: {exc}")]
+    except OSError as exc:
+        raise NoRecords(f"{path}: cannot read ({exc.strerror or exc})") from None
     records: list[Record] = []
-    for s in root.iter("Sentence"):
+    sentences = _sentences(raw, path, problems)
+    for s, line in sentences:
         rid = s.get("id") or ""
-        line = _line_of(raw, rid) if rid else 0
         where = f"{path}:{line}"
         text = " ".join((s.findtext("Text") or "").split())
         if not rid or not text:
-            problems.append(Problem(where, "record without id or text; skipped"))
+            what = "a self-closed <Sentence/>" if len(s) == 0 and not (s.text or "").strip() else "no <Text>" if s.find("Text") is None else "an empty <Text>"
+            problems.append(Problem(where, f"record {rid or 'without id'}: {what}; skipped"))
             continue
         day = _date(s.get("date"))
         if day is None:
@@ -137,6 +190,10 @@ def read_records(path: Path | str) -> tuple[list[Record], list[Problem]]:
             else:
                 problems.append(Problem(where, f"{rid}: <EventCoding> without eventcode, noevents or error; ignored"))
         records.append(Record(rid, s.get("category") or "", day, text, tuple(expected), noevents, error, line))
+    if not records:
+        found = f"{len(sentences)} <Sentence> element(s), none with an id and a text" if sentences else "no <Sentence> element"
+        detail = f"; first problem: {problems[0]}" if problems else ""
+        raise NoRecords(f"{path}: no validation record read ({found}){detail}")
     return records, problems
 
 

@@ -16,7 +16,7 @@ from rich.table import Table
 
 app = typer.Typer(help="Validate the coder against the field's test suites.", no_args_is_help=True)
 out = Console()
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)
 
 
 @app.callback()
@@ -38,7 +38,7 @@ def petrarch(
     show_misses: int = typer.Option(10, "--show-misses", min=0, help="How many records with misses or extras to list."),
 ) -> None:
     """Code the PETRARCH unit-test records with the suite's own dictionaries and score the result."""
-    from ..coding.validation import run_petrarch_validation
+    from ..coding.validation import NoRecords, run_petrarch_validation
 
     if fmt not in ("table", "json"):
         err.print(f"[red]error[/]: --format must be table or json, not {fmt!r}")
@@ -46,8 +46,8 @@ def petrarch(
     try:
         with err.status("coding the validation records"):
             report = run_petrarch_validation(records, dictionaries, ours=ours, proposed=proposed)
-    except FileNotFoundError as exc:
-        err.print(f"[red]error[/]: {exc}")
+    except (FileNotFoundError, NoRecords) as exc:
+        err.print(f"error: {exc}", markup=False, highlight=False)
         raise typer.Exit(2)
     if fmt == "json":
         out.print_json(json.dumps(report.to_dict(show_misses)))
