@@ -130,6 +130,8 @@ def test_seed_articles():
     ("The leaders agreed to build on the accords of 2020 to 2022.", date(2023, 9, 21), ("2023-09-21", "document", "document")),
     # "set up" is past, not the future cue "set to"
     ("The observer mission was set up at an emergency session on Tuesday.", date(2022, 9, 17), ("2022-09-13", "day", "timex")),
+    # a night ending on the morning of the report dates its events to that morning
+    ("Artillery fire hit the border villages overnight.", date(2024, 5, 2), ("2024-05-02", "day", "timex")),
 ])
 def test_sentence_date_attachment(text, published, expected):
     doc = parse(text, published)

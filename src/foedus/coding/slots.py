@@ -90,7 +90,8 @@ class MentionIndex:
                     m = self.at(child)
                     if m is not None and m.how == "agent" and not m.country:
                         continue  # "his official visit": an adjective naming a bare sector is no actor
-                found = self.find(child, depth - 1)
+                # a chain of compounds is one noun phrase ("Russian MiG-31 fighter jets"): no step deeper
+                found = self.find(child, depth if child.dep_ == "compound" else depth - 1)
                 if found is not None:
                     return found
         for child in tok.children:

@@ -188,6 +188,16 @@ def governing_expression(sent: Span, timexes: list[TimeExpression],
     return min(ranked, key=lambda r: r[0])[1]
 
 
+def event_day(t: TimeExpression) -> str | None:
+    """The date an expression gives the events it governs: its start, except
+    for a night that ends on another day ("overnight" in a morning report: the
+    night of the 9th to the 10th), whose events are dated to the morning it
+    ends, the day the news of them is told (most happen after midnight)."""
+    if t.granularity == "day" and t.end_value and t.value and t.end_value != t.value and "night" in (t.how or ""):
+        return t.end_value
+    return t.value
+
+
 STORY_DAYS = 7  # a day stated within this many days before publication can be the story's day
 
 
@@ -210,7 +220,7 @@ def sentence_infos(doc, timexes: list[TimeExpression]) -> list[SentenceInfo]:
         if t is None or pub is None or t.granularity != "day" or not t.value:
             return None
         try:
-            day = date.fromisoformat(str(t.value)[:10])
+            day = date.fromisoformat(str(event_day(t))[:10])
         except ValueError:
             return None
         return day.isoformat() if timedelta(0) <= pub - day <= timedelta(days=STORY_DAYS) else None
@@ -220,7 +230,7 @@ def sentence_infos(doc, timexes: list[TimeExpression]) -> list[SentenceInfo]:
     out = []
     for i, (sent, best) in enumerate(infos):
         if best is not None:
-            info = SentenceInfo(i, sent.start_char, sent.end_char, sent.text, best.value, best.granularity, "timex")
+            info = SentenceInfo(i, sent.start_char, sent.end_char, sent.text, event_day(best), best.granularity, "timex")
             frame = story_day(best) or frame
         elif frame is not None:
             info = SentenceInfo(i, sent.start_char, sent.end_char, sent.text, frame, "document", "story")
