@@ -219,7 +219,7 @@ def test_a_path_that_does_not_exist_exits_non_zero_and_creates_no_database(tmp_p
 
 def test_commands_on_a_missing_database_say_so_in_one_line(tmp_path):
     env = {**os.environ, "FOEDUS_DB": str(tmp_path / "none.duckdb")}
-    for args in (["events"], ["summary"], ["ledger"], ["export", "documents"]):
+    for args in (["events"], ["summary"], ["ledger"], ["export", "documents"], ["serve"], ["plot"]):
         proc = subprocess.run([sys.executable, "-m", "foedus.cli", *args], capture_output=True, text=True, env=env, timeout=120)
         assert proc.returncode != 0, args
         err = proc.stderr.strip()

@@ -46,6 +46,8 @@ def serve(
     from foedus.web.app import create_app
 
     path = _db(db)
+    if not Path(path).exists():
+        raise FileNotFoundError(f"{path}: no such database; run `foedus ingest` first")
     app = create_app(path, allowed_hosts=(host, *allowed_host))
     if host not in ("127.0.0.1", "localhost", "::1"):
         typer.echo(f"foedus: warning: listening on {host}; anyone who can reach it can read the data", err=True)
