@@ -35,3 +35,13 @@ def test_the_requester_and_the_body_that_met(nlp, text, expected):
 def test_a_rejected_request_is_not_a_request_of_the_rejector(nlp):
     found = requests(nlp, "Hungary rejected the request of Slovakia.")
     assert ("HUN", None) not in found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The North Atlantic Council met on Monday at the request of Norway.", ("IGOWSTNAT", "NOR", "04")),
+    ("NATO will meet on Friday following a request by Romania.", ("IGOWSTNAT", "ROU", "03")),
+])
+def test_a_meeting_held_at_a_party_s_request_is_held_for_it_not_with_it(nlp, text, expected):
+    events = code_text(nlp, text, date(2024, 3, 1))["events"]
+    meetings = [(e["source"], e["target"]) for e in events if e["cameo"][:2] == expected[2]]
+    assert meetings == [expected[:2]], events

@@ -696,6 +696,36 @@ class EventCoder:
         return []
 
     _CLAUSE_PREPS = frozenset({"during", "on", "amid"})
+    _REQUEST_NOUNS = frozenset({"request", "behest", "invitation", "initiative"})
+
+    def _requester(self, trigger: Token, ctx: "_SentenceContext",
+                   sources: list[ActorMention]) -> list[ActorMention]:
+        """Whom a meeting held at someone's request is held with: the requester.
+
+        "The Council met at the request of Estonia", "NATO will meet on Tuesday
+        following a request by Turkey": the meeting (04, or its announcement,
+        03) is with the party that asked for it, named in the request noun's
+        possessor, of-phrase or by-phrase, in an adverbial of the same verb.
+        """
+        verb = self._anchor(trigger)
+        verb = verb if verb.pos_ in ("VERB", "AUX") else verb.head
+        for prep in verb.children:
+            if prep.dep_ not in ("prep", "advcl"):
+                continue
+            for noun in prep.children:
+                if noun.dep_ not in ("pobj", "dobj") or noun.lemma_.lower() not in self._REQUEST_NOUNS:
+                    continue
+                agents = [c for c in noun.children if c.dep_ == "poss"]
+                agents += [o for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "by", "from")
+                           for o in c.children if o.dep_ == "pobj"]
+                found: list[ActorMention] = []
+                for a in agents:
+                    for tok in [a, *[c for c in a.children if c.dep_ == "conj"]]:
+                        found.extend(x for x in self._mentions(tok, ctx) if x.code and x not in sources
+                                     and not any(x.code == s.code for s in sources) and x not in found)
+                if found:
+                    return found
+        return []
 
     def _clause_agent(self, trigger: Token, ctx: "_SentenceContext") -> list[ActorMention]:
         """The agent of an event noun in an adverbial of a clause is that clause's subject.
@@ -912,6 +942,9 @@ class EventCoder:
         if not targets and m.trigger.pos_ == "NOUN" and not p.converted:
             targets = self._purpose_target(m.trigger, ctx, sources)
             target_slot = "purpose" if targets else target_slot
+        if not targets and p.code[:2] in ("03", "04") and not p.converted:
+            targets = self._requester(m.trigger, ctx, sources)
+            target_slot = "request" if targets else target_slot
         if p.needs_target and not targets:
             result.dropped.append(Dropped(ctx.sent_index, m.trigger.text, m.trigger.idx, p.id, "no target actor"))
             return []
@@ -954,7 +987,8 @@ class EventCoder:
             # "launched an attack on Armenia": an attack on a country, with no other place in its
             # clause, took place in that country
             location = ctx.country_place(targets)
-        pairs = self._pairs(sources, targets, p.symmetric, source_slot == "between")
+        # a meeting held at a party's request is the body's act toward it, not a mutual one
+        pairs = self._pairs(sources, targets, p.symmetric and target_slot != "request", source_slot == "between")
         if p.reverse_code and not forced:
             # an [a:b] pattern: the target does b back to the source ("X hosted a visit by Y")
             pairs = [*[(s, t, code) for s, t in pairs],
