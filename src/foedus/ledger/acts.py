@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any, Iterable
 
-from foedus.ledger.decisions import _GENERIC
+from foedus.ledger.decisions import GENERIC_TREATY
 from foedus.ledger.evidence import Mention, tally
 from foedus.ledger.model import Registry, Treaty
 from foedus.ledger.text import actor_name, country_name, human_date, join_words, mentions_any
@@ -120,7 +120,7 @@ def treaty_of_act(m: Mention, registry: Registry) -> tuple[Treaty, str] | None:
              and (t.signed is None or t.signed <= on + timedelta(days=1))]
     if len(named) == 1:
         return (named[0], kind) if _near_registry(named[0], kind, on) else None
-    if named or not _GENERIC.search(m.sentence):
+    if named or not GENERIC_TREATY.search(m.sentence):
         return None
     fits = [t for t in registry.treaties if len(_parties_in(m, t)) >= 2
             and (t.signed is None or t.signed <= on + timedelta(days=1)) and (t.ended is None or t.ended >= on)]

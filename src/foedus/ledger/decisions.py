@@ -31,7 +31,7 @@ from foedus.ledger.text import article_refs, country_name, mentions_any
 AID_CODES = ("070", "072", "074")
 # Words of an organisation deciding that its article applies.
 _INVOKE = ("invoke", "invoked", "invokes", "invoking", "activate", "activated", "activates", "trigger", "triggered")
-_GENERIC = re.compile(
+GENERIC_TREATY = re.compile(
     r"\b(?:(?:mutual|collective|joint|bilateral|strategic|comprehensive|security|defen[cs]e|military|"
     r"alliance|partnership|assistance|friendship)[\s-]+){1,4}(?:treaty|pact|agreement|accord)\b"
     r"|\b(?:the|their|its|this|that)\s+treaty\b",
@@ -50,7 +50,7 @@ def _mutual(t: Treaty) -> bool:
 def generic_treaty(sentence: str, parties: tuple[str, ...], registry: Registry, on: date) -> Treaty | None:
     """The one treaty in force binding all ``parties`` that a generic phrase
     ("the defence treaty between the two countries") can only mean, if any."""
-    if not _GENERIC.search(sentence or ""):
+    if not GENERIC_TREATY.search(sentence or ""):
         return None
     found = [t for t in registry.treaties
              if t.in_force_on(on) and _mutual(t) and all(t.member_on(p, on) for p in parties)]

@@ -27,6 +27,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Iterable
 
+from foedus.ledger.decisions import decision_hits
 from foedus.ledger.evidence import Mention
 from foedus.ledger.model import Article, Registry, Treaty
 from foedus.ledger.text import article_refs, mentions_any
@@ -259,8 +260,6 @@ def find_invocations(
     applies (:mod:`foedus.ledger.decisions`). A party that decided to act under
     a treaty is not also recorded as asking under it: its "invoked Article 4"
     is evidence of its decision."""
-    from foedus.ledger.decisions import decision_hits
-
     mentions = list(mentions)
     hits: dict[tuple[str, str, str, str, str], list[_Item]] = {}
     for key, item in decision_hits(mentions, registry):
