@@ -344,3 +344,18 @@ def test_an_alliance_described_with_modifiers_is_the_alliance_the_story_names(te
 def test_a_capital_naming_a_document_is_no_government(text, place):
     found = codes(text, date(2024, 3, 1))
     assert place not in found, found
+
+
+@pytest.mark.parametrize("text, state", [
+    ("Norway will ask its allies for talks after Russian drones entered its airspace.", "NOR"),
+    ("Lithuania said that two Belarusian helicopters had crossed into its airspace.", "LTU"),
+])
+def test_its_before_a_state_s_space_is_the_state_of_the_clause_not_the_intruder(text, state):
+    its = mention(text, date(2024, 3, 1), "its")
+    assert its.code == state and its.how == "coref"
+
+
+def test_its_before_other_nouns_is_left_to_the_general_rules():
+    found = [m for m in run_real("Finland joined NATO after Russia moved its border troops.", date(2024, 3, 1))._.actors
+             if m.text == "its"]
+    assert not found or found[0].code != "FIN"

@@ -182,6 +182,8 @@ class Coref:
         out: list[Found] = []
         out.extend(self._allies(doc, found, sidx, covered, on))
         covered |= {i for f in out for i in range(f.start, f.end)}
+        out.extend(self._sovereign_its(doc, [*found, *out], covered))
+        covered |= {i for f in out for i in range(f.start, f.end)}
         for mid, s, e in [*self.matcher(doc), *self._modified(doc, covered)]:
             if any(i in covered for i in range(s, e)):
                 continue
@@ -233,6 +235,42 @@ class Coref:
                 f2 = self._pronoun(doc, found, out, sidx, s, e)
                 if f2:
                     out.append(f2)
+        return out
+
+    _CLAUSE_UP = ("advcl", "ccomp", "xcomp", "conj", "relcl", "pcomp", "acl", "prep")
+
+    def _sovereign_its(self, doc: Doc, found: list[Found], covered: set[int]) -> list[Found]:
+        """ "its airspace", "its waters": the state holding the space.
+
+        It is the first singular state or organisation that is the subject of
+        the clause holding the noun or of a clause that clause depends on;
+        plural subjects (the drones, the jets that entered) cannot be "its"
+        and are stepped over. Only before the nouns of ``sovereign_nouns``:
+        elsewhere "its" may as well be an object named before it.
+        """
+        out: list[Found] = []
+        if not self.rules.sovereign_nouns:
+            return out
+        at = self._actor_tokens(found)
+        for tok in doc:
+            if tok.lower_ != "its" or tok.dep_ != "poss" or tok.i in covered \
+                    or tok.head.lemma_.lower() not in self.rules.sovereign_nouns:
+                continue
+            verb = tok.head
+            while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+                verb = verb.head
+            for _ in range(6):
+                hit = None
+                for subj in (c for c in verb.children if c.dep_ in _SUBJECTS):
+                    f = at.get(subj.i)
+                    if f is not None and self._it_fits(f) and self._singular(f, subj) and subj.tag_ not in ("NNS", "NNPS"):
+                        hit = f
+                if hit is not None:
+                    out.append(self._as(hit, tok.i, tok.i + 1, doc, "'its' before a state's space = the subject of its clause"))
+                    break
+                if verb.dep_ not in self._CLAUSE_UP or verb.head.i == verb.i:
+                    break
+                verb = verb.head
         return out
 
     def _modified(self, doc: Doc, covered: set[int]) -> list[tuple[int, int, int]]:

@@ -37,6 +37,7 @@ class Rules:
     coref_window: int = 2
     descriptions: tuple[Description, ...] = field(default_factory=tuple)
     ally_words: frozenset[str] = frozenset()
+    sovereign_nouns: frozenset[str] = frozenset()
     ally_kinds: tuple[str, ...] = ("alliance",)
     expletive_heads: frozenset[str] = frozenset()
     copulas: frozenset[str] = frozenset()
@@ -79,7 +80,7 @@ _LIST_KEYS = (
     "ally_kinds", "expletive_heads", "copulas", "raising_verbs", "subject_adjectives",
     "document_words", "honorifics", "not_name_entities", "capital_modifier_pos",
     "capitals_not_government", "place_suffixes", "office_objects", "speech_verbs", "local_sectors",
-    "female_words", "male_words", "person_nouns", "former_words", "population_words", "direction_words", "spellings", "follower_words", "voice_words",
+    "female_words", "male_words", "person_nouns", "former_words", "population_words", "direction_words", "spellings", "follower_words", "voice_words", "sovereign_nouns",
 )
 
 
@@ -155,6 +156,7 @@ def load_rules(path: str = str(RULES_FILE)) -> Rules:
         coref_window=int(data.get("coref_window", 2)),
         descriptions=tuple(descriptions),
         ally_words=_words(data, "ally_words"),
+        sovereign_nouns=_words(data, "sovereign_nouns"),
         ally_kinds=tuple(data.get("ally_kinds") or ("alliance",)),
         expletive_heads=_words(data, "expletive_heads"),
         copulas=_words(data, "copulas"),
