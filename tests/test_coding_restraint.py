@@ -61,3 +61,13 @@ def test_what_a_text_provides_is_no_event(nlp, text):
 def test_a_permission_given_in_the_past_is_still_an_act(nlp):
     found = [e for e in coded(nlp, "Turkey allowed American jets to bomb targets in Syria.") if e["cameo"].startswith("19")]
     assert found and all(e["modality"] == "asserted" for e in found), found
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Chile recalled its ambassador after claiming that Peruvian troops had attacked a patrol.", "CHL"),
+    ("Peru closed the crossing, saying that Chilean soldiers had attacked a patrol.", "PER"),
+])
+def test_the_speaker_of_a_non_finite_verb_of_saying_is_the_subject_of_its_clause(nlp, text, speaker):
+    claimed = [e for e in coded(nlp, text) if e["cameo"][:2] == "19"]
+    assert claimed and all(e["modality"] == "claimed" and (e["claimed_by"] or "").startswith(speaker)
+                           for e in claimed), claimed

@@ -865,12 +865,29 @@ class EventCoder:
         return cache.get(stem, set())
 
     # ---- claims ------------------------------------------------------------
+    @staticmethod
+    def _adverbial_subjects(verb: Token) -> list[Token]:
+        """The subject of the clause a non-finite verb of saying hangs on: "Poland
+        summoned the envoy after claiming that drones crossed its airspace": Poland claims."""
+        cur = verb
+        for _ in range(3):
+            if cur.dep_ not in ("pcomp", "advcl", "xcomp", "acl") or cur.tag_ not in ("VBG", "VBN", "VB"):
+                return []
+            head = cur.head
+            if head.pos_ == "ADP":
+                head = head.head
+            found = subjects(head)
+            if found:
+                return found
+            cur = head
+        return []
+
     def _claim(self, trigger: Token, ctx: "_SentenceContext", source: ActorMention | None) -> _Claim:
         rg = report_governor(trigger, self.cues)
         if rg is not None:
             verb, _ = rg
             speaker = None
-            for s in subjects(verb):
+            for s in subjects(verb) or self._adverbial_subjects(verb):
                 speaker = self._mention(s, ctx)
                 if speaker is not None:
                     break
