@@ -179,3 +179,16 @@ def test_an_unknown_speaker_with_an_apposition_speaks_for_what_the_apposition_na
             "denounced the attack as a flagrant violation of Chilean sovereignty.")
     found = events(nlp, text)
     assert any(s == "CHLGOV" and t.startswith("BOL") and c.startswith("11") for s, t, c in found if t), found
+
+
+def test_an_indefinite_event_noun_is_a_new_act_with_its_own_date():
+    """ "During a phone call ... last Monday" is not the talks told earlier with another date."""
+    from datetime import date
+
+    from foedus.coding.explain import code_text, load_nlp
+
+    text = ("Chile held talks with Peru on Friday. "
+            "During a phone call with Peru's foreign minister last Monday, Chile's foreign minister raised the border.")
+    events = code_text(load_nlp(), text, date(2024, 8, 10))["events"]
+    calls = [e for e in events if e["cameo"] == "041"]
+    assert calls and all(e["date"] == "2024-08-05" for e in calls), calls

@@ -1044,7 +1044,10 @@ class EventCoder:
                     **({"frame": forced["frame"]} if "frame" in forced else {}),
                 },
             ))
-        if m.trigger.pos_ == "NOUN" or ctx.date_from != "timex":
+        new_act = m.trigger.pos_ == "NOUN" and any(
+            c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in m.trigger.children)
+        if (m.trigger.pos_ == "NOUN" or ctx.date_from != "timex") and not new_act:
+            # "a phone call" introduces an act of its own; "the call", "Russia's violation" name one again
             events = [self._dated_as_before(ev, ctx) for ev in events]
         return events
 
