@@ -6,7 +6,7 @@ import gzip
 import json
 from pathlib import Path
 
-from foedus.ingest.decode import DecodeError, decode
+from foedus.ingest.decode import DecodeError, decode_bytes
 from foedus.ingest.read import RawItem, Rejection, Skipped, iter_inputs, load_manifest
 
 ARTICLE = (
@@ -73,10 +73,8 @@ def test_bad_inputs_get_reasons(tmp_path: Path) -> None:
 def test_decode_refuses_binary_and_names_the_encoding_it_used() -> None:
     import os
 
-    from foedus.ingest.decode import decode_bytes
-
     try:
-        decode(os.urandom(2000) + b"\x00", "text")
+        decode_bytes(os.urandom(2000) + b"\x00", "text").text
     except DecodeError as exc:
         assert "binary" in str(exc)
     else:
@@ -84,8 +82,8 @@ def test_decode_refuses_binary_and_names_the_encoding_it_used() -> None:
     legacy = decode_bytes(("The caf\u00e9 on the square, na\u00efve as it was, stayed open all winter. " * 3).encode("latin-1"), "text")
     assert "caf\u00e9" in legacy.text and legacy.how == "detected" and legacy.encoding != "utf-8"
     html = '<html><head><meta charset="iso-8859-1"></head><body>caf\u00e9</body></html>'.encode("latin-1")
-    assert "caf\u00e9" in decode(html, "html") and decode_bytes(html, "html").how == "declared"
-    assert decode("\ufeffplain".encode("utf-8"), "text") == "plain"
+    assert "caf\u00e9" in decode_bytes(html, "html").text and decode_bytes(html, "html").how == "declared"
+    assert decode_bytes("\ufeffplain".encode("utf-8"), "text").text == "plain"
     for codec in ("utf-16", "utf-32", "utf-16-be"):
         body = ("\ufeff" if codec == "utf-16-be" else "") + "Talks resumed in Vienna on Monday."
         got = decode_bytes(body.encode(codec), "text")

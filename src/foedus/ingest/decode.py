@@ -84,8 +84,3 @@ def decode_bytes(body: bytes, kind: str) -> Decoded:
         f"no text encoding fits: not valid UTF-8 ({utf8_error.reason} at byte {utf8_error.start}) "
         "and no legacy encoding detected"
     )
-
-
-def decode(body: bytes, kind: str) -> str:
-    """The text of a document's bytes (see ``decode_bytes``)."""
-    return decode_bytes(body, kind).text

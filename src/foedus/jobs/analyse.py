@@ -70,21 +70,19 @@ def describe(item: RawItem, settings: Settings) -> DocumentRecord | Rejection:
     # "no article text" would hide what it is.
     lang, confidence = detect_language(text if len(text) >= 80 else raw[:20000])
     if given.get("language"):
-        language, language_source = given["language"], "given"
+        language, language_source, confidence = given["language"], "given", 1.0
     else:
         language, language_source = lang, ("inferred" if lang else "unknown")
-    sure = language_source == "given" or confidence >= 0.5
-    if language and sure and not str(language).lower().startswith("en"):
-        return Rejection(item.path, f"not English (language {language_name(str(language))}, {language_source}"
-                         + (f", confidence {confidence:.2f})" if language_source == "inferred" else ")"))
+    if language and not str(language).lower().startswith("en"):
+        # sure of another language: refuse it by name; a short text too unsure to name is left unnamed
+        enough = confidence >= (0.5 if len(text.split()) < settings.min_words else 0.3)
+        if enough:
+            return Rejection(item.path, f"not English (language {language_name(str(language))}, {language_source}"
+                             + (f", confidence {confidence:.2f})" if language_source == "inferred" else ")"))
+        language, language_source = None, "unknown"
     n_words = len(text.split())
     if n_words < settings.min_words:
         return Rejection(item.path, f"no article text after cleaning ({n_words} words; at least {settings.min_words} needed)")
-    if language and not str(language).lower().startswith("en"):
-        if confidence >= 0.3:
-            return Rejection(item.path, f"not English (language {language_name(str(language))}, {language_source}, "
-                             f"confidence {confidence:.2f})")
-        language, language_source = None, "unknown"  # too unsure to name or to refuse
     inferred = infer_metadata(cleaned, raw, item.path, html_meta)
     published_given = parse_given_date(given.get("published")) if given.get("published") else None
     if given.get("published") and published_given is None:

@@ -25,6 +25,7 @@ from typing import Iterator
 
 from foedus.ledger.evidence import Mention
 from foedus.ledger.model import Registry, Treaty
+from foedus.ledger.treaties import pick_article
 from foedus.ledger.text import article_refs, country_name, mentions_any
 
 # Aid that carries out a defence promise: military aid, personnel, protection.
@@ -83,17 +84,6 @@ def _named_party(m: Mention, t: Treaty, on: date, exclude: str | None) -> str | 
     return named[0] if len(named) == 1 else None
 
 
-def _pick(t: Treaty, refs: list[str]):
-    for r in refs:
-        a = t.article(r)
-        if a is not None:
-            return a
-    for a in t.articles:
-        if any(o.type == "defence" for o in a.obligations):
-            return a
-    return t.articles[0] if t.articles else None
-
-
 def _state_decision(m: Mention, registry: Registry) -> tuple[Treaty, str, str] | None:
     """An ally's aid to a co-party under a treaty its sentence cites: (treaty, article, beneficiary)."""
     ally, on = m.source_country, m.date
@@ -119,7 +109,7 @@ def _state_decision(m: Mention, registry: Registry) -> tuple[Treaty, str, str] |
     if found is None or beneficiary is None:
         return None
     t, refs = found
-    art = _pick(t, refs)
+    art = pick_article(t, refs, consult=False)
     return (t, art.number, beneficiary) if art is not None else None
 
 
@@ -140,7 +130,7 @@ def _organisation_decision(m: Mention, registry: Registry) -> tuple[Treaty, str,
         beneficiary = m.target_country if (m.target_country and t.member_on(m.target_country, on)) else _named_party(m, t, on, None)
         if beneficiary is None:
             continue
-        art = _pick(t, refs)
+        art = pick_article(t, refs, consult=False)
         if art is not None:
             return t, art.number, beneficiary
     return None

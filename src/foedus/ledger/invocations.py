@@ -30,6 +30,7 @@ from typing import Iterable
 from foedus.ledger.decisions import decision_hits
 from foedus.ledger.evidence import Mention
 from foedus.ledger.model import Article, Registry, Treaty
+from foedus.ledger.treaties import pick_article
 from foedus.ledger.text import article_refs, mentions_any
 
 REQUEST_ROOTS = ("02", "10", "04")
@@ -137,26 +138,6 @@ def names_organisation(sentence: str, t: Treaty) -> bool:
     return mentions_any(sentence, words) is not None
 
 
-def _pick_article(t: Treaty, cited: list[str], consult: bool, sentence: str = "") -> Article | None:
-    for ref in cited:
-        a = t.article(ref)
-        if a is not None:
-            return a
-    # an article named by its own alias or by the place its obligation is tied to
-    for a in t.articles:
-        words = [*a.aliases, *(p for o in a.obligations for p in o.place)]
-        if words and mentions_any(sentence, words):
-            return a
-    want = ("consultation",) if consult else ("defence",)
-    for a in t.articles:
-        if any(o.type in want for o in a.obligations):
-            return a
-    for a in t.articles:
-        if any(o.type in ("defence", "consultation") for o in a.obligations):
-            return a
-    return t.articles[0] if t.articles else None
-
-
 def _default_addressee(t: Treaty, invoker: str, on: date) -> str:
     if t.organisation:
         return t.organisation
@@ -193,11 +174,11 @@ def _candidates(m: Mention, registry: Registry) -> list[tuple[Treaty, Article, s
             if addressee is None and (m.target_code or m.target_country or m.target_org):
                 # the request went to someone outside this treaty (the UN, a third state)
                 continue
-            art = _pick_article(t, own_refs, consult, m.sentence)
+            art = pick_article(t, own_refs, consult, m.sentence)
             if art is not None:
                 named.append((t, art, addressee or _default_addressee(t, invoker, on), True))
         elif addressee is not None and (military or consult or _asks_help(m)):
-            art = _pick_article(t, own_refs, consult, m.sentence)
+            art = pick_article(t, own_refs, consult, m.sentence)
             if art is not None:
                 implied.append((t, art, addressee, False))
     if named:

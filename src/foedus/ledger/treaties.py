@@ -26,6 +26,7 @@ from foedus.ledger.model import (
     Treaty,
     Trigger,
 )
+from foedus.ledger.text import mentions_any
 from foedus.ledger.yamlio import (
     as_date,
     as_str_tuple,
@@ -273,3 +274,25 @@ def benefits(obligation: Obligation, treaty: Treaty, state: str, on: date) -> bo
         return treaty.member_on(state, on)
     return state in obligation.beneficiary
 
+
+def pick_article(t: Treaty, cited: list[str], consult: bool, sentence: str = "") -> Article | None:
+    """The article a mention invokes: the one cited, else the one whose alias or
+    place the sentence names, else the defence (or, for a consultation, the
+    consultation) article, else any defence or consultation article."""
+    for ref in cited:
+        a = t.article(ref)
+        if a is not None:
+            return a
+    # an article named by its own alias or by the place its obligation is tied to
+    for a in t.articles:
+        words = [*a.aliases, *(p for o in a.obligations for p in o.place)]
+        if words and mentions_any(sentence, words):
+            return a
+    want = ("consultation",) if consult else ("defence",)
+    for a in t.articles:
+        if any(o.type in want for o in a.obligations):
+            return a
+    for a in t.articles:
+        if any(o.type in ("defence", "consultation") for o in a.obligations):
+            return a
+    return t.articles[0] if t.articles else None
