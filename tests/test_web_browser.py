@@ -34,11 +34,21 @@ def _free_port() -> int:
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
+    yield from _serve(build_web_db(tmp_path_factory.mktemp("browser") / "web.duckdb"))
+
+
+@pytest.fixture(scope="module")
+def korea_server(tmp_path_factory):
+    from fixtures.web.otherdb import KOREA
+
+    yield from _serve(build_web_db(tmp_path_factory.mktemp("browser-korea") / "korea.duckdb", KOREA))
+
+
+def _serve(db):
     import uvicorn
 
     from foedus.web.app import create_app
 
-    db = build_web_db(tmp_path_factory.mktemp("browser") / "web.duckdb")
     port = _free_port()
     srv = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=srv.run, daemon=True)
@@ -110,9 +120,13 @@ def test_relations_chart_draws_and_points_link_to_events(server, page):
     strokes = {lines.nth(i).get_attribute("stroke") for i in range(lines.count())}
     assert {"#c62828", "#1f5fbf", "#8e3b2e"} <= strokes
     legend = page.locator("#chart svg .role-legend")
-    assert legend.count() == 1
+    assert legend.count() == 2  # partners by name, and events per point
     labels = legend.locator("text")
-    assert {"RUS", "USA", "CSTO"} <= {labels.nth(i).text_content() for i in range(labels.count())}
+    texts = {labels.nth(i).text_content() for i in range(labels.count())}
+    assert {"Russia", "United States", "CSTO", "partner", "events per point"} <= texts
+    # the axes say what they measure
+    axes = {t.strip() for t in page.locator("#chart svg .role-axis-title").all_text_contents()}
+    assert axes == {"month", "mean Goldstein score (−10 … +10)"}
     _shot(page, "relations-chart")
     # the table cell for CSTO in 2022-09 leads to the events counted in it
     page.click("table.data td a.num[href*='other=CSTO'][href*='start=2022-09-01']")
@@ -142,7 +156,7 @@ def test_network_draws_and_edge_table_links(server, page):
     page.wait_for_load_state()
     assert "start=2022-09-01" in page.url
     _ready(page, "#graph")
-    page.click("table.data a:has-text('ARM – CSTO')")
+    page.click("table.data a:has-text('Armenia – CSTO')")
     page.wait_for_load_state()
     assert "/timeline" in page.url and "other=CSTO" in page.url
     assert page.problems == []
@@ -192,4 +206,31 @@ def test_ledger_shows_the_csto_verdict_with_sentences(server, page):
     page.wait_for_load_state()
     assert "/ledger/explain" in page.url
     _shot(page, "ledger-explain")
+    assert page.problems == []
+
+
+def test_another_conflict_every_page_looks_right(korea_server, page):
+    """A database with no Armenia in it: each page opens on its own actors, charts drawn by name."""
+    for path, name in [("/", "overview"), ("/relations", "relations"), ("/timeline", "timeline"),
+                       ("/network", "network"), ("/outlets", "outlets"), ("/corroborate", "figures"),
+                       ("/ledger", "ledger"), ("/event/p05", "event"), ("/doc/k04", "document")]:
+        resp = page.goto(korea_server + path)
+        assert resp.status == 200, path
+        page.wait_for_load_state("networkidle")
+        if page.locator("#chart").count():
+            _ready(page, "#chart")
+        text = page.inner_text("body")
+        assert "Armenia" not in text and "ARM " not in text, path
+        _shot(page, f"korea-{name}")
+    page.goto(korea_server + "/relations")
+    _ready(page, "#chart")
+    legend = page.locator("#chart svg .role-legend text").all_text_contents()
+    assert {"Russia", "United States", "South Korea", "Ukraine"} <= set(legend)
+    # one straight line per run of consecutive months: Russia's four months make four
+    # single-point runs, so no line is drawn for it across the gaps
+    paths = page.locator("#chart svg .mark-line path")
+    red = [paths.nth(i).get_attribute("d") for i in range(paths.count())
+           if paths.nth(i).get_attribute("stroke") == "#c62828"]
+    assert all(d is None or "L" not in d for d in red)
+    assert "North Korea" in page.inner_text("h1")
     assert page.problems == []

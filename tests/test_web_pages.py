@@ -88,7 +88,9 @@ def test_outlets_and_figures(client):
     assert rows[0] == {"outlet": "Armenpress", "speaker": "ARM", "quotes": "1", "documents": "1"}
     fig = client.get("/corroborate").text
     assert "outlets differ" in fig and "outlets agree" in fig
-    assert '<mark class="figure">at least 105 Armenian servicemen</mark>' in fig
+    assert '<mark class="figure">7 km</mark>' in fig and '<mark class="figure">10 km</mark>' in fig
+    # codes are shown by name, the code on hover
+    assert 'title="Collective Security Treaty Organization (CSTO)">CSTO</span>' in html
 
 
 def test_ledger_page_from_the_provider(client):
@@ -167,10 +169,14 @@ def test_timeline_pages_by_cursor_and_caps_the_count(client, monkeypatch):
 def test_relations_partners_have_fixed_colours(client):
     html = client.get("/relations", params={"focal": "ARM", "partners": "USA,RUS,CSTO,EU,FRA"}).text
     colours = json.loads(html.split('id="chart-colours">')[1].split("</script>")[0])
-    assert colours == {"USA": "#1f5fbf", "RUS": "#c62828", "CSTO": "#8e3b2e", "EU": "#d4a20b", "FRA": "#7b3fa0"}
+    # keyed by the names the legend shows
+    assert colours == {"United States": "#1f5fbf", "Russia": "#c62828", "CSTO": "#8e3b2e", "EU": "#d4a20b",
+                       "France": "#7b3fa0"}
     # the table's columns carry the same colours as the chart's lines
     head = html.split("<thead>")[1].split("</thead>")[0]
-    assert re.findall(r'data-partner="(\w+)"><svg[^>]*><rect[^>]*fill="(#\w+)"', head) == list(colours.items())
+    names = {"USA": "United States", "RUS": "Russia", "CSTO": "CSTO", "EU": "EU", "FRA": "France"}
+    assert [(names[code], fill) for code, fill in re.findall(
+        r'data-partner="(\w+)"><svg[^>]*><rect[^>]*fill="(#\w+)"', head)] == list(colours.items())
 
 
 def test_partners_without_a_colour_get_distinct_spare_ones():

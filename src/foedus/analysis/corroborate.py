@@ -1,27 +1,31 @@
 """Figures several outlets give for the same event, side by side.
 
-Casualty counts, distances, areas and dates are where outlets disagree most
-("at least 105 servicemen killed" in one, "49 soldiers" in another), and the
-disagreement is itself the news. This module pulls such figures out of the
-evidence sentences and lines them up.
+Casualty counts, troop numbers, distances and areas are where outlets
+disagree most ("at least 105 servicemen killed" in one, "49 soldiers" in
+another), and the disagreement is itself the news. This module pulls such
+figures out of the evidence sentences and lines them up, with who gave each
+value: the outlet, and the speaker when the figure is inside a quote.
 
 How:
 
 * Reports are grouped by *date and dyad*: the evidence sentences of every
   merged event on that day between the same two actors (country level,
   either direction). This also covers the reports of one merged event.
-* From each sentence, :func:`extract_figures` takes numbers with the noun or
-  unit they count (``105 servicemen``, ``10 km``, ``40 square kilometres``)
-  and dates (``13 September``), with a qualifier (``at least``, ``about``),
-  the outcome word nearest to them (killed, wounded, captured...) and the
-  adjective in between (``Armenian``), which often tells whose losses.
+* From each sentence, :func:`extract_figures` takes numbers, in digits or
+  in words (``105 servicemen``, ``ten thousand troops``, ``10 km``), with the
+  noun or unit they count, a qualifier (``at least``, ``about``), the outcome
+  word nearest to them (killed, wounded, captured...) and the proper
+  adjectives in between (``North Korean``), which often tell whose.
 * Within a group, figures are compared by *claim*: (kind, outcome), where
   kind folds synonyms (troops = soldiers = servicemen = personnel) and values
   are normalised (miles to km, hectares to km2). A claim is ``agree`` when
   every report gives the same value, else ``differ``.
 
-Only sentences with a digit are read (spelled-out numbers are not compared),
-and only groups that at least ``min_outlets`` outlets report are returned.
+Dates are not compared: a sentence names many days (the summit's first and
+last, the day of the statement), so two dates in two reports are rarely the
+same figure; each report's own event date is on the event page. Vague
+quantities ("hundreds", "several thousand") are not figures. Only groups
+that at least ``min_outlets`` outlets report are returned.
 """
 
 from __future__ import annotations
@@ -31,6 +35,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import duckdb
+from text_to_num import text2num
 
 from foedus.analysis.filters import EventFilter, actor_key
 
@@ -73,21 +78,45 @@ _OUTCOMES = {
     "captured": "captured", "detained": "captured", "taken prisoner": "captured",
     "missing": "missing", "displaced": "displaced", "evacuated": "displaced", "fled": "displaced",
 }
-_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august",
-           "september", "october", "november", "december"]
+# Number words that can make a figure ("ten thousand", "twenty-five",
+# "one hundred and five"); their value is read by text2num. Plurals
+# ("hundreds", "thousands of") are vague and left out on purpose.
+_UNITS = ("one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+          "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety").split()
+_WORD = r"(?:" + "|".join(_UNITS) + r")(?:-(?:" + "|".join(_UNITS[:9]) + r"))?"
+_BIG = r"(?:hundred|thousand|million|billion)"
+_WORDS = rf"(?:{_WORD}|a)(?:\s+(?:and\s+)?(?:{_WORD}|{_BIG}))*(?:\s+{_BIG})?"
 
-_QUAL = r"(?:(?P<qual>at least|at most|more than|less than|fewer than|over|nearly|almost|about|around|some|approximately|up to)\s+)?"
-_NUM = r"(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
+_QUAL = r"(?:(?P<qual>at least|at most|more than|less than|fewer than|over|nearly|almost|about|around|some|approximately|up to|an estimated|roughly)\s+)?"
+_NUM = rf"(?P<num>\d{{1,3}}(?:,\d{{3}})+(?!\d)|\d+(?:\.\d+)?|(?i:{_WORDS}))"
 _SCALE = r"(?:\s+(?P<scale>thousand|million|billion))?"
 _NOUN = "|".join(re.escape(n) for n in sorted(_NOUNS, key=len, reverse=True))
+# Up to three words between the number and its noun: "3,000 North Korean
+# troops", "40 Ukrainian border guards", "200 elite special forces troops".
+# Function words end the search: "one of the two soldiers" counts two, not one.
+_STOP = ("of the a an and or to in on at by for from with as than were was are is be been had have has his her "
+         "their its our who that which these those other all two three four five six seven eight nine ten").split()
+_MODIFIER = rf"(?:(?!(?:{'|'.join(_STOP)})\b)[A-Za-z][\w'-]*\s+)"
 _FIGURE = re.compile(
-    rf"\b{_QUAL}{_NUM}{_SCALE}\s+(?:(?P<adj>[A-Za-z][\w-]*)\s+)??(?P<noun>{_NOUN})\b", re.IGNORECASE
-)
-_MONTH = "|".join(m.capitalize() for m in _MONTHS)
-_DATE = re.compile(
-    rf"\b(?:(?P<d1>\d{{1,2}})\s+(?P<m1>{_MONTH})|(?P<m2>{_MONTH})\s+(?P<d2>\d{{1,2}})(?!\d))(?:,?\s+(?P<y>\d{{4}}))?\b"
+    rf"\b{_QUAL}{_NUM}{_SCALE}\s+(?P<adj>{_MODIFIER}{{0,3}}?)(?P<noun>{_NOUN})\b", re.IGNORECASE
 )
 _OUTCOME = re.compile(r"\b(" + "|".join(sorted(_OUTCOMES, key=len, reverse=True)) + r")\b", re.IGNORECASE)
+# A cheap test, in SQL, for sentences that may hold a figure: a digit or a number word.
+FIGURE_HINT_SQL = r"(?i)[0-9]|\b(" + "|".join(_UNITS) + r")\b"
+
+
+def _value(raw: str) -> float | None:
+    """The number a figure's digits or words say; None when the words are not a number."""
+    raw = raw.strip()
+    if raw[0].isdigit():
+        return float(raw.replace(",", ""))
+    words = raw.lower()
+    if words == "a" or words.startswith("a "):
+        words = "one " + words[2:] if words != "a" else ""
+    try:
+        return float(text2num(words, "en")) if words else None
+    except ValueError:
+        return None
 
 
 @dataclass(frozen=True)
@@ -119,33 +148,72 @@ def _nearest_outcome(sentence: str, start: int, end: int) -> str | None:
     return best[1] if best else None
 
 
+_YEAR_BEFORE = re.compile(r"\b(?:in|since|by|until|from|of|during|before|after)\s+$", re.IGNORECASE)
+
+
+def _is_year(sentence: str, m: re.Match[str]) -> bool:
+    """ "In 2024 troops advanced": a year after a preposition, not a count."""
+    raw = m.group("num")
+    return (len(raw) == 4 and raw.isdigit() and 1900 <= int(raw) <= 2099 and not m.group("qual")
+            and bool(_YEAR_BEFORE.search(sentence[:m.start("num")])))
+
+
 def extract_figures(sentence: str) -> list[Figure]:
-    """Numbers with what they count, and dates, found in one sentence."""
+    """Numbers (in digits or words) with what they count, found in one sentence."""
     found: list[Figure] = []
     for m in _FIGURE.finditer(sentence):
         noun = m.group("noun").lower()
         kind, unit, factor = _NOUNS[noun]
-        value = float(m.group("num").replace(",", "")) * _SCALES.get((m.group("scale") or "").lower(), 1.0)
-        value = round(value * factor, 3)
+        number = _value(m.group("num"))
+        if number is None or _is_year(sentence, m):
+            continue
+        value = round(number * _SCALES.get((m.group("scale") or "").lower(), 1.0) * factor, 3)
         outcome = _nearest_outcome(sentence, m.start(), m.end()) if unit == "persons" else None
-        adj = m.group("adj")
+        proper = [w for w in (m.group("adj") or "").split() if w[0].isupper()]
         found.append(Figure(
             kind=kind, outcome=outcome, value=value, unit=unit,
             qualifier=(m.group("qual") or "").lower() or None, noun=noun,
-            about=adj if adj and adj[0].isupper() else None,
+            about=" ".join(proper) or None,
             text=m.group(0), start=m.start(), end=m.end(),
         ))
-    for m in _DATE.finditer(sentence):
-        month = _MONTHS.index((m.group("m1") or m.group("m2")).lower()) + 1
-        day = int(m.group("d1") or m.group("d2"))
-        if not 1 <= day <= 31:
-            continue
-        value = f"{month:02d}-{day:02d}" if not m.group("y") else f"{m.group('y')}-{month:02d}-{day:02d}"
-        found.append(Figure(
-            kind="date", outcome=None, value=value, unit="date", qualifier=None, noun="date",
-            about=None, text=m.group(0), start=m.start(), end=m.end(),
-        ))
     return found
+
+
+def _by_subject(reports: list[dict[str, Any]]) -> list[tuple[str | None, list[dict[str, Any]]]]:
+    """Reports of one kind and outcome, split by whose figure it is.
+
+    "105 Armenian servicemen" and "50 Azerbaijani servicemen" killed are two
+    figures, not a disagreement. A report that does not say whose joins the
+    only named subject there is; with several, it stays apart (unspecified).
+    """
+    named: dict[str, list[dict[str, Any]]] = {}
+    unnamed: list[dict[str, Any]] = []
+    for rep in reports:
+        if rep["about"]:
+            named.setdefault(rep["about"].lower(), []).append(rep)
+        else:
+            unnamed.append(rep)
+    if len(named) == 1:
+        (about, same), = named.items()
+        return [(same[0]["about"], sorted(same + unnamed, key=lambda r: reports.index(r)))]
+    out = [(same[0]["about"], same) for same in named.values()]
+    if unnamed:
+        out.append((None, unnamed))
+    return out
+
+
+def _quote_speakers(con: duckdb.DuckDBPyConnection, doc_ids: list[str]) -> dict[str, list[tuple]]:
+    """Per document, the quotes with a known speaker: (start, end, code, name), by offset."""
+    if not doc_ids:
+        return {}
+    out: dict[str, list[tuple]] = {}
+    for doc_id, start, end, code, name in con.execute(
+        "SELECT doc_id, start_char, end_char, speaker_code, coalesce(speaker_name, speaker_code) FROM quotes"
+        " WHERE list_contains(?::VARCHAR[], doc_id) AND speaker_code IS NOT NULL ORDER BY doc_id, start_char",
+        [doc_ids],
+    ).fetchall():
+        out.setdefault(doc_id, []).append((start, end, code, name))
+    return out
 
 
 def _same(values: list[float | str]) -> bool:
@@ -193,9 +261,10 @@ def corroborate(
         ),
         ms AS MATERIALIZED (
             SELECT fe.date, fe.a, fe.b, m.event_id, m.mention_id, m.doc_id, m.sent_index, m.sentence,
-                   coalesce(m.outlet, '(unknown)') AS outlet
+                   coalesce(m.outlet, '(unknown)') AS outlet, m.sent_start, m.published,
+                   m.claimed_by_code, m.claimed_by_name
             FROM fe JOIN candidates USING (date, a, b) JOIN event_mentions m ON m.event_id = fe.event_id
-            WHERE regexp_matches(CASE WHEN fe.date IS NOT NULL THEN m.sentence END, '[0-9]')
+            WHERE regexp_matches(CASE WHEN fe.date IS NOT NULL THEN m.sentence END, ?)
         ),
         groups AS (
             SELECT date, a, b FROM ms
@@ -211,7 +280,7 @@ def corroborate(
     window = 2 * int(max_groups)
     while True:
         # LIMIT NULL reads every candidate
-        cur = con.execute(sql, [*params, int(min_outlets), window, int(min_outlets), int(max_groups)])
+        cur = con.execute(sql, [*params, int(min_outlets), window, FIGURE_HINT_SQL, int(min_outlets), int(max_groups)])
         found = cur.fetchall()
         if window is None or len({(r[0], r[1], r[2]) for r in found}) >= max_groups:
             break
@@ -219,6 +288,7 @@ def corroborate(
             break  # every candidate was read
         window = window * 8 if window < 50 * max_groups else None
     cols = [d[0] for d in cur.description]
+    speakers = _quote_speakers(con, sorted({v[cols.index("doc_id")] for v in found}))
     groups: dict[tuple, dict[str, Any]] = {}
     seen: set[tuple] = set()
     for values in found:
@@ -233,24 +303,32 @@ def corroborate(
         seen.add((key, r["doc_id"], r["sent_index"]))
         for f in extract_figures(r["sentence"]):
             claim = g["claims"].setdefault(f.claim, [])
+            at = (r["sent_start"] or 0) + f.start
+            quoted = next((q for q in speakers.get(r["doc_id"], ()) if q[0] <= at < q[1]), None)
             claim.append({
                 "outlet": r["outlet"], "doc_id": r["doc_id"], "sent_index": r["sent_index"],
                 "event_id": r["event_id"], "mention_id": r["mention_id"], "sentence": r["sentence"],
+                "published": r["published"],
+                # Who gave the value: the speaker of the quote it is in, else the
+                # party whose claim the report carries, else the outlet itself.
+                "said_by": quoted[3] if quoted else r["claimed_by_name"] or None,
+                "said_by_code": quoted[2] if quoted else r["claimed_by_code"] or None,
                 **vars(f),
             })
     out = []
     for g in groups.values():
         claims = []
         for (kind, outcome), reports in g["claims"].items():
-            outlets = sorted({rep["outlet"] for rep in reports})
-            if len(outlets) < min_outlets:
-                continue
-            vals = [rep["value"] for rep in reports]
-            claims.append({
-                "kind": kind, "outcome": outcome, "unit": reports[0]["unit"],
-                "status": "agree" if _same(vals) else "differ",
-                "min": min(vals), "max": max(vals), "outlets": outlets, "reports": reports,
-            })
+            for about, same in _by_subject(reports):
+                outlets = sorted({rep["outlet"] for rep in same})
+                if len(outlets) < min_outlets:
+                    continue
+                vals = [rep["value"] for rep in same]
+                claims.append({
+                    "kind": kind, "outcome": outcome, "about": about, "unit": same[0]["unit"],
+                    "status": "agree" if _same(vals) else "differ",
+                    "min": min(vals), "max": max(vals), "outlets": outlets, "reports": same,
+                })
         if not claims:
             continue
         claims.sort(key=lambda c: (c["status"] != "differ", c["kind"], c["outcome"] or ""))

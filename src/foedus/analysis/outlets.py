@@ -97,8 +97,8 @@ def outlet_accusations(
     return _rows(con.execute(
         f"""
         SELECT coalesce(m.outlet, '(unknown)') AS outlet, {src} AS accuser, {tgt} AS accused,
-               count(*) FILTER (WHERE m.root = '11') AS disapprove,
-               count(*) FILTER (WHERE m.root = '12') AS reject,
+               count(*) FILTER (WHERE m.root = '11' AND NOT m.negated) AS disapprove,
+               count(*) FILTER (WHERE m.root = '12' AND NOT m.negated) AS reject,
                count(*) AS reports,
                count(*) FILTER (WHERE m.negated) AS negated
         FROM event_mentions m

@@ -24,6 +24,7 @@ exactly the events counted in ``events``.
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any, Literal, Sequence
 
 import duckdb
@@ -32,7 +33,6 @@ from foedus.analysis.filters import EventFilter, actor_key
 from foedus.analysis.periods import label, period_end, trunc_sql
 
 Treatment = Literal["separate", "include"]
-DEFAULT_PARTNERS: tuple[str, ...] = ("RUS", "USA", "FRA", "EU", "IRN", "CSTO", "TUR", "GEO")
 
 _MEASURES = """
     count(*) FILTER (WHERE counted) AS events,
@@ -142,8 +142,8 @@ def relations(
 
 def realignment(
     con: duckdb.DuckDBPyConnection,
-    focal: str = "ARM",
-    partners: Sequence[str] = DEFAULT_PARTNERS,
+    focal: str | None = None,
+    partners: Sequence[str] | None = None,
     freq: str = "month",
     start: Any = None,
     end: Any = None,
@@ -157,8 +157,19 @@ def realignment(
     One row per (period, partner) that has any event, with the measures of
     :func:`relations` (``goldstein_mean``, ``net_coop``, ...) and ``filters``
     that reproduce its events in the timeline. Partners are actor keys
-    (``RUS``, ``CSTO``) or exact codes when ``exact``.
+    (``RUS``, ``CSTO``) or exact codes when ``exact``. Without a focal actor
+    or partners, the store's own are used (:func:`foedus.analysis.focus.default_focus`):
+    the busiest actor and the actors it has the most events with.
     """
+    if focal is None or partners is None:
+        from foedus.analysis.focus import default_focus
+
+        focus = default_focus(con, focal)
+        focal = focus.focal
+        partners = focus.partners if partners is None else partners
+    if focal is None:
+        trunc_sql(freq, "e.date")  # a bad period is an error even on an empty store
+        return []
     partners = [p for p in dict.fromkeys(str(p).strip() for p in partners) if p and p != focal]
     if not partners:
         return []
@@ -190,4 +201,33 @@ def realignment(
         start, end = _span(row, flt)
         row["filters"] = evidence.params_with(other=row["partner"], start=start, end=end)
         out.append(row)
+    return out
+
+
+
+def with_runs(
+    rows: list[dict[str, Any]], freq: str, key: str = "partner", measure: str = "goldstein_mean"
+) -> list[dict[str, Any]]:
+    """Each row with a ``run``: rows of one ``key`` in consecutive periods share it.
+
+    Why: a line drawn from one period with events to the next one with events
+    across empty periods invents a trend where there is no news. Charts draw
+    one line per run, so a gap in the data stays a gap on the chart. A row
+    whose ``measure`` is empty (only negated or claimed events) has no run and
+    breaks the line too.
+    """
+    out: list[dict[str, Any]] = []
+    runs: dict[Any, int] = {}
+    last: dict[Any, Any] = {}
+    for row in sorted(rows, key=lambda r: (str(r[key]), r["period"])):
+        k = row[key]
+        if row.get(measure) is None:
+            last[k] = None
+            out.append({**row, "run": None})
+            continue
+        prev = last.get(k)
+        if prev is None or period_end(prev, freq) + timedelta(days=1) != row["period"]:
+            runs[k] = runs.get(k, -1) + 1
+        last[k] = row["period"]
+        out.append({**row, "run": f"{k}#{runs[k]}"})
     return out

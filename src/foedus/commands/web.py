@@ -33,6 +33,8 @@ def serve(
     host: Annotated[str, typer.Option(help="Address to listen on; 127.0.0.1 keeps it on this machine.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.", min=1, max=65535)] = 8000,
     allowed_host: Annotated[list[str], typer.Option("--allowed-host", help="Another Host name to answer (e.g. the machine's name on your network); repeatable.")] = [],  # noqa: B006
+    focal: Annotated[Optional[str], typer.Option(
+        "--focal", help="Actor the overview and relations pages start from (default: the one in the most events).")] = None,
 ) -> None:
     """Serve the dashboard (read-only) at http://HOST:PORT/.
 
@@ -40,6 +42,8 @@ def serve(
     answered (others get 400), so a web page cannot read the dashboard
     through DNS rebinding. The database is opened per request: ingest into it
     while the dashboard runs, or rebuild it, and the next page shows the new data.
+
+    Example: foedus serve --db news.duckdb --port 8080 --focal PRK
     """
     import uvicorn
 
@@ -48,7 +52,7 @@ def serve(
     path = _db(db)
     if not Path(path).exists():
         raise FileNotFoundError(f"{path}: no such database; run `foedus ingest` first")
-    app = create_app(path, allowed_hosts=(host, *allowed_host))
+    app = create_app(path, allowed_hosts=(host, *allowed_host), focal=focal)
     if host not in ("127.0.0.1", "localhost", "::1"):
         typer.echo(f"foedus: warning: listening on {host}; anyone who can reach it can read the data", err=True)
     typer.echo(f"foedus: serving {path} at http://{host}:{port}/ (Ctrl-C to stop)")
@@ -59,9 +63,13 @@ def plot(
     db: DbOption = None,
     out: Annotated[Path, typer.Option("--out", help="Directory for the chart files.", file_okay=False)] = Path("charts"),
     format: Annotated[str, typer.Option("--format", help="png or svg.")] = "png",
-    focal: Annotated[str, typer.Option("--focal", help="Actor whose relations are charted (ISO3 or organisation).")] = "ARM",
+    focal: Annotated[Optional[str], typer.Option(
+        "--focal", help="Actor whose relations are charted (ISO3 or organisation; default: the one in the most events).")] = None,
 ) -> None:
-    """Write the relations, timeline and network charts as image files."""
+    """Write the relations, timeline and network charts as image files.
+
+    Example: foedus plot --db news.duckdb --out charts --format svg --focal PRK
+    """
     from foedus.store.db import connect
     from foedus.web.plots import plot_all
 

@@ -27,7 +27,9 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from foedus.analysis import corroborate as corr
 from foedus.analysis import outlets as outl
 from foedus.analysis.network import network as network_of
-from foedus.analysis.relations import DEFAULT_PARTNERS, realignment
+from foedus.analysis.focus import default_focus
+from foedus.analysis.names import ActorNames, default_names
+from foedus.analysis.relations import realignment, with_runs
 from foedus.analysis.filters import FilterError
 from foedus.analysis.timeline import event_mentions, get_event, list_events
 from foedus.store.db import SCHEMA_VERSION, connect, current_version
@@ -85,10 +87,16 @@ def open_read_only(db_path: str | Path) -> duckdb.DuckDBPyConnection:
 def create_app(
     db_path: str | Path,
     ledger_provider: LedgerProvider | None = None,
-    focal: str = "ARM",
+    focal: str | None = None,
     allowed_hosts: tuple[str, ...] = (),
+    names: ActorNames | None = None,
 ) -> FastAPI:
     """The dashboard over the database at ``db_path`` (opened read-only per request).
+
+    ``focal``: the actor the overview and relations pages start from; by
+    default the busiest actor of the database (:mod:`foedus.analysis.focus`),
+    so any corpus opens on its own story. ``names``: how codes are named on
+    the pages (default: the actor registry's names).
 
     ``allowed_hosts``: Host names answered besides localhost and 127.0.0.1
     (the address the server listens on, names given with --allowed-host).
@@ -97,7 +105,7 @@ def create_app(
         open_read_only(db_path).close()  # migrate an older file once, before serving
     db = Database(db_path)
     ledger: LedgerProvider = ledger_provider or ModuleLedger()
-    templates = make_templates()
+    templates = make_templates(names or default_names())
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> Any:
@@ -134,18 +142,30 @@ def create_app(
     choices = _once(lambda c: {"actors": Q.actor_choices(c), "outlets": Q.outlet_choices(c),
                                "modalities": Q.modality_choices(c)})
     outlet_summary = _once(outl.outlet_summary)
-    overview_data = _once(lambda c: {
-        "counts": Q.counts(c), "dyads": Q.top_dyads(c), "outlets": outlet_summary(),
-        "volume": [{**v, "quad": v["quad_class"]} for v in Q.volume(c)],
-        "yearly": realignment(c, focal=focal, partners=["RUS", "USA", "CSTO"], freq="year")})
+    focus_of = _once(lambda c, who: default_focus(c, who))
+
+    def _overview(c: duckdb.DuckDBPyConnection, who: str | None) -> dict[str, Any]:
+        focus = focus_of(who)
+        partners = list(focus.partners[:4])
+        return {
+            "counts": Q.counts(c), "dyads": Q.top_dyads(c), "outlets": outlet_summary(),
+            "volume": [{**v, "quad": v["quad_class"]} for v in Q.volume(c)],
+            "focal": focus.focal, "partners": partners,
+            "yearly": realignment(c, focal=focus.focal, partners=partners, freq="year") if focus.focal else []}
+
+    overview_data = _once(_overview)
     # Every outlet's tables at once (small: outlets x actors); one outlet's
     # view is a selection of their rows, so no outlet costs a query of its own.
     all_outlet_tables = _once(lambda c: {
         "quotes": outl.outlet_quotes(c),
         "accusations": [
             {**r, "href": url("/timeline", source=r["accuser"], target=r["accused"], outlet=r["outlet"]),
-             "href_11": url("/timeline", source=r["accuser"], target=r["accused"], outlet=r["outlet"], cameo="11"),
-             "href_12": url("/timeline", source=r["accuser"], target=r["accused"], outlet=r["outlet"], cameo="12")}
+             "href_11": url("/timeline", source=r["accuser"], target=r["accused"], outlet=r["outlet"], cameo="11",
+                            negated="exclude"),
+             "href_12": url("/timeline", source=r["accuser"], target=r["accused"], outlet=r["outlet"], cameo="12",
+                            negated="exclude"),
+             "href_negated": url("/timeline", source=r["accuser"], target=r["accused"], outlet=r["outlet"],
+                                 negated="only")}
             for r in outl.outlet_accusations(c)],
         "tone": [{**r, "href": url("/timeline", target=r["target"], outlet=r["outlet"], negated="exclude")}
                  for r in outl.outlet_tone(c)]})
@@ -173,12 +193,11 @@ def create_app(
     @app.get("/")
     def overview(request: Request, con: duckdb.DuckDBPyConnection = Depends(cursor)) -> Any:
         fmt = P.output_format(request)
-        data = overview_data()
+        data = overview_data(request.query_params.get("focal") or focal)
         dyads = [{**d, "href": url("/timeline", actor=d["a"], other=d["b"], negated="exclude", claims="exclude")}
                  for d in data["dyads"]]
-        return page(request, templates, "overview", fmt, {
-            **data, "dyads": dyads, "focal": focal, "partners": ["RUS", "USA", "CSTO"],
-        }, rows=dyads)
+        return page(request, templates, "overview", fmt, {**data, "dyads": dyads, "actors": choices()["actors"]},
+                    rows=dyads)
 
     @app.get("/timeline")
     def timeline(request: Request, con: duckdb.DuckDBPyConnection = Depends(cursor)) -> Any:
@@ -207,22 +226,27 @@ def create_app(
     def relations_page(request: Request, con: duckdb.DuckDBPyConnection = Depends(cursor)) -> Any:
         fmt = P.output_format(request)
         flt = P.event_filter(request)
-        who = request.query_params.get("focal") or focal
-        partners = P.str_list(request, "partners") or list(DEFAULT_PARTNERS)
+        focus = focus_of(request.query_params.get("focal") or focal)
+        who = focus.focal
+        partners = P.str_list(request, "partners") or list(focus.partners)
         freq = P.freq(request)
         measure = P.choice(request, "measure", "goldstein_mean", ("goldstein_mean", "net_coop"))
         rows = realignment(con, focal=who, partners=partners, freq=freq, start=flt.start, end=flt.end,
-                           exact=flt.exact, outlet=flt.outlet)
+                           exact=flt.exact, outlet=flt.outlet) if who else []
         for r in rows:
             r["href"] = url("/timeline", r["filters"])
         periods = sorted({(r["period"], r["label"]) for r in rows})
         shown = [p for p in partners if any(r["partner"] == p for r in rows)]
         cells = {(r["period"], r["partner"]): r for r in rows}
-        chart = [{"period": r["period"], "partner": r["partner"], "value": r[measure], "events": r["events"],
-                  "href": r["href"]} for r in rows if r[measure] is not None]
+        label_of = templates.env.globals["actor_name"]
+        chart = [{"period": r["period"], "period_end": r["period_end"], "label": r["label"],
+                  "partner": label_of(r["partner"]).short, "code": r["partner"], "run": r["run"],
+                  "value": r[measure], "events": r["events"], "href": r["href"]}
+                 for r in with_runs(rows, freq, measure=measure) if r[measure] is not None]
         return page(request, templates, "relations", fmt, {
             "focal": who, "partners": partners, "shown": shown, "freq": freq, "measure": measure,
-            "periods": periods, "cells": cells, "chart": chart, "flt": flt, "colours": partner_colours(shown),
+            "periods": periods, "cells": cells, "chart": chart, "flt": flt,
+            "colours": {label_of(p).short: c for p, c in partner_colours(shown).items()},
             **choices(),
         }, rows=rows)
 
@@ -236,6 +260,7 @@ def create_app(
             e["href"] = url("/timeline", e["filters"])
         for n in net["nodes"]:
             n["href"] = url("/timeline", n["filters"])
+            n["label"] = templates.env.globals["actor_name"](n["id"]).short
         return page(request, templates, "network", fmt, {
             "net": net, "flt": flt, "max_edges": max_edges,
             **choices(),
@@ -266,7 +291,8 @@ def create_app(
         groups = corr.corroborate(con, flt, min_outlets=min_outlets)
         flat = [
             {"date": g["date"], "a": g["a"], "b": g["b"], "kind": c["kind"], "outcome": c["outcome"],
-             "status": c["status"], "outlet": r["outlet"], "value": r["value"], "unit": r["unit"],
+             "subject": c["about"], "status": c["status"], "outlet": r["outlet"], "said_by": r["said_by"],
+             "published": r["published"], "value": r["value"], "unit": r["unit"],
              "qualifier": r["qualifier"], "about": r["about"], "figure": r["text"], "sentence": r["sentence"],
              "doc_id": r["doc_id"], "sent_index": r["sent_index"], "event_id": r["event_id"]}
             for g in groups for c in g["claims"] for r in c["reports"]

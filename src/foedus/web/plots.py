@@ -23,7 +23,9 @@ from matplotlib import cm, colors  # noqa: E402
 from foedus.analysis.filters import EventFilter  # noqa: E402
 from foedus.analysis.network import network  # noqa: E402
 from foedus.analysis.periods import trunc_sql  # noqa: E402
-from foedus.analysis.relations import DEFAULT_PARTNERS, realignment  # noqa: E402
+from foedus.analysis.focus import default_focus  # noqa: E402
+from foedus.analysis.names import ActorNames, default_names  # noqa: E402
+from foedus.analysis.relations import realignment, with_runs  # noqa: E402
 from foedus.web.colours import partner_colours  # noqa: E402
 
 QUAD_NAMES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
@@ -38,31 +40,49 @@ def _finish(fig: plt.Figure, out: Path) -> Path:
 
 
 def plot_realignment(
-    con: duckdb.DuckDBPyConnection, out: Path, focal: str = "ARM",
-    partners: Sequence[str] = DEFAULT_PARTNERS, freq: str = "month",
+    con: duckdb.DuckDBPyConnection, out: Path, focal: str | None = None,
+    partners: Sequence[str] | None = None, freq: str = "month", names: ActorNames | None = None,
 ) -> Path:
-    """Mean Goldstein of the focal actor's events with each partner, over time."""
-    rows = realignment(con, focal=focal, partners=partners, freq=freq)
-    series: dict[str, list[tuple]] = defaultdict(list)
+    """Mean Goldstein of the focal actor's events with each partner, over time.
+
+    The focal actor and partners default to the store's own (the busiest
+    actor and its busiest partners). Lines are straight and join consecutive
+    periods only, so a period without events stays a gap; each point's size
+    is its number of events, and a point of fewer than three events is drawn
+    open, because its mean is thin.
+    """
+    names = names or default_names()
+    focus = default_focus(con, focal)
+    focal = focus.focal
+    partners = list(partners) if partners is not None else list(focus.partners)
+    rows = with_runs(realignment(con, focal=focal, partners=partners, freq=freq), freq) if focal else []
+    runs: dict[str, dict[str, list[tuple]]] = defaultdict(lambda: defaultdict(list))
     for r in rows:
-        if r["goldstein_mean"] is not None:
-            series[r["partner"]].append((r["period"], r["goldstein_mean"], r["events"]))
+        if r["run"] is not None:
+            runs[r["partner"]][r["run"]].append((r["period"], r["goldstein_mean"], r["events"]))
     fig, ax = plt.subplots(figsize=(10, 4.8))
     ax.axhline(0, color="#9aa3ad", lw=1, ls="--")
-    drawn = [p for p in partners if p in series]
+    drawn = [p for p in partners if p in runs]
     colours = partner_colours(drawn)
+    top = max((pt[2] for p in drawn for pts in runs[p].values() for pt in pts), default=1)
     for partner in drawn:
-        pts = series[partner]
-        ax.plot([p[0] for p in pts], [p[1] for p in pts], marker="o", lw=1.8, label=partner,
-                markersize=4, color=colours[partner])
+        colour = colours[partner]
+        for n, pts in enumerate(runs[partner].values()):
+            ax.plot([p[0] for p in pts], [p[1] for p in pts], lw=1.8, color=colour,
+                    label=names.short(partner) if n == 0 else None)
+            for when, value, events in pts:
+                ax.scatter([when], [value], s=18 + 140 * events / top, zorder=3, linewidths=1.5,
+                           facecolors=colour if events >= 3 else "white", edgecolors=colour)
     ax.set_ylim(-10.5, 10.5)
-    ax.set_ylabel("mean Goldstein (−10 … +10)")
-    ax.set_title(f"{focal}: relations with its partners, per {freq}")
+    ax.set_ylabel("mean Goldstein score (−10 … +10)")
+    ax.set_xlabel(f"{freq} (point size: events; open point: fewer than 3)")
+    who = names.short(focal) if focal else "no actor"
+    ax.set_title(f"{who}: relations with its partners, per {freq}")
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m"))
-    if series:
-        ax.legend(loc="upper left", ncol=min(len(series), 8), frameon=False, fontsize=9)
+    if drawn:
+        ax.legend(loc="upper left", ncol=min(len(drawn), 8), frameon=False, fontsize=9)
     else:
-        ax.text(0.5, 0.5, f"no events between {focal} and these partners", transform=ax.transAxes, ha="center")
+        ax.text(0.5, 0.5, f"no events between {who} and these partners", transform=ax.transAxes, ha="center")
     ax.grid(axis="y", color="#eeeeee")
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
@@ -85,7 +105,8 @@ def plot_timeline(con: duckdb.DuckDBPyConnection, out: Path, freq: str = "week")
         ax.bar(periods, vals, bottom=bottom, width=width, color=QUAD_COLOURS[q], label=QUAD_NAMES[q])
         bottom = [b + v for b, v in zip(bottom, vals)]
     ax.set_ylabel(f"events per {freq}")
-    ax.set_title(f"Events per {freq} by kind")
+    ax.set_xlabel(freq)
+    ax.set_title(f"Events per {freq} by kind (negated events left out)")
     ax.legend(loc="upper left", ncol=4, frameon=False, fontsize=9)
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m"))
     for side in ("top", "right"):
@@ -94,8 +115,9 @@ def plot_timeline(con: duckdb.DuckDBPyConnection, out: Path, freq: str = "week")
 
 
 def plot_network(con: duckdb.DuckDBPyConnection, out: Path, flt: EventFilter | None = None,
-                 max_edges: int = 60) -> Path:
+                 max_edges: int = 60, names: ActorNames | None = None) -> Path:
     """Actors on a circle, busiest first; edges by weight and cooperation."""
+    names = names or default_names()
     net = network(con, flt, max_edges=max_edges)
     nodes = [n["id"] for n in net["nodes"]]
     pos = {n: (math.cos(2 * math.pi * i / max(len(nodes), 1)), math.sin(2 * math.pi * i / max(len(nodes), 1)))
@@ -112,7 +134,7 @@ def plot_network(con: duckdb.DuckDBPyConnection, out: Path, flt: EventFilter | N
     big = max(weight.values(), default=1)
     for n, (x, y) in pos.items():
         ax.scatter([x], [y], s=120 + 900 * weight[n] / big, color="#34495e", zorder=2)
-        ax.text(x * 1.13, y * 1.13, n, ha="center", va="center", fontsize=10, fontweight="bold")
+        ax.text(x * 1.13, y * 1.13, names.short(n), ha="center", va="center", fontsize=10, fontweight="bold")
     fig.colorbar(cm.ScalarMappable(norm=norm, cmap=cmap), ax=ax, shrink=0.6,
                  label="net cooperation (conflict −1 … +1 cooperation)")
     ax.set_title("Actor network")
@@ -123,13 +145,19 @@ def plot_network(con: duckdb.DuckDBPyConnection, out: Path, flt: EventFilter | N
     return _finish(fig, out)
 
 
-def plot_all(con: duckdb.DuckDBPyConnection, out_dir: Path, fmt: str = "png", focal: str = "ARM") -> list[Path]:
-    """Write realignment, timeline and network charts; returns the files."""
+def plot_all(
+    con: duckdb.DuckDBPyConnection, out_dir: Path, fmt: str = "png", focal: str | None = None
+) -> list[Path]:
+    """Write realignment, timeline and network charts; returns the files.
+
+    Without ``focal`` the relations chart is of the store's busiest actor.
+    """
     if fmt not in ("png", "svg"):
         raise ValueError("format must be png or svg")
     out_dir = Path(out_dir)
+    focal = focal or default_focus(con).focal
     return [
-        plot_realignment(con, out_dir / f"relations-{focal}.{fmt}", focal=focal),
+        plot_realignment(con, out_dir / f"relations-{focal or 'none'}.{fmt}", focal=focal),
         plot_timeline(con, out_dir / f"timeline.{fmt}"),
         plot_network(con, out_dir / f"network.{fmt}"),
     ]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 from urllib.parse import urlencode
 
 from fastapi import Request
@@ -16,6 +16,7 @@ from fastapi.responses import HTMLResponse, Response
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader
 
+from foedus.analysis.names import ActorName
 from foedus.web.export import export_response, json_default
 from foedus.web.ledger import own_rationale
 
@@ -62,6 +63,8 @@ def num(value: Any, digits: int = 2) -> str:
 def plain(value: Any, digits: int = 2) -> str:
     if value is None:
         return "–"
+    if isinstance(value, float) and value.is_integer():
+        return f"{int(value):,}"
     if isinstance(value, float):
         return f"{value:.{digits}f}".rstrip("0").rstrip(".")
     if isinstance(value, int):
@@ -76,11 +79,14 @@ def tone(value: Any) -> str:
     return "coop" if value > 0.05 else "conflict" if value < -0.05 else "neutral"
 
 
-def make_templates() -> Jinja2Templates:
+def make_templates(names: Callable[[str | None], ActorName] | None = None) -> Jinja2Templates:
+    """The page templates; ``names`` turns actor codes into names (codes on hover)."""
     env = Environment(loader=FileSystemLoader(str(HERE / "templates")), autoescape=True)
-    env.globals.update(url=url, QUADS=QUADS, ROOTS=ROOTS, NAV=NAV)
+    namer = names or (lambda code: ActorName(code or "", code or "?", code or "unknown actor"))
+    env.globals.update(url=url, QUADS=QUADS, ROOTS=ROOTS, NAV=NAV, actor_name=namer)
     env.policies["json.dumps_kwargs"] = {"default": json_default, "sort_keys": False}
-    env.filters.update(num=num, plain=plain, tone=tone, own_rationale=own_rationale)
+    env.filters.update(num=num, plain=plain, tone=tone, own_rationale=own_rationale,
+                       name=lambda code: namer(code).short)
     return Jinja2Templates(env=env)
 
 

@@ -16,10 +16,12 @@
 
   function realignment() {
     var measure = el.getAttribute("data-measure") || "goldstein_mean";
-    var yTitle = measure === "net_coop" ? "net cooperation (−1 … +1)" : "mean Goldstein (−10 … +10)";
+    var freq = el.getAttribute("data-freq") || "month";
+    var yTitle = measure === "net_coop" ? "net cooperation (−1 … +1)" : "mean Goldstein score (−10 … +10)";
     var domain = measure === "net_coop" ? [-1, 1] : [-10, 10];
-    var x = {field: "period", type: "temporal", timeUnit: "utcyearmonthdate", title: null,
-             axis: {format: "%b %Y", labelAngle: 0, grid: false}};
+    var x = {field: "period", type: "temporal", timeUnit: "utcyearmonthdate",
+             title: freq === "year" ? "year" : freq === "week" ? "week (from Monday)" : "month",
+             axis: {format: freq === "year" ? "%Y" : "%b %Y", labelAngle: 0, grid: false}};
     var y = {field: "value", type: "quantitative", title: yTitle, scale: {domain: domain}};
     // Fixed colours per partner (RUS red, USA blue, EU gold...), from the page.
     var coloursEl = document.getElementById("chart-colours");
@@ -27,24 +29,33 @@
     var names = Object.keys(colours);
     var scale = names.length ? {domain: names, range: names.map(function (n) { return colours[n]; })}
                              : {scheme: "tableau10"};
-    var color = {field: "partner", type: "nominal", title: "Partner",
+    var color = {field: "partner", type: "nominal", title: "partner",
                  scale: scale, legend: {orient: "top", direction: "horizontal"}};
+    var size = {field: "events", type: "quantitative", title: "events per point",
+                scale: {range: [30, 300], zero: true},
+                legend: {orient: "top", direction: "horizontal", symbolType: "circle", format: "d", tickMinStep: 1}};
+    var tooltip = [{field: "partner", title: "partner"},
+                   {field: "label", title: freq},
+                   {field: "value", format: ".2f", title: measure === "net_coop" ? "net cooperation" : "mean Goldstein"},
+                   {field: "events", title: "events"}];
+    // A point stands for the events of one period; an open point for fewer
+    // than three, whose mean is thin. Lines join consecutive periods only
+    // (one line per run, straight): a gap in the news stays a gap.
+    function points(filled, test) {
+      return {transform: [{filter: test}],
+              mark: {type: "point", filled: filled, strokeWidth: 2, cursor: "pointer", opacity: 0.95},
+              encoding: {x: x, y: y, color: color, href: {field: "href"}, size: size, tooltip: tooltip}};
+    }
     return {
       width: "container", height: 380, autosize: {type: "fit", contains: "padding"},
       data: {values: values},
       layer: [
         {data: {values: [{zero: 0}]}, mark: {type: "rule", color: "#9aa3ad", strokeDash: [4, 3]},
          encoding: {y: {field: "zero", type: "quantitative"}}},
-        {mark: {type: "line", strokeWidth: 2, interpolate: "monotone"},
-         encoding: {x: x, y: y, color: color}},
-        {mark: {type: "point", filled: true, size: 70, cursor: "pointer"},
-         encoding: {x: x, y: y, color: color, href: {field: "href"},
-                    size: {field: "events", type: "quantitative", title: "events", legend: null,
-                           scale: {range: [40, 260]}},
-                    tooltip: [{field: "partner", title: "partner"},
-                              {field: "period", type: "temporal", timeUnit: "utcyearmonthdate", title: "from"},
-                              {field: "value", format: ".2f", title: measure === "net_coop" ? "net coop" : "mean Goldstein"},
-                              {field: "events", title: "events"}]}}
+        {mark: {type: "line", strokeWidth: 2, interpolate: "linear"},
+         encoding: {x: x, y: y, color: color, detail: {field: "run", type: "nominal"}}},
+        points(true, "datum.events >= 3"),
+        points(false, "datum.events < 3")
       ],
       config: {view: {stroke: null}, font: "system-ui, sans-serif"}
     };
@@ -57,9 +68,9 @@
       data: {values: values},
       mark: {type: "bar"},
       encoding: {
-        x: {field: "period", type: "temporal", timeUnit: "utcyearmonth", title: null,
-            axis: {format: "%Y", labelAngle: 0, grid: false, tickCount: "year"}},
-        y: {field: "events", type: "quantitative", aggregate: "sum", title: "events"},
+        x: {field: "period", type: "temporal", timeUnit: "utcyearmonth", title: "month",
+            axis: {format: "%b %Y", labelAngle: 0, grid: false}},
+        y: {field: "events", type: "quantitative", aggregate: "sum", title: "events per month"},
         color: {field: "kind", type: "nominal", title: null,
                 scale: {domain: [QUADS[1], QUADS[2], QUADS[3], QUADS[4]],
                         range: ["#9ccc9c", "#2e7d32", "#f0a868", "#c62828"]},

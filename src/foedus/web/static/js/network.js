@@ -19,7 +19,7 @@
   var maxN = Math.max.apply(null, nodes.map(function (n) { return n.events; }));
   var maxE = Math.max.apply(null, edges.map(function (e) { return e.events; }));
   var elements = nodes.map(function (n) {
-    return {data: {id: n.id, label: n.id, events: n.events, href: n.href}};
+    return {data: {id: n.id, label: n.label || n.id, events: n.events, href: n.href}};
   }).concat(edges.map(function (e, i) {
     return {data: {id: "e" + i, source: e.a, target: e.b, events: e.events,
                    net: e.net_coop, href: e.href,
