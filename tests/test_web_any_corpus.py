@@ -151,3 +151,10 @@ def test_plot_draws_the_data_s_own_focal_actor(korea_db, tmp_path):
     assert [f.name for f in files] == ["relations-PRK.svg", "timeline.svg", "network.svg"]
     svg = files[0].read_text()
     assert "North Korea: relations with its partners" in svg and "Armenia" not in svg
+
+
+def test_ledger_without_invocations_names_the_treaties_that_bind_the_actors(client):
+    page = _text(client.get("/ledger").text)
+    assert "No treaty invocation was found in these documents." in page
+    # the 2024 partnership treaty between Russia and North Korea (in force from December 2024)
+    assert "rus-prk-2024" in page and "binds North Korea, Russia" in page

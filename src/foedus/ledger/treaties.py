@@ -259,6 +259,17 @@ def treaties_of(registry: Registry, state: str, on: date) -> list[Treaty]:
     return [t for t in registry.treaties if t.in_force_on(on) and t.member_on(state, on)]
 
 
+def binding(registry: Registry, states: Iterable[str], on: date) -> list[Treaty]:
+    """Treaties in force on ``on`` that bind at least two of ``states`` to each other.
+
+    Why: when a corpus holds no invocation, a reader still wants to know which
+    commitments stand between the actors the news is about.
+    """
+    wanted = list(dict.fromkeys(states))
+    return [t for t in registry.treaties
+            if t.in_force_on(on) and sum(t.member_on(s, on) for s in wanted) >= 2]
+
+
 def bound_states(treaty: Treaty, obligation: Obligation, on: date, beneficiary: str) -> tuple[str, ...]:
     """Who owes the obligation to ``beneficiary`` on ``on`` (never the beneficiary itself)."""
     if obligation.bound == "all":

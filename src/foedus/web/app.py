@@ -306,6 +306,19 @@ def create_app(
             **choices(),
         }, rows=flat, json_data=groups)
 
+    def _standing_treaties(focus: Any) -> list[dict[str, Any]]:
+        """Treaties binding the data's main actors to each other on its last day (no invocation needed)."""
+        if not focus.focal or not focus.last:
+            return []
+        try:
+            from foedus.ledger.treaties import binding, load_registry as load_treaties
+        except ImportError:  # the ledger is optional
+            return []
+        actors = [focus.focal, *focus.partners]
+        return [{"id": t.id, "name": t.name, "signed": t.signed, "in_force": t.in_force,
+                 "parties": [p for p in actors if t.member_on(p, focus.last)]}
+                for t in binding(load_treaties(), actors, focus.last)]
+
     @app.get("/ledger")
     def ledger_page(request: Request, con: duckdb.DuckDBPyConnection = Depends(cursor)) -> Any:
         fmt = P.output_format(request)
@@ -326,7 +339,9 @@ def create_app(
         ]
         if reason and fmt == "json":
             return page(request, templates, "ledger", fmt, {}, rows=[], json_data={"unavailable": reason})
-        return page(request, templates, "ledger", fmt, {"commitments": commitments, "reason": reason},
+        standing = _standing_treaties(focus_of(focal)) if not commitments and not reason and fmt == "html" else []
+        return page(request, templates, "ledger", fmt, {"commitments": commitments, "reason": reason,
+                                                        "standing": standing},
                     rows=rows, json_data=commitments)
 
     @app.get("/ledger/explain")
