@@ -1,14 +1,21 @@
-"""Cross-document merging and the export formats."""
+"""Cross-document merging, stable event ids and the export formats."""
 
 from __future__ import annotations
 
 import csv
 import json
+import random
+from datetime import date
 
+from conftest import document, mention
+
+from foedus.coding import merge
 from foedus.coding.merge import merge_events
 from foedus.export import gdelt
 from foedus.export.events import iter_events
 from foedus.export.tables import export_events
+from foedus.store.db import connect
+from foedus.store.write import insert_rows
 
 
 def test_merge_groups_reports_and_discounts_copies(small_store) -> None:
@@ -44,7 +51,9 @@ def test_jsonl_contract_and_gdelt_layout(small_store, tmp_path) -> None:
     out = tmp_path / "events.tsv"
     n = export_events(small_store, "gdelt", out)
     lines = list(csv.reader(out.open(), delimiter="\t"))
-    assert n == 3 and all(len(line) == 61 for line in lines)
+    # The negated "no aid was sent" is not written: a GDELT row would say the aid was sent.
+    assert n == 2 and len(lines) == 2 and all(len(line) == 61 for line in lines)
+    assert all(line[26] != "070" for line in lines)
     row = dict(zip(gdelt.COLUMNS, next(line for line in lines if line[26] == "195")))
     assert row["Day"] == "20220913" and row["EventRootCode"] == "19" and row["NumMentions"] == "3"
     assert row["Actor1CountryCode"] == "AZE" and row["Actor1Type1Code"] == "MIL"
@@ -56,3 +65,123 @@ def test_jsonl_contract_and_gdelt_layout(small_store, tmp_path) -> None:
     import pyarrow.parquet as papq
 
     assert papq.read_table(pq).num_rows == 3
+
+
+# ---------------------------------------------------------------- stable event ids
+
+_BORDER = "Bolivian troops fired on a Chilean patrol at the border crossing on Friday."
+_TALKS = "Peru and Ecuador opened talks on fishing rights in Lima."
+
+
+def _reports() -> list[tuple[dict, dict]]:
+    """(document, mention) pairs: three reports of one border incident, two of the talks, one undated pair."""
+    border = [
+        (document(f"b{i}", outlet, date(2023, 4, 7 + i), _BORDER),
+         mention(f"b{i}", 0, _BORDER, date(2023, 4, 7), "BOLMIL", "CHLMIL", "190"))
+        for i, outlet in enumerate(("Andes Daily", "Pacific Wire", "Coastal Post"))
+    ]
+    talks = [
+        (document(f"t{i}", outlet, date(2023, 5, 2), _TALKS),
+         mention(f"t{i}", 0, _TALKS, date(2023, 5, 2), "PERGOV", "ECUGOV", "040"))
+        for i, outlet in enumerate(("Andes Daily", "Pacific Wire"))
+    ]
+    undated = [
+        (document(f"u{i}", "Pacific Wire", date(2023, 6, 1), _TALKS),
+         mention(f"u{i}", 0, _TALKS, None, "PERGOV", "ECUGOV", "040", date_precision="unknown"))
+        for i in range(2)
+    ]
+    return border + talks + undated
+
+
+def _ids(pairs: list[tuple[dict, dict]]) -> dict[tuple, str]:
+    """Event id by (dyad, root, date, undated mention) after storing ``pairs`` in the order given."""
+    con = connect(":memory:")
+    try:
+        for doc, m in pairs:
+            insert_rows(con, "documents", [doc])
+            insert_rows(con, "event_mentions", [m])
+        merge_events(con)
+        rows = con.execute(
+            "SELECT e.source_code, e.target_code, e.root, e.date, "
+            "       min(CASE WHEN e.date IS NULL THEN m.mention_id END), e.event_id "
+            "FROM events e JOIN event_mentions m USING (event_id) GROUP BY ALL"
+        ).fetchall()
+    finally:
+        con.close()
+    return {r[:5]: r[5] for r in rows}
+
+
+def test_event_ids_do_not_depend_on_storage_order_or_on_an_older_report_arriving_later() -> None:
+    pairs = _reports()
+    forward = _ids(pairs)
+    assert len(forward) == 4 and len(set(forward.values())) == 4
+    shuffled = pairs[:]
+    random.Random(7).shuffle(shuffled)
+    assert _ids(list(reversed(pairs))) == forward
+    assert _ids(shuffled) == forward
+    # An older report of the border incident, ingested last, whose document id sorts before every
+    # other (so its mention would be the "first mention"): the incident keeps its id.
+    older = (document("a0", "Highland News", date(2023, 4, 7), _BORDER),
+             mention("a0", 0, _BORDER, date(2023, 4, 7), "BOLMIL", "CHLMIL", "190"))
+    with_older = _ids([*pairs, older])
+    assert with_older == forward
+
+
+def test_an_event_id_changes_when_a_more_precise_date_arrives() -> None:
+    """The documented exception: the id follows the event's date and its precision."""
+    vague = (document("m1", "Andes Daily", date(2023, 4, 30), _BORDER),
+             mention("m1", 0, _BORDER, date(2023, 4, 1), "BOLMIL", "CHLMIL", "190", date_precision="month"))
+    precise = (document("m2", "Pacific Wire", date(2023, 4, 4), _BORDER),
+               mention("m2", 0, _BORDER, date(2023, 4, 3), "BOLMIL", "CHLMIL", "190"))
+    before = _ids([vague])
+    after = _ids([vague, precise])
+    assert len(before) == len(after) == 1
+    assert set(before.values()) != set(after.values())
+    assert list(after)[0][3] == date(2023, 4, 3)
+
+
+def test_clashing_ids_are_told_apart_the_same_way_whatever_the_order(monkeypatch) -> None:
+    monkeypatch.setattr(merge, "_event_id", lambda identity, salt=0: f"ev-{salt:012x}")
+    items = [(("BOLMIL", "CHLMIL", "19", False, f"2023-04-0{d}", "day"), f"b{d}:0:0") for d in range(1, 6)]
+    ids = merge._assign_ids(items)
+    assert len(set(ids)) == 5
+    for seed in range(3):
+        order = list(range(5))
+        random.Random(seed).shuffle(order)
+        again = merge._assign_ids([items[i] for i in order])
+        assert [again[order.index(i)] for i in range(5)] == ids
+
+
+def test_a_location_column_added_to_both_tables_is_carried_through_the_merge() -> None:
+    con = connect(":memory:")
+    try:
+        for table in ("event_mentions", "events"):
+            con.execute(f"ALTER TABLE {table} ADD COLUMN location_kind VARCHAR")
+        insert_rows(con, "documents", [document("c1", "Andes Daily", date(2023, 4, 7), _BORDER)])
+        insert_rows(con, "event_mentions", [mention("c1", 0, _BORDER, date(2023, 4, 7), "BOLMIL", "CHLMIL", "190",
+                                                    location_name="Calama", location_country="CHL",
+                                                    location_lat=-22.46, location_lon=-68.93, location_kind="town")])
+        merge_events(con)
+        assert con.execute("SELECT location_name, location_kind FROM events").fetchall() == [("Calama", "town")]
+    finally:
+        con.close()
+
+
+def test_a_party_s_claim_is_not_merged_into_the_same_act_stated_as_fact() -> None:
+    said = "The ministry in La Paz said Chilean troops crossed the border on Friday."
+    fact = "Chilean troops crossed the border on Friday."
+    con = connect(":memory:")
+    try:
+        insert_rows(con, "documents", [document("c1", "Andes Daily", date(2023, 4, 8), said),
+                                       document("c2", "Pacific Wire", date(2023, 4, 8), fact)])
+        insert_rows(con, "event_mentions", [
+            mention("c1", 0, said, date(2023, 4, 7), "CHLMIL", "BOL", "192", modality="claimed",
+                    claimed_by_code="BOLGOV", claimed_by_name="Bolivia"),
+            mention("c2", 0, fact, date(2023, 4, 7), "CHLMIL", "BOL", "192"),
+        ])
+        merge_events(con)
+        rows = con.execute("SELECT modality, claimed_by_code, mentions FROM events ORDER BY modality").fetchall()
+    finally:
+        con.close()
+    # the claim keeps its claimant; the report stating it as fact is an event of its own
+    assert rows == [("asserted", None, 1), ("claimed", "BOLGOV", 1)]

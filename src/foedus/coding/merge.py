@@ -1,7 +1,8 @@
 """Merging event mentions across documents into events.
 
 The same real event told by several articles (same dyad, same CAMEO root,
-same polarity, dates within a window) becomes one event that keeps every
+same polarity, same claimant for a report of a party's claim, dates within a
+window) becomes one event that keeps every
 mention as evidence, like GDELT's NumMentions/NumSources but with the
 sentences kept. Copies of the same wire story (near-duplicate documents)
 count once towards ``documents`` and ``sources``: a story reprinted is not
@@ -11,6 +12,11 @@ Why recompute over the whole store each time instead of merging
 incrementally: the result then depends only on what is stored, never on the
 order documents arrived in, which is what makes an interrupted-and-restarted
 ingest equal to an uninterrupted one.
+
+Event ids (docs/events.md): an id is a hash of what identifies the event
+itself (dyad, CAMEO root, polarity, claimant, the event's date and its precision), never
+of which report happened to be stored first, so a saved id survives the later
+ingest of more reports, older or newer, of the same event.
 """
 
 from __future__ import annotations
@@ -31,10 +37,10 @@ _MENTION_COLUMNS = (
     "mention_id, m.doc_id, m.date, m.date_precision, source_code, source_name, source_country, source_org, source_role,"
     " target_code, target_name, target_country, target_org, target_role, cameo, root, quad_class, goldstein,"
     " plover_type, plover_mode, plover_context, negated, modality, claimed_by_code, claimed_by_name,"
-    " location_name, location_country, location_lat, location_lon,"
     " coalesce(d.near_dup_of, d.doc_id) AS canonical_doc, coalesce(cd.outlet, d.outlet) AS outlet,"
     " d.outlet AS own_outlet"
 )
+_LOCATION_COLUMNS = ("location_name", "location_country", "location_lat", "location_lon")
 
 
 @dataclass(frozen=True)
@@ -43,9 +49,51 @@ class MergeResult:
     mentions: int
 
 
-def _event_id(key: tuple[Any, ...], first_mention: str) -> str:
-    raw = "|".join(str(k) for k in key) + "|" + first_mention
+def _event_id(identity: tuple[Any, ...], salt: int = 0) -> str:
+    """``ev-`` and 12 hex digits of the SHA-1 of the event's identity (``salt`` > 0 only to break a clash)."""
+    raw = "|".join(str(k) for k in identity) + (f"#{salt}" if salt else "")
     return "ev-" + hashlib.sha1(raw.encode("utf-8")).hexdigest()[:12]
+
+
+def _identity(key: tuple[Any, ...], summary: dict[str, Any], cluster: list[dict[str, Any]]) -> tuple[Any, ...]:
+    """What an event is: its dyad, root and polarity (``key``) with its own date and precision.
+
+    Why not the first mention: which report is stored first depends on when
+    articles were ingested, and an id that moves when an older article
+    arrives breaks every id a user saved. An undated event stays a single
+    mention (nothing to chain it by), so its identity includes that
+    mention's id, itself derived from the document's content.
+    """
+    when = summary["date"]
+    if when is None:
+        return (*key, None, summary["date_precision"], cluster[0]["mention_id"])
+    return (*key, when.isoformat(), summary["date_precision"])
+
+
+def _assign_ids(identities: list[tuple[tuple[Any, ...], str]]) -> list[str]:
+    """Unique ids for ``(identity, tiebreak)`` pairs, whatever order they come in.
+
+    Two events get the same hash only if their identities are equal (the
+    clustering keeps dated events of one dyad and root at least a window
+    apart, so this should not happen) or the 48-bit hashes clash (about one
+    chance in 500 of any clash among a million events). Either way the
+    clashing events are ranked by identity and then ``tiebreak`` (their
+    smallest mention id); the first keeps its hash and each later one is
+    re-hashed with a counter as salt until its id is free, so the result
+    depends only on the set of events, never on the order they were stored
+    or listed.
+    """
+    order = sorted(range(len(identities)), key=lambda i: ("|".join(map(str, identities[i][0])), identities[i][1]))
+    ids: list[str] = [""] * len(identities)
+    taken: set[str] = set()
+    for i in order:
+        event_id, salt = _event_id(identities[i][0]), 0
+        while event_id in taken:
+            salt += 1
+            event_id = _event_id(identities[i][0], salt)
+        taken.add(event_id)
+        ids[i] = event_id
+    return ids
 
 
 def _cluster(rows: list[dict[str, Any]], window: int) -> list[list[dict[str, Any]]]:
@@ -62,7 +110,7 @@ def _cluster(rows: list[dict[str, Any]], window: int) -> list[list[dict[str, Any
     return clusters
 
 
-def _summarise(cluster: list[dict[str, Any]]) -> dict[str, Any]:
+def _summarise(cluster: list[dict[str, Any]], location_columns: tuple[str, ...] = _LOCATION_COLUMNS) -> dict[str, Any]:
     first = cluster[0]
     codes = Counter(r["cameo"] for r in cluster)
     cameo = sorted(codes, key=lambda c: (-codes[c], -len(c), c))[0]
@@ -75,8 +123,8 @@ def _summarise(cluster: list[dict[str, Any]]) -> dict[str, Any]:
     when = min(r["date"] for r in precise) if precise else first["date"]
     precision = "day" if precise else first["date_precision"]
     located = [r for r in cluster if r["location_name"]]
-    loc = Counter((r["location_name"], r["location_country"], r["location_lat"], r["location_lon"]) for r in located)
-    where = sorted(loc, key=lambda k: (-loc[k], str(k[0])))[0] if loc else (None, None, None, None)
+    loc = Counter(tuple(r[c] for c in location_columns) for r in located)
+    where = sorted(loc, key=lambda k: (-loc[k], tuple(str(v) for v in k)))[0] if loc else (None,) * len(location_columns)
     canonical_docs = {r["canonical_doc"] for r in cluster}
     # A document with no known outlet counts as a source of its own.
     outlets = {r["outlet"] or f"doc:{r['canonical_doc']}" for r in cluster}
@@ -101,15 +149,28 @@ def _summarise(cluster: list[dict[str, Any]]) -> dict[str, Any]:
         "modality": modality,
         "claimed_by_code": claimers[0]["claimed_by_code"] if claimers else None,
         "claimed_by_name": claimers[0]["claimed_by_name"] if claimers else None,
-        "location_name": where[0],
-        "location_country": where[1],
-        "location_lat": where[2],
-        "location_lon": where[3],
+        **dict(zip(location_columns, where)),
         "mentions": len(cluster),
         "sources": len(outlets),
         "documents": len(canonical_docs),
         "outlets": reported_by,
     }
+
+
+def _location_columns(con: duckdb.DuckDBPyConnection) -> tuple[str, ...]:
+    """The event location columns: the four base ones and any further ``location_*``
+    column that both ``event_mentions`` and ``events`` have (a place's kind or
+    admin level, say), so that a column added to both is carried through the
+    merge without a change here."""
+
+    def columns(table: str) -> list[str]:
+        return [r[0] for r in con.execute(
+            "SELECT column_name FROM information_schema.columns WHERE table_name = ? AND table_schema = 'main' "
+            "ORDER BY ordinal_position", [table]).fetchall()]
+
+    in_events = set(columns("events"))
+    extra = [c for c in columns("event_mentions") if c.startswith("location_") and c in in_events and c not in _LOCATION_COLUMNS]
+    return (*_LOCATION_COLUMNS, *extra)
 
 
 def merge_events(
@@ -120,9 +181,10 @@ def merge_events(
     ``own_transaction=False`` lets a caller (recode) make the merge part of a
     larger all-or-nothing change.
     """
+    location_columns = _location_columns(con)
     cur = con.execute(
         f"""
-        SELECT {_MENTION_COLUMNS}
+        SELECT {_MENTION_COLUMNS}, {", ".join(f"m.{c}" for c in location_columns)}
         FROM event_mentions m
         JOIN documents d ON d.doc_id = m.doc_id
         LEFT JOIN documents cd ON cd.doc_id = d.near_dup_of
@@ -134,16 +196,25 @@ def merge_events(
     for r in rows:
         if isinstance(r["date"], str):
             r["date"] = date.fromisoformat(r["date"])
-        key = (r["source_code"], r["target_code"], r["root"], bool(r["negated"]))
+        # A report that only carries a party's claim ("Tallinn said Russian jets entered")
+        # is kept apart from reports that state the act as fact: merged, the claimant
+        # would be lost, and an accusation would read as an established event.
+        claimant = r["claimed_by_code"] if r["modality"] == "claimed" else None
+        key = (r["source_code"], r["target_code"], r["root"], bool(r["negated"]), claimant)
         groups.setdefault(key, []).append(r)
     events: list[dict[str, Any]] = []
-    mapping: list[dict[str, Any]] = []
+    clusters: list[list[dict[str, Any]]] = []
+    identities: list[tuple[tuple[Any, ...], str]] = []
     for key in sorted(groups, key=lambda k: tuple(str(x) for x in k)):
         for cluster in _cluster(groups[key], window_days):
-            first_id = min(r["mention_id"] for r in cluster)
-            event_id = _event_id(key, first_id)
-            events.append({"event_id": event_id, **_summarise(cluster)})
-            mapping.extend({"mention_id": r["mention_id"], "event_id": event_id} for r in cluster)
+            summary = _summarise(cluster, location_columns)
+            events.append(summary)
+            clusters.append(cluster)
+            identities.append((_identity(key, summary, cluster), min(r["mention_id"] for r in cluster)))
+    mapping: list[dict[str, Any]] = []
+    for event, cluster, event_id in zip(events, clusters, _assign_ids(identities)):
+        event["event_id"] = event_id
+        mapping.extend({"mention_id": r["mention_id"], "event_id": event_id} for r in cluster)
     if own_transaction:
         con.execute("BEGIN TRANSACTION")
     try:
