@@ -85,7 +85,8 @@ class PlaceMention:
     lat: float | None
     lon: float | None
     place_id: str | None = None
-    kind: str | None = None  # city | region | lake | corridor | country | ...
+    kind: str | None = None  # city | region | lake | corridor | country | an ISO 3166-2 type (province, oblast ...)
+    level: str | None = None  # country | admin1 | city | feature (None when unresolved)
 
     def brief(self) -> dict[str, Any]:
         return {"name": self.name, "country": self.country, "lat": self.lat, "lon": self.lon}

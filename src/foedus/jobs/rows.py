@@ -92,6 +92,7 @@ def event_row(
             "location_country": ev.location.country if ev.location else None,
             "location_lat": ev.location.lat if ev.location else None,
             "location_lon": ev.location.lon if ev.location else None,
+            "location_level": ev.location.level if ev.location else None,
         }
     )
     return row

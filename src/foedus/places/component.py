@@ -10,7 +10,17 @@ follows a locative preposition ("shelling near Ganja"). Stoplisted words
 Country names count as places too ("fighting in Armenia", kind country);
 the event coder decides which to use. Ambiguous names are resolved with the
 countries already resolved in the document (and the actors' countries when
-the actors component ran first).
+the actors component ran first), never with what the name itself was taken
+for: an actor mention or place on the same words does not count as context.
+
+First-level divisions come in two ways: a GPE/LOC entity the gazetteer knows
+as one ("Bavaria", "Khyber Pakhtunkhwa"), and a name followed by a designator
+word ("the Kursk region", "Gaza Governorate", "Kurskaya oblast'"), or preceded
+by one and "of" ("the province of Quebec"); a plural designator takes every
+coordinated name ("the Donetsk and Luhansk regions"). A designator makes the
+name a division even where the bare name is a city ("Kursk region" is the
+oblast, "Kursk" the city). Every mention records its ``level`` (country,
+admin1, city, feature).
 """
 
 from __future__ import annotations
@@ -23,7 +33,8 @@ from spacy.tokens import Doc, Span
 
 from ..nlp.extensions import ensure_extensions
 from ..records import PlaceMention
-from .gazetteer import Gazetteer, build_gazetteer
+from .curated import Place
+from .gazetteer import Gazetteer, Resolution, build_gazetteer
 
 LOCATIVE = {"in", "near", "at", "from", "to", "into", "outside", "around", "towards", "toward", "across",
             "inside", "through", "via", "between", "of", "on", "along", "by"}
@@ -35,6 +46,44 @@ def _after_locative(span: Span) -> bool:
     while i >= 0 and span.doc[i].lower_ in ("the", "and", ",", "or"):
         i -= 1
     return i >= 0 and span.doc[i].lower_ in LOCATIVE
+
+
+# Lower-case words that may stand inside a division's name ("Deir ez-Zor",
+# "Racha-Lechkhumi and Kvemo Svaneti"); a name never starts or ends with one.
+_NAME_PARTICLES = {"al", "el", "ez", "az", "ad", "as", "ar", "an", "de", "del", "la", "and", "-"}
+_COORDINATORS = {",", "and", "or", "&"}
+_MAX_NAME_TOKENS = 6
+
+
+def _is_name_token(tok) -> bool:
+    return tok.text[:1].isupper() and any(c.isalpha() for c in tok.text)
+
+
+def _name_run_before(doc: Doc, end: int) -> int:
+    """Start of the run of name tokens ending just before token ``end`` (``end`` when none)."""
+    i = end - 1
+    start = end
+    while i >= 0 and end - i <= _MAX_NAME_TOKENS:
+        tok = doc[i]
+        if _is_name_token(tok):
+            start = i
+        elif not (tok.lower_ in _NAME_PARTICLES and i > 0 and _is_name_token(doc[i - 1])):
+            break
+        i -= 1
+    return start
+
+
+def _name_run_after(doc: Doc, start: int) -> int:
+    """End of the run of name tokens starting at token ``start`` (``start`` when none)."""
+    i, end = start, start
+    while i < len(doc) and i - start < _MAX_NAME_TOKENS:
+        tok = doc[i]
+        if _is_name_token(tok):
+            end = i + 1
+        elif not (tok.lower_ in _NAME_PARTICLES and i + 1 < len(doc) and _is_name_token(doc[i + 1])):
+            break
+        i += 1
+    return end
 
 
 def _strip(span: Span) -> Span:
@@ -56,8 +105,50 @@ class PlacesComponent:
         names = [n for n in self.gazetteer.names() if n not in self.gazetteer.stoplist]
         self.matcher.add("PLACE", [nlp.make_doc(n) for n in names])
 
+    def _division_name(self, doc: Doc, start: int, end: int, ends_at_designator: bool) -> tuple[int, int] | None:
+        """The longest part of tokens ``start:end`` that names a division, touching the designator's side."""
+        for k in range(end - start, 0, -1):
+            s, e = (end - k, end) if ends_at_designator else (start, start + k)
+            if _is_name_token(doc[s]) and _is_name_token(doc[e - 1]) \
+                    and self.gazetteer.candidates(doc[s:e].text, level="admin1"):
+                return s, e
+        return None
+
+    def _division_phrases(self, doc: Doc) -> list[tuple[Span, str]]:
+        """Names marked as divisions by a designator word ("Kursk region", "the province of Quebec")."""
+        designators = self.gazetteer.designators
+        plural = {w for w, singular in designators.items() if w != singular}
+        out: list[tuple[Span, str]] = []
+        for tok in doc:
+            word = tok.lower_.rstrip("'’")
+            if word not in designators:
+                continue
+            end = tok.i + 1
+            if end < len(doc) and doc[end].text in ("'", "’") and not tok.whitespace_:
+                end += 1  # "Kurskaya oblast'"
+            found = self._division_name(doc, _name_run_before(doc, tok.i), tok.i, True)
+            if found:
+                out.append((doc[found[0]:end], "division"))
+                at = found[0]
+                while word in plural and at > 0:  # "the Donetsk and Luhansk regions"
+                    j = at - 1
+                    while j >= 0 and doc[j].lower_ in _COORDINATORS:
+                        j -= 1
+                    if j == at - 1:
+                        break
+                    more = self._division_name(doc, _name_run_before(doc, j + 1), j + 1, True)
+                    if not more:
+                        break
+                    out.append((doc[more[0]:more[1]], "division"))
+                    at = more[0]
+            elif word not in plural and tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ == "of":
+                after = self._division_name(doc, tok.i + 2, _name_run_after(doc, tok.i + 2), False)
+                if after:
+                    out.append((doc[tok.i:after[1]], "division"))
+        return out
+
     def _spans(self, doc: Doc) -> list[tuple[Span, str]]:
-        cands: list[tuple[Span, str]] = []
+        cands: list[tuple[Span, str]] = list(self._division_phrases(doc))
         for _, s, e in self.matcher(doc):
             cands.append((doc[s:e], "name"))
         for ent in doc.ents:
@@ -80,7 +171,7 @@ class PlacesComponent:
         if text in self.gazetteer.stoplist:
             ent_label = span[0].ent_type_
             return ent_label in ("GPE", "LOC") and _after_locative(span)
-        if how == "name":
+        if how in ("name", "division"):
             return True
         cands = self.gazetteer.candidates(text)
         if how == "ner-preposition":
@@ -89,25 +180,58 @@ class PlacesComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         spans = [(s, h) for s, h in self._spans(doc) if self._allowed(s, h)]
-        context: list[str] = [a.country for a in (doc._.actors or []) if getattr(a, "country", None)]
-        resolved = {}
+        # (start, end, ISO3) of what the document says about countries: the actors, then the places
+        seen: list[tuple[int, int, str]] = [(a.start, a.end, a.country) for a in (doc._.actors or [])
+                                            if getattr(a, "country", None)]
+        named: list[tuple[int, int, Place]] = []  # places resolved so far
+
+        def apart(span: Span, s: int, e: int) -> bool:
+            return e <= span.start_char or s >= span.end_char
+
+        def context(span: Span) -> list[str]:
+            # never the span's own words: "Georgia" read as an actor says nothing about which Georgia
+            return [c for s, e, c in seen if apart(span, s, e)]
+
+        def elsewhere(span: Span) -> list[Place]:
+            return [p for s, e, p in named if apart(span, s, e)]
+
+        def note(span: Span, r: Resolution | None, into: list[tuple[int, int, str]]) -> None:
+            if r is not None:
+                named.append((span.start_char, span.end_char, r.place))
+                if r.place.country:
+                    into.append((span.start_char, span.end_char, r.place.country))
+
+        def level(how: str) -> str | None:
+            return "admin1" if how == "division" else None
+
+        resolved: dict[int, Resolution | None] = {}
         # first pass: names that do not need context (curated, countries, single candidates)
-        for span, _ in spans:
-            cands = self.gazetteer.candidates(span.text)
-            if cands and (len(cands) == 1 or any(p.source in ("curated", "country") for p in cands)):
-                r = self.gazetteer.resolve(span.text)
+        for span, how in spans:
+            if self.gazetteer.certain(span.text, level(how)):
+                r = self.gazetteer.resolve(span.text, level=level(how))
                 resolved[span.start] = r
-                if r and r.place.country:
-                    context.append(r.place.country)
+                note(span, r, seen)
+        # second pass: ambiguous names, with what the document said so far;
+        # a country's name that may mean a division elsewhere ("Georgia") comes last
+        later = [(s, h) for s, h in spans if s.start not in resolved]
+        found: list[tuple[int, int, str]] = []
+        for span, how in [x for x in later if not self.gazetteer.is_homonym(x[0].text)]:
+            r = self.gazetteer.resolve(span.text, context(span), level(how))
+            resolved[span.start] = r
+            note(span, r, found)
+        seen.extend(found)
+        for span, how in [x for x in later if self.gazetteer.is_homonym(x[0].text)]:
+            resolved[span.start] = self.gazetteer.resolve(span.text, context(span), level(how), elsewhere(span))
         out = []
         for span, how in spans:
-            r = resolved.get(span.start) or self.gazetteer.resolve(span.text, context)
+            r = resolved.get(span.start)
             if r is None:
                 if how == "ner" and span.text[:1].isupper() and span.text.replace(" ", "").replace("-", "").isalpha():  # kept unresolved so a user sees what the gazetteer lacks
                     out.append(PlaceMention(span.start_char, span.end_char, span.text, span.text, None, None, None, None, None))
                 continue
             p = r.place
-            out.append(PlaceMention(span.start_char, span.end_char, span.text, p.name, p.country, p.lat, p.lon, p.place_id, p.kind))
+            out.append(PlaceMention(span.start_char, span.end_char, span.text, p.name, p.country, p.lat, p.lon, p.place_id,
+                                    p.kind, p.level or None))
         doc._.places = out
         return doc
 

@@ -20,6 +20,28 @@ log = logging.getLogger(__name__)
 FORMAT = "foedus-places/1"
 KINDS = {"region", "city", "town", "village", "lake", "corridor", "mountain", "river", "border-crossing", "country"}
 
+# What a place is, for consumers that must tell a whole country from a province
+# from a town (GDELT's Geo_Type, PLOVER's resolution): the gazetteer's levels.
+LEVELS = ("country", "admin1", "city", "feature")
+POPULATED_KINDS = frozenset({"city", "town", "village"})
+
+
+def level_of(kind: str, code: str | None = None) -> str:
+    """The level of a curated place of ``kind``.
+
+    A curated region is ``admin1`` only when it names its ISO 3166-2 code
+    (Syunik, AM-SU); a region that is no administrative division
+    (Nagorno-Karabakh), a corridor, lake, mountain, river or crossing is a
+    ``feature``; towns and villages are ``city`` like GeoNames' populated places.
+    """
+    if kind == "country":
+        return "country"
+    if code:
+        return "admin1"
+    if kind in POPULATED_KINDS:
+        return "city"
+    return "feature"
+
 
 @dataclass(frozen=True)
 class Place:
@@ -33,9 +55,11 @@ class Place:
     kind: str
     population: int = 0
     admin: str | None = None
-    source: str = "curated"  # curated | geonames | country
+    source: str = "curated"  # curated | geonames | country | admin1
     aliases: tuple[str, ...] = ()
     approximate: bool = False
+    level: str = ""  # one of LEVELS
+    code: str | None = None  # ISO 3166-2 code of a first-level division
 
 
 @dataclass(frozen=True)
@@ -78,8 +102,13 @@ def _place(raw: dict, where: str) -> Place | None:
     if not isinstance(aliases, list):
         log.warning("%s: place %s: aliases must be a list; ignored", where, pid)
         aliases = []
+    code = raw.get("iso3166_2")
+    if code is not None and not (isinstance(code, str) and code[:2].isalpha() and code[2:3] == "-"):
+        log.warning("%s: place %s: iso3166_2 %r is not an ISO 3166-2 code; ignored", where, pid, code)
+        code = None
     return Place(pid, name, country, lat, lon, kind, 0, raw.get("admin"), "curated",
-                 tuple(str(a) for a in aliases), bool(raw.get("approximate", False)))
+                 tuple(str(a) for a in aliases), bool(raw.get("approximate", False)),
+                 level_of(kind, code), code)
 
 
 def load_curated(path: Path | None = None) -> CuratedData:
