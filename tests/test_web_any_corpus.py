@@ -158,3 +158,15 @@ def test_ledger_without_invocations_names_the_treaties_that_bind_the_actors(clie
     assert "No treaty invocation was found in these documents." in page
     # the 2024 partnership treaty between Russia and North Korea (in force from December 2024)
     assert "rus-prk-2024" in page and "binds North Korea, Russia" in page
+
+
+def test_summary_names_the_data_s_own_main_actor(korea_db):
+    from typer.testing import CliRunner
+
+    from foedus.cli import app
+
+    result = CliRunner().invoke(app, ["summary", "--db", str(korea_db)], env={"COLUMNS": "120"})
+    assert result.exit_code == 0, result.output
+    out = " ".join(result.output.split())
+    assert "Main actor: North Korea (PRK), in the most events" in out
+    assert "Russia (RUS), United States (USA)" in out and "Armenia" not in out

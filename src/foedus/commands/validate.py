@@ -6,17 +6,23 @@ a table or JSON out.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
-from typing import Optional
+from typing import Any, Optional
 
 import typer
 from rich.console import Console
-from rich.table import Table
+from rich.markup import escape
 
-app = typer.Typer(help="Validate the coder against the field's test suites.", no_args_is_help=True)
-out = Console()
+from .output import KEY, NUMBER, Column, Format, examples, fail, format_option, print_rows, screen
+
+app = typer.Typer(
+    help="Validate the coder against the field's test suites.",
+    no_args_is_help=True,
+    epilog=examples("foedus validate petrarch ../shared/reference/petrarch-suite/PETR.UnitTest.records.xml"),
+)
 err = Console(stderr=True, soft_wrap=True)
+
+_SUITE = "../shared/reference/petrarch-suite/PETR.UnitTest.records.xml"
 
 
 @app.callback()
@@ -24,7 +30,12 @@ def _group() -> None:
     """Validation suites (a group even with one suite, so that ``foedus validate petrarch`` stays stable)."""
 
 
-@app.command("petrarch")
+def _percent(field: str) -> Any:
+    return lambda r: f"{r[field]:.0%}"
+
+
+@app.command("petrarch", epilog=examples(f"foedus validate petrarch {_SUITE}",
+                                         f"foedus validate petrarch {_SUITE} --format json --show-misses 50"))
 def petrarch(
     records: Path = typer.Argument(..., exists=True, dir_okay=False, help="PETR.UnitTest.records.xml or a file in that format."),
     dictionaries: Optional[Path] = typer.Option(
@@ -34,37 +45,35 @@ def petrarch(
     proposed: bool = typer.Option(
         False, "--proposed/--no-proposed",
         help="Switch on the interim actor bridge (country actors as registry states; see docs/validation.md)."),
-    fmt: str = typer.Option("table", "--format", help="table or json."),
+    fmt: Format = format_option("table (per category, then misses), json (everything) or csv (one row per category)."),
     show_misses: int = typer.Option(10, "--show-misses", min=0, help="How many records with misses or extras to list."),
 ) -> None:
     """Code the PETRARCH unit-test records with the suite's own dictionaries and score the result."""
     from ..coding.validation import NoRecords, run_petrarch_validation
 
-    if fmt not in ("table", "json"):
-        err.print(f"[red]error[/]: --format must be table or json, not {fmt!r}")
-        raise typer.Exit(2)
     try:
         with err.status("coding the validation records"):
             report = run_petrarch_validation(records, dictionaries, ours=ours, proposed=proposed)
     except (FileNotFoundError, NoRecords) as exc:
-        err.print(f"error: {exc}", markup=False, highlight=False)
-        raise typer.Exit(2)
-    if fmt == "json":
-        out.print_json(json.dumps(report.to_dict(show_misses)))
+        fail(str(exc), 2)
+    rows = [{"category": name, **t.to_dict()} for name, t in [*report.by_category().items(), ("TOTAL", report.total())]]
+    print_rows(fmt, [
+        Column("category", "category", KEY),
+        *(Column(h, f, NUMBER) for h, f in (("records", "records"), ("expected", "expected"), ("found", "found"),
+                                            ("matched", "matched"), ("missed", "missed"), ("extra", "extra"))),
+        Column("found %", _percent("found_rate"), NUMBER),
+        Column("extra %", _percent("extra_rate"), NUMBER),
+        Column("prefix %", _percent("found_rate_prefix"), NUMBER),
+    ], rows, title=f"PETRARCH validation: {records.name} ({report.seconds:.0f} s)",
+        json_value=report.to_dict(show_misses), compact=True)
+    if fmt != Format.table:
         return
-    table = Table(title=f"PETRARCH validation: {records.name} ({report.seconds:.0f} s)")
-    for col in ("category", "records", "expected", "found", "matched", "missed", "extra", "found %", "extra %", "prefix %"):
-        table.add_column(col, justify="left" if col == "category" else "right")
-    rows = list(report.by_category().items()) + [("TOTAL", report.total())]
-    for name, t in rows:
-        table.add_row(name, str(t.records), str(t.expected), str(t.found), str(t.matched), str(t.missed), str(t.extra),
-                      f"{t.found_rate:.0%}", f"{t.extra_rate:.0%}", f"{t.prefix_rate:.0%}",
-                      style="bold" if name == "TOTAL" else None)
-    out.print(table)
+    out = screen()
     s = report.settings
     out.print(f"verb patterns: {s['verb_patterns']} from {s['verb_lines_converted']}/{s['verb_lines']} pattern lines; "
-              f"skipped: {s['verb_lines_skipped']}; dictionary problems: {len(report.problems)}")
+              f"skipped: {escape(str(s['verb_lines_skipped']))}; dictionary problems: {len(report.problems)}")
     for r in report.misses()[:show_misses]:
-        out.print(f"[bold]{r.record.id}[/] [{r.record.category}] {r.note}\n  {r.record.text}")
-        out.print(f"  [green]expected[/] {', '.join(map(str, r.record.expected)) or '-'}   "
-                  f"[red]missed[/] {', '.join(map(str, r.missed)) or '-'}   [yellow]extra[/] {', '.join(map(str, r.extra)) or '-'}")
+        out.print(f"[bold]{escape(r.record.id)}[/] {escape(f'[{r.record.category}]')} {escape(r.note)}\n  {escape(r.record.text)}")
+        out.print(f"  [green]expected[/] {escape(', '.join(map(str, r.record.expected)) or '-')}   "
+                  f"[red]missed[/] {escape(', '.join(map(str, r.missed)) or '-')}   "
+                  f"[yellow]extra[/] {escape(', '.join(map(str, r.extra)) or '-')}")
