@@ -40,3 +40,16 @@ def test_evaluation_with_pipeline_actors(full_nlp):
     r = evaluate(full_nlp)
     assert r["actors"] == "pipeline"
     assert r["precision"] >= 0.8 and r["recall"] >= 0.78
+
+
+def test_an_event_with_its_own_date_keeps_it(full_nlp):
+    # the main clause is dated by publication; the drones' entry by its own phrase
+    text = ("The protest came a week after Russian drones entered Polish airspace on the night of 9-10 March.")
+    doc = full_nlp(make_doc(full_nlp, text, date(2026, 3, 20)))
+    entry = [e for e in doc._.events if e.trigger.startswith("entered")]
+    assert entry and entry[0].date == "2026-03-09" and entry[0].date_precision == "day"
+    # a date on another verb is that verb's: the report's day does not date the attack
+    text = "Turkish jets struck the depot on Monday, the ministry said on Thursday."
+    doc = full_nlp(make_doc(full_nlp, text, date(2026, 3, 20)))
+    strike = [e for e in doc._.events if e.trigger.startswith("struck")]
+    assert strike and strike[0].date == "2026-03-16"

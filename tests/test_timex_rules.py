@@ -163,3 +163,11 @@ def test_year_range_and_cross_month_span():
 ])
 def test_neutral_month_prefers_the_past(month, anchor, expected):
     assert P.nearest_year(month, None, anchor, "neutral") == expected
+
+
+def test_a_span_after_another_event_is_not_a_date():
+    # "a week after <event>" counts from that event, not from publication
+    assert [t.text for t in find_timexes("The talks came a week after the shelling began.", TUE)] == []
+    assert [t.text for t in find_timexes("The talks came one month after the vote.", TUE)] == []
+    t = one("The day after, the envoy left.", TUE)
+    assert t.value == "2022-09-21"

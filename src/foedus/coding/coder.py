@@ -23,6 +23,7 @@ from typing import Any, Iterable
 from spacy.tokens import Doc, Span, Token
 
 from ..records import ActorMention, CodedEvent, PlaceMention, SentenceInfo
+from ..timex.sentence_dates import event_day, own_expression
 from .cues import Cues, default_cues
 from .frames import Frame, Frames, default_frames
 from .matching import Match, match_token
@@ -1013,6 +1014,7 @@ class EventCoder:
         else:
             pairs = [(s, t, code) for s, t in pairs]
         events = []
+        when = ctx.when(m.trigger)
         for s, t, code in pairs:
             ev_mod, ev_why = mod, mod_why
             if (claim.modality and claimed_by is not None and not forced and not negated and not p.converted
@@ -1034,9 +1036,9 @@ class EventCoder:
                 sentence=ctx.sent.text, source=s, target=t, cameo=code,
                 trigger_start=start, trigger_end=end, trigger=ctx.doc.text[start:end], pattern_id=p.id,
                 negated=negated, modality=ev_mod, claimed_by=claimed_by,
-                date=ctx.date, date_precision=ctx.date_precision, location=location,
+                date=when[0], date_precision=when[1], location=location,
                 extra={
-                    "source_slot": source_slot, "target_slot": target_slot, "date_from": ctx.date_from,
+                    "source_slot": source_slot, "target_slot": target_slot, "date_from": when[2],
                     "symmetric": p.symmetric, "pattern_origin": p.origin,
                     "negation": neg_why or ("denied" if claim.negated else None),
                     "modality_why": ev_why or None,
@@ -1168,6 +1170,15 @@ class _SentenceContext:
         if self.info is not None and self.info.date:
             return self.info.date_precision
         return "document"
+
+    def when(self, trigger: Token) -> tuple[str | None, str, str]:
+        """(date, precision, where from) of the event of ``trigger``: an expression
+        hanging from the trigger itself first, else the sentence's date."""
+        own = own_expression(self.doc, trigger, getattr(self.doc._, "timexes", None) or []) \
+            if Doc.has_extension("timexes") else None
+        if own is not None and event_day(own):
+            return event_day(own), own.granularity, "timex"
+        return self.date, self.date_precision, self.date_from
 
     def location(self, trigger: Token, actors: list[ActorMention]) -> PlaceMention | None:
         """A place of the sentence, preferring one inside the predicate's own phrase.

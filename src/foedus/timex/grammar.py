@@ -143,7 +143,9 @@ def build_grammar(lex: Lexicon) -> Grammar:
             "ref_next",
             rf"{B}(?:{i('the')}\s+)?(?P<dir>{i('previous|preceding|next|following|same')})\s+(?P<unit>{i(units + '|' + parts)}){E}",
         ),
-        ("ref_before", rf"{B}(?:{i('the')}\s+)?(?P<unit>{i(units)})\s+(?P<dir>{i('before|after')}){E}(?!\s+(?:the|a|an|its|his|her|their)\b)"),
+        # "the day after": a date; "a week after the drones entered" is a span
+        # counted from another event, not from publication, so not a date.
+        ("ref_before", rf"(?<![Aa]\s)(?<![Aa]n\s)(?<![Oo]ne\s){B}(?:{i('the')}\s+)?(?P<unit>{i(units)})\s+(?P<dir>{i('before|after')}){E}(?!\s+(?:the|a|an|its|his|her|their)\b)"),
         (
             "ref_that",
             rf"{B}(?:(?P<edge>{i('earlier|later|early|late')})\s+)?(?P<that>{i('that')})\s+(?P<unit>{i(units + '|' + parts)}){E}",

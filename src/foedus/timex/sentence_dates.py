@@ -188,6 +188,45 @@ def governing_expression(sent: Span, timexes: list[TimeExpression],
     return min(ranked, key=lambda r: r[0])[1]
 
 
+def own_expression(doc: Doc, trigger: Token, timexes: list[TimeExpression]) -> TimeExpression | None:
+    """The expression that dates the event of ``trigger`` itself, when one hangs from it.
+
+    Why: a sentence can tell two events at two times ("the incursion came a
+    week after drones entered the airspace on the night of 9 September";
+    "Baku, which attacked on Monday, said on Tuesday ..."). The sentence's
+    governing date is right for its main event; an event whose own verb or
+    noun carries a date takes that one. An expression counts for ``trigger``
+    when the path from it up the parse reaches the trigger before any other
+    verb (a date on another verb is that verb's) and it is not the name of
+    a thing ("the war of 2020"). The nearest such expression wins.
+    """
+    sent = trigger.sent
+    best: tuple[int, TimeExpression] | None = None
+    for t in timexes:
+        if not t.value or not (sent.start_char <= t.start < sent.end_char):
+            continue
+        span = doc.char_span(t.start, t.end, alignment_mode="expand")
+        if span is None or span.root.i == trigger.i or span.start <= trigger.i < span.end:
+            continue
+        a = attachment(doc, t.start, t.end)
+        if a is None or a.role == NAME:
+            continue
+        prep = _stranded_preposition(span)
+        cur, steps = (prep, 1) if prep is not None else (span.root, 0)
+        while cur.i != trigger.i:
+            if cur.head.i == cur.i or steps > 12:
+                cur = None
+                break
+            cur = cur.head
+            steps += 1
+            if cur.i != trigger.i and cur.pos_ in ("VERB", "AUX") and not span.start <= cur.i < span.end:
+                cur = None
+                break
+        if cur is not None and (best is None or steps < best[0]):
+            best = (steps, t)
+    return best[1] if best else None
+
+
 def event_day(t: TimeExpression) -> str | None:
     """The date an expression gives the events it governs: its start, except
     for a night that ends on another day ("overnight" in a morning report: the
