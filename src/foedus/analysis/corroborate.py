@@ -310,9 +310,11 @@ def corroborate(
                 "event_id": r["event_id"], "mention_id": r["mention_id"], "sentence": r["sentence"],
                 "published": r["published"],
                 # Who gave the value: the speaker of the quote it is in, else the
-                # party whose claim the report carries, else the outlet itself.
-                "said_by": quoted[3] if quoted else r["claimed_by_name"] or None,
-                "said_by_code": quoted[2] if quoted else r["claimed_by_code"] or None,
+                # outlet itself. (A report's claimant is not enough: "India, blaming
+                # its neighbour for the attack that killed 26" makes the blame
+                # India's, not the count.)
+                "said_by": quoted[3] if quoted else None,
+                "said_by_code": quoted[2] if quoted else None,
                 **vars(f),
             })
     out = []

@@ -21,7 +21,8 @@
     var domain = measure === "net_coop" ? [-1, 1] : [-10, 10];
     var x = {field: "period", type: "temporal", timeUnit: "utcyearmonthdate",
              title: freq === "year" ? "year" : freq === "week" ? "week (from Monday)" : "month",
-             axis: {format: freq === "year" ? "%Y" : "%b %Y", labelAngle: 0, grid: false}};
+             scale: {padding: 14},
+             axis: {format: freq === "year" ? "%Y" : "%b %Y", labelAngle: 0, grid: false, labelOverlap: "greedy"}};
     var y = {field: "value", type: "quantitative", title: yTitle, scale: {domain: domain}};
     // Fixed colours per partner (RUS red, USA blue, EU gold...), from the page.
     var coloursEl = document.getElementById("chart-colours");
@@ -32,7 +33,7 @@
     var color = {field: "partner", type: "nominal", title: "partner",
                  scale: scale, legend: {orient: "top", direction: "horizontal"}};
     var size = {field: "events", type: "quantitative", title: "events per point",
-                scale: {range: [30, 300], zero: true},
+                scale: {range: [40, 300], domainMin: 1, zero: false},
                 legend: {orient: "top", direction: "horizontal", symbolType: "circle", format: "d", tickMinStep: 1}};
     var tooltip = [{field: "partner", title: "partner"},
                    {field: "label", title: freq},
@@ -69,7 +70,8 @@
       mark: {type: "bar"},
       encoding: {
         x: {field: "period", type: "temporal", timeUnit: "utcyearmonth", title: "month",
-            axis: {format: "%b %Y", labelAngle: 0, grid: false}},
+            scale: {padding: 8},
+            axis: {format: "%b %Y", labelAngle: 0, grid: false, labelOverlap: "greedy"}},
         y: {field: "events", type: "quantitative", aggregate: "sum", title: "events per month"},
         color: {field: "kind", type: "nominal", title: null,
                 scale: {domain: [QUADS[1], QUADS[2], QUADS[3], QUADS[4]],
