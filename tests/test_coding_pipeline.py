@@ -53,3 +53,17 @@ def test_an_event_with_its_own_date_keeps_it(full_nlp):
     doc = full_nlp(make_doc(full_nlp, text, date(2026, 3, 20)))
     strike = [e for e in doc._.events if e.trigger.startswith("struck")]
     assert strike and strike[0].date == "2026-03-16"
+
+
+def test_a_date_inside_the_object_dates_that_act_not_the_reaction(full_nlp):
+    # the incursion's date is the incursion's; the condemnation has none of its own
+    text = "Lithuania condemned the incursion that took place on 2 March."
+    doc = full_nlp(make_doc(full_nlp, text, date(2026, 3, 11)))
+    condemn = [e for e in doc._.events if e.trigger.startswith("condemned")]
+    assert condemn and (condemn[0].date, condemn[0].date_precision) == ("2026-03-11", "document")
+    # a date naming an event noun ("the March 2 incursion", "the incursion of March 2") is its date
+    for text in ("Lithuania condemned the March 2 incursion by Russian jets.",
+                 "Lithuania condemned the incursion of March 2 by Russian jets."):
+        doc = full_nlp(make_doc(full_nlp, text, date(2026, 3, 11)))
+        dates = {e.trigger: (e.date, e.date_precision) for e in doc._.events}
+        assert dates["incursion"] == ("2026-03-02", "day") and dates["condemned"][0] == "2026-03-11"

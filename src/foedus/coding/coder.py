@@ -23,7 +23,7 @@ from typing import Any, Iterable
 from spacy.tokens import Doc, Span, Token
 
 from ..records import ActorMention, CodedEvent, PlaceMention, SentenceInfo
-from ..timex.sentence_dates import event_day, own_expression
+from ..timex.sentence_dates import borrowed, event_day, own_expression
 from .cues import Cues, default_cues
 from .frames import Frame, Frames, default_frames
 from .matching import Match, match_token
@@ -1173,11 +1173,15 @@ class _SentenceContext:
 
     def when(self, trigger: Token) -> tuple[str | None, str, str]:
         """(date, precision, where from) of the event of ``trigger``: an expression
-        hanging from the trigger itself first, else the sentence's date."""
-        own = own_expression(self.doc, trigger, getattr(self.doc._, "timexes", None) or []) \
-            if Doc.has_extension("timexes") else None
+        hanging from the trigger itself first, else the sentence's date unless
+        that date is a noun's inside the trigger's phrase, else publication."""
+        timexes = (getattr(self.doc._, "timexes", None) or []) if Doc.has_extension("timexes") else []
+        own = own_expression(self.doc, trigger, timexes)
         if own is not None and event_day(own):
             return event_day(own), own.granularity, "timex"
+        if self.date_from == "timex" and borrowed(self.doc, trigger, timexes, self.date, set(self.matches)):
+            published = self.published.isoformat() if self.published else None
+            return published, "document", "document"
         return self.date, self.date_precision, self.date_from
 
     def location(self, trigger: Token, actors: list[ActorMention]) -> PlaceMention | None:

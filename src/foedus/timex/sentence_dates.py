@@ -188,6 +188,39 @@ def governing_expression(sent: Span, timexes: list[TimeExpression],
     return min(ranked, key=lambda r: r[0])[1]
 
 
+def owner(doc: Doc, t: TimeExpression) -> Token | None:
+    """The verb or event noun an expression dates: the first one on its path up the parse.
+
+    Nouns that are themselves times pass the date on ("on the night of 9
+    September" dates the verb the night hangs from). None when the
+    expression is unaligned or names a thing ("the war of 2020").
+    """
+    span = doc.char_span(t.start, t.end, alignment_mode="expand")
+    if span is None:
+        return None
+    a = attachment(doc, t.start, t.end)
+    if a is None:
+        return None
+    if a.role == NAME:
+        # "the 13 September attack", "the attack of 13 September": the date of the
+        # noun it modifies (an event noun has a date; a thing's is its name)
+        head = span.root.head
+        if head.dep_ == "prep" and head.lower_ == "of":
+            head = head.head
+        return head if head.pos_ in ("NOUN", "PROPN") else None
+    prep = _stranded_preposition(span)
+    cur, steps = (prep, 1) if prep is not None else (span.root, 0)
+    while True:
+        if not span.start <= cur.i < span.end:
+            if cur.pos_ in ("VERB", "AUX"):
+                return cur
+            if cur.pos_ in ("NOUN", "PROPN") and cur.lower_ not in TIME_NOUNS and cur.lemma_.lower() not in TIME_NOUNS:
+                return cur
+        if cur.head.i == cur.i or steps > 12:
+            return cur if cur.pos_ in ("VERB", "AUX") else None
+        cur, steps = cur.head, steps + 1
+
+
 def own_expression(doc: Doc, trigger: Token, timexes: list[TimeExpression]) -> TimeExpression | None:
     """The expression that dates the event of ``trigger`` itself, when one hangs from it.
 
@@ -195,36 +228,55 @@ def own_expression(doc: Doc, trigger: Token, timexes: list[TimeExpression]) -> T
     week after drones entered the airspace on the night of 9 September";
     "Baku, which attacked on Monday, said on Tuesday ..."). The sentence's
     governing date is right for its main event; an event whose own verb or
-    noun carries a date takes that one. An expression counts for ``trigger``
-    when the path from it up the parse reaches the trigger before any other
-    verb (a date on another verb is that verb's) and it is not the name of
-    a thing ("the war of 2020"). The nearest such expression wins.
+    noun carries a date takes that one: the expression whose :func:`owner`
+    is the trigger (the nearest, when several are).
     """
     sent = trigger.sent
-    best: tuple[int, TimeExpression] | None = None
+    mine = [t for t in timexes if t.value and sent.start_char <= t.start < sent.end_char
+            and (o := owner(doc, t)) is not None and o.i == trigger.i]
+    return min(mine, key=lambda t: abs(t.start - trigger.idx)) if mine else None
+
+
+def borrowed(doc: Doc, trigger: Token, timexes: list[TimeExpression], day: str | None,
+             acts: frozenset[int] | set[int] = frozenset()) -> bool:
+    """Is the sentence's date ``day`` that of a verb or noun inside the trigger's own phrase?
+
+    "The council condemned the incursion that took place on 2 March": the
+    date belongs to the incursion, and the sentence has no date for the
+    condemnation, which must not take the incursion's.
+    """
+    if day is None:
+        return False
+    sent = trigger.sent
     for t in timexes:
-        if not t.value or not (sent.start_char <= t.start < sent.end_char):
+        if not t.value or not sent.start_char <= t.start < sent.end_char or event_day(t) != day:
             continue
-        span = doc.char_span(t.start, t.end, alignment_mode="expand")
-        if span is None or span.root.i == trigger.i or span.start <= trigger.i < span.end:
-            continue
-        a = attachment(doc, t.start, t.end)
-        if a is None or a.role == NAME:
-            continue
-        prep = _stranded_preposition(span)
-        cur, steps = (prep, 1) if prep is not None else (span.root, 0)
-        while cur.i != trigger.i:
-            if cur.head.i == cur.i or steps > 12:
-                cur = None
-                break
-            cur = cur.head
-            steps += 1
-            if cur.i != trigger.i and cur.pos_ in ("VERB", "AUX") and not span.start <= cur.i < span.end:
-                cur = None
-                break
-        if cur is not None and (best is None or steps < best[0]):
-            best = (steps, t)
-    return best[1] if best else None
+        o = owner(doc, t)
+        if o is None or o.i == trigger.i:
+            return False
+        # a noun dates only if it is an act itself (``acts``: the sentence's predicates):
+        # "without permission on Friday" misattached is no date of a permission
+        if o.pos_ in ("NOUN", "PROPN") and o.i not in acts:
+            return False
+        if trigger.is_ancestor(o) and _through_noun(o, trigger):
+            return True
+    return False
+
+
+def _through_noun(tok: Token, top: Token) -> bool:
+    """Does the path from ``tok`` up to its ancestor ``top`` pass a noun (``tok`` included)?
+
+    A verb coordinated with the trigger shares its time ("entered ... and
+    stayed on Friday"); a verb or noun inside the trigger's object does not.
+    """
+    cur = tok
+    while cur.i != top.i:
+        if cur.pos_ in ("NOUN", "PROPN"):
+            return True
+        if cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False
 
 
 def event_day(t: TimeExpression) -> str | None:
