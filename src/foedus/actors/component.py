@@ -17,7 +17,11 @@ Order of work on a document (each step explained in its module):
    (:mod:`.coref`); institutions named without a country ("parliament", "the
    foreign ministry") take the state the story is about when nothing in the
    sentence points elsewhere (:mod:`.context`, ``how="context"``);
-4. named entities the registry does not know (PERSON, ORG, GPE, NORP) are kept
+4. bodies named in full and then by abbreviation ("the NSC") or head noun
+   ("the committee"), and bodies placed under a resolved person ("the
+   committee, chaired by Prime Minister ...") take that body's or that
+   person's state (:mod:`.bodies`);
+5. named entities the registry does not know (PERSON, ORG, GPE, NORP) are kept
    as unresolved mentions (``code=None``, ``how="ner"``) so a user can see
    what the registry lacks. Where NER and the registry disagree (the small
    model calls Armenia a PERSON) the registry wins: an NER entity that
@@ -42,6 +46,7 @@ from spacy.tokens import Doc
 
 from ..nlp.extensions import ensure_extensions
 from ..records import ActorMention
+from . import bodies
 from .compose import Composer, select
 from .context import StoryContext
 from .coref import Coref, Found
@@ -133,10 +138,26 @@ class ActorResolver:
         found.extend(self.context.resolve(doc, found, on))
         if self.use_ner:
             found.extend(self._unresolved(doc, found, blocked))
+        found = self._bodies(doc, found)
         found.sort(key=lambda f: (f.mention.start, f.mention.end))
         doc._.actors = [f.mention for f in found]
         doc._.set(REASONS_ATTR, {(f.mention.start, f.mention.end): f.why for f in found})
         return doc
+
+    @staticmethod
+    def _bodies(doc: Doc, found: list[Found]) -> list[Found]:
+        """Bodies resolved through their chair, then their abbreviations and head nouns (:mod:`.bodies`)."""
+        chaired = bodies.chaired_bodies(doc, found)
+        if chaired:
+            spans = {(f.start, f.end) for f in chaired}
+            found = [f for f in found if (f.start, f.end) not in spans] + chaired
+        for rule in (bodies.abbreviations, bodies.head_nouns):
+            extra = rule(doc, found)
+            if extra:
+                # the new mentions take the place of unresolved ones on the same words
+                found = [f for f in found if f.mention.resolved
+                         or not any(f.start < e.end and e.start < f.end for e in extra)] + extra
+        return found
 
     def _titled_name(self, doc: Doc, start: int, end: int, mention: ActorMention) -> ActorMention:
         """A composed mention that ends in a person's name ("Moldovan Prime Minister Dorin Recean") is that person.

@@ -322,7 +322,11 @@ def sentence_infos(doc, timexes: list[TimeExpression]) -> list[SentenceInfo]:
     for i, (sent, best) in enumerate(infos):
         if best is not None:
             info = SentenceInfo(i, sent.start_char, sent.end_char, sent.text, event_day(best), best.granularity, "timex")
-            frame = story_day(best) or frame
+            a = attachment(doc, best.start, best.end)
+            if a is not None and a.role == EVENT and not a.other_event:
+                # only the date of a sentence's own event sets the story's day: "condemned
+                # India's measures announced on 23 April" tells of the measures' day
+                frame = story_day(best) or frame
         elif frame is not None:
             info = SentenceInfo(i, sent.start_char, sent.end_char, sent.text, frame, "document", "story")
         else:
