@@ -192,3 +192,13 @@ def test_an_indefinite_event_noun_is_a_new_act_with_its_own_date():
     events = code_text(load_nlp(), text, date(2024, 8, 10))["events"]
     calls = [e for e in events if e["cameo"] == "041"]
     assert calls and all(e["date"] == "2024-08-05" for e in calls), calls
+
+
+def test_a_verb_of_doing_together_does_not_borrow_a_coordinated_verb_s_object(nlp):
+    found = events(nlp, "The NATO council met on Monday to consult and strongly condemn Russia's violation of "
+                        "Latvian airspace.")
+    assert ("IGOWSTNAT", "RUS", "111") in found, found
+    assert not any(c.startswith("04") and t == "RUS" or s == "RUS" and c.startswith("04") for s, t, c in found), found
+    # a shared object is still shared by two acts ("attacked and shelled X")
+    found = events(nlp, "Ethiopian forces attacked and shelled Eritrean positions.")
+    assert {("ETHMIL", "ERI", "190"), ("ETHMIL", "ERI", "194")} <= found, found

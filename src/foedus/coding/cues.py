@@ -26,7 +26,7 @@ KEYS = ("negators", "negating_verbs", "without", "future_aux", "future_verbs", "
         "counterfactual_verbs", "name_heads", "place_target_slots", "evaluation_verbs",
         "earlier_marks", "earlier_spans", "support_particles", "scope_target_roots", "scope_target_preps",
         "intent_roots", "threat_roots", "story_target_roots", "permission_verbs", "provision_subjects",
-        "provision_verbs")
+        "provision_verbs", "reciprocal_verbs")
 
 
 @dataclass(frozen=True)
@@ -61,6 +61,7 @@ class Cues:
     name_heads: frozenset[str] = frozenset()
     place_target_slots: frozenset[str] = frozenset()
     evaluation_verbs: frozenset[str] = frozenset()
+    reciprocal_verbs: frozenset[str] = frozenset()
     earlier_marks: frozenset[str] = frozenset()
     earlier_spans: frozenset[str] = frozenset()
     scope_target_roots: frozenset[str] = frozenset()

@@ -187,8 +187,13 @@ def adverb_particles(tok: Token) -> list[Token]:
     return [c for c in tok.children if c.dep_ == "advmod" and c.lower_ in _ADVERB_PARTICLES]
 
 
-def objects(tok: Token) -> list[Token]:
-    """Direct object, or the subject of a passive."""
+def objects(tok: Token, unshared: frozenset[str] = frozenset()) -> list[Token]:
+    """Direct object, or the subject of a passive.
+
+    ``unshared``: lemmas of verbs that never borrow the object of a verb
+    coordinated with them ("met to consult and condemn the incursion": the
+    meeting is not with the incursion's author).
+    """
     if is_passive(tok):
         subj = _child(tok, "nsubjpass")
         return with_conjuncts(subj) if subj is not None else []
@@ -204,7 +209,8 @@ def objects(tok: Token) -> list[Token]:
         obj = next((c for c in tok.rights if c.dep_ in ("npadvmod", "oprd") and c.pos_ == "PROPN"), None)
     if obj is None and tok.pos_ == "VERB":
         # "attacked and shelled Armenian positions": the object shared with a coordinated verb
-        own = any(c.dep_ in ("xcomp", "ccomp", "prep", "advcl", "dative") for c in tok.children)
+        own = any(c.dep_ in ("xcomp", "ccomp", "prep", "advcl", "dative") for c in tok.children) \
+            or tok.lemma_.lower() in unshared
         for c in ([] if own else tok.children):
             if c.dep_ == "conj" and c.pos_ == "VERB" and not is_passive(c):
                 obj = _child(c, "dobj", "obj")
@@ -394,7 +400,7 @@ class SlotFinder:
                 found = subjects(trigger.head.head)
             return found
         if slot == "obj":
-            return objects(trigger)
+            return objects(trigger, self.cues.reciprocal_verbs)
         if slot == "iobj":
             d = _child(trigger, "dative")
             if d is None:
