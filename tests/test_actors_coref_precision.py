@@ -139,3 +139,11 @@ def test_a_title_with_of_the_and_the_name_is_one_mention(text, words, code):
     m = next((m for m in doc._.actors if m.text == words), None)
     assert m is not None and m.code == code
     assert not any(x.text == "National Assembly Alen Simonyan" for x in doc._.actors)
+
+
+def test_he_is_the_only_person_named_before_it_whatever_the_gender_list_knows():
+    on = date(2025, 5, 7)
+    assert pronouns("Prime Minister Shehbaz Sharif spoke on television. He promised a response.", on, "he") \
+        == ["PAKGOV"]
+    # two people named: the list does not know either given name, so nothing is guessed
+    assert pronouns("Prime Minister Shehbaz Sharif met Narendra Modi. He said the talks were useful.", on, "he") == []

@@ -37,7 +37,9 @@ left alone: a missing actor costs less than a wrong one in event data.
   gender the text or the rules tell ("Ms Pelosi", a given name listed under
   ``female_words``/``male_words``), skipping people of the other gender; a
   nearer person of unknown gender stops the search, and so does a fitting
-  person the registry does not know.
+  person the registry does not know. When one person only is named in the
+  window (known to the registry, of whatever gender), the pronoun is that
+  person: there is no other it could stand for.
 - "the president", "the prime minister", "the minister", "the speaker": the
   nearest person (in the window) whose office *on the document's date* has
   that word in its title; failing that, the last such person named earlier in
@@ -424,9 +426,13 @@ class Coref:
              and (f.mention.person or f.mention.label == "PERSON")),
             key=lambda f: -f.start,
         )
+        distinct = {f.mention.entity_id or f.mention.person or f.mention.text for f in people}
         for f in people:
             gender = self._gender(doc, f, found)
             if gender is None:
+                if len(distinct) == 1 and f.mention.resolved:
+                    # the only person named in the window: no other the pronoun could stand for
+                    return self._as(f, s, e, doc, f"{d.text!r} = the only person named before it")
                 return None  # a person of unknown gender in between: leave the pronoun alone
             if gender != want:
                 continue
