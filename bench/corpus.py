@@ -9,7 +9,7 @@ from pathlib import Path
 import spacy
 
 from foedus.ingest.clean import clean_html, clean_text
-from foedus.ingest.decode import decode
+from foedus.ingest.decode import decode_bytes
 from foedus.nlp.pipeline import make_doc
 
 
@@ -20,7 +20,7 @@ def demo_texts(folder: Path) -> list[str]:
         if f.suffix not in {".txt", ".html"}:
             continue
         try:
-            raw = decode(f.read_bytes(), "html" if f.suffix == ".html" else "text")
+            raw = decode_bytes(f.read_bytes(), "html" if f.suffix == ".html" else "text").text
             out.append((clean_html(raw) if f.suffix == ".html" else clean_text(raw)).text)
         except Exception:  # the corpus has bad files on purpose
             continue

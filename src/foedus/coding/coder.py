@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from datetime import date
 from typing import Any, Iterable
 
@@ -94,7 +95,8 @@ class EventCoder:
         source is the state or organisation it is paired with most often in the document's events with a target
         (both directions), at least twice and twice as often as any other; the event keeps
         ``extra["target_from"] = "story"`` so that an analyst can set such targets aside. Only for the roots
-        listed under ``story_target_roots`` in the cues, and only for our own patterns (PETRARCH's dictionaries
+        listed under ``story_target_roots`` in the cues (roots, or three-digit codes such as 016, a denial of
+        responsibility, which answers the other side), and only for our own patterns (PETRARCH's dictionaries
         code no target there).
         """
         if not self.cues.story_target_roots:
@@ -118,7 +120,8 @@ class EventCoder:
         out = []
         for ev in events:
             s = key(ev.source)
-            if ev.target is None and s in pairs and ev.cameo[:2] in self.cues.story_target_roots \
+            if ev.target is None and s in pairs and (ev.cameo[:2] in self.cues.story_target_roots
+                                                     or ev.cameo[:3] in self.cues.story_target_roots) \
                     and ev.pattern_id not in converted:
                 ranked = pairs[s].most_common(2)
                 best, n = ranked[0]
@@ -426,7 +429,7 @@ class EventCoder:
             return None  # "It emerged that ...": an extraposed clause
         if ctx.sent.start == 0:
             return None
-        prev = ctx.doc[ctx.sent.start - 1].sent
+        prev = ctx.doc[ctx.sent.start - 1].sent  # (once per pronoun at a sentence start)
         for s in subjects(prev.root) if prev.root.pos_ in ("VERB", "AUX") else []:
             m = ctx.index.find(s)
             if m is not None and m.code and m.country and not m.org and not m.person and m.role is None:
@@ -815,13 +818,17 @@ class EventCoder:
                    exclude: list[ActorMention]) -> list[ActorMention]:
         """Who an evaluation is about ("called the blockade a provocation").
 
-        The object's own actor; else the source of the event the object names
+        The object's own actor (for a reaction noun, also the subject of the
+        verb it is the object of: "the move drew condemnation from Japan"); else the source of the event the object names
         in this sentence; else, for a definite noun ("the blockade", "the
         move"), the source of the latest earlier event of the document with
         the same root (any conflictual root for a noun that is no predicate).
         """
         speakers = {e.country or e.code for e in exclude}
         objs = objects(trigger)
+        if trigger.pos_ == "NOUN" and trigger.dep_ in ("dobj", "obj") and trigger.head.pos_ == "VERB":
+            # a reaction the thing drew: "the move drew condemnation from Japan" is about the move
+            objs = [*objs, *subjects(trigger.head)]
         for o in objs:
             found = [m for m in self._mentions(o, ctx) if m not in exclude]
             if found:
@@ -1034,7 +1041,7 @@ class EventCoder:
             events.append(CodedEvent(
                 sent_index=ctx.sent_index, sent_start=ctx.sent.start_char, sent_end=ctx.sent.end_char,
                 sentence=ctx.sent.text, source=s, target=t, cameo=code,
-                trigger_start=start, trigger_end=end, trigger=ctx.doc.text[start:end], pattern_id=p.id,
+                trigger_start=start, trigger_end=end, trigger=ctx.span_text(start, end), pattern_id=p.id,
                 negated=negated, modality=ev_mod, claimed_by=claimed_by,
                 date=when[0], date_precision=when[1], location=location,
                 extra={
@@ -1154,6 +1161,17 @@ class _SentenceContext:
     matches: dict[int, Match] = field(default_factory=dict)  # predicates of the sentence by token
     unknown_target: set[int] = field(default_factory=set)  # predicates left uncoded for an unknown name
 
+    @cached_property
+    def sent_text(self) -> str:
+        return self.sent.text
+
+    def span_text(self, start: int, end: int) -> str:
+        """Text between two character offsets (``Doc.text`` rebuilds the whole document at each call)."""
+        s0 = self.sent.start_char
+        if s0 <= start and end <= self.sent.end_char:
+            return self.sent_text[start - s0:end - s0]
+        return self.doc.text[start:end]
+
     @property
     def date(self) -> str | None:
         if self.info is not None and self.info.date:
@@ -1176,10 +1194,10 @@ class _SentenceContext:
         hanging from the trigger itself first, else the sentence's date unless
         that date is a noun's inside the trigger's phrase, else publication."""
         timexes = (getattr(self.doc._, "timexes", None) or []) if Doc.has_extension("timexes") else []
-        own = own_expression(self.doc, trigger, timexes)
+        own = own_expression(self.doc, trigger, timexes, self.sent)
         if own is not None and event_day(own):
             return event_day(own), own.granularity, "timex"
-        if self.date_from == "timex" and borrowed(self.doc, trigger, timexes, self.date, set(self.matches)):
+        if self.date_from == "timex" and borrowed(self.doc, trigger, timexes, self.date, set(self.matches), self.sent):
             published = self.published.isoformat() if self.published else None
             return published, "document", "document"
         return self.date, self.date_precision, self.date_from

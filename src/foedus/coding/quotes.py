@@ -37,7 +37,8 @@ class QuoteFinder:
         sents = list(doc.sents)
         quotes: list[Quote] = []
         spans: list[tuple[int, int]] = []
-        for m in _DIRECT.finditer(doc.text):
+        text = doc.text  # built once: Doc.text joins every token at each call
+        for m in _DIRECT.finditer(text):
             g = 1 if m.group(1) is not None else 2
             start, end = m.start(g), m.end(g)
             si = _sent_index(sents, start)
@@ -47,7 +48,7 @@ class QuoteFinder:
             if not attributed and len(m.group(g).split()) < MIN_UNATTRIBUTED_WORDS:
                 continue
             spans.append((m.start(), m.end()))
-            quotes.append(Quote(si, start, end, doc.text[start:end], speaker, "direct"))
+            quotes.append(Quote(si, start, end, text[start:end], speaker, "direct"))
         for si, sent in enumerate(sents):
             for tok in sent:
                 if tok.lemma_.lower() not in self.cues.report_verbs:
@@ -61,7 +62,7 @@ class QuoteFinder:
                     if any(a <= start < b for a, b in spans):
                         continue
                     speaker = self._subject_mention(tok, index, doc, sent)
-                    quotes.append(Quote(si, start, end, doc.text[start:end], speaker, "indirect"))
+                    quotes.append(Quote(si, start, end, text[start:end], speaker, "indirect"))
         return sorted(quotes, key=lambda q: q.start)
 
     def _subject_mention(self, verb: Token, index: MentionIndex, doc: Doc, sent: Span) -> ActorMention | None:

@@ -93,6 +93,15 @@ def _modifies_noun(tok: Token, span: Span) -> bool:
     return tok.dep_ == "pobj" and head.lower_ == "of" and head.dep_ == "prep" and _is_thing(head.head, span)
 
 
+def _root(tok: Token) -> Token:
+    """The root of ``tok``'s sentence, by its heads (``Token.sent`` walks the whole document)."""
+    for _ in range(200):
+        if tok.head.i == tok.i:
+            return tok
+        tok = tok.head
+    return tok
+
+
 def _stranded_preposition(span: Span) -> Token | None:
     """The preposition right before ``span`` when the parser attached it to a
     verb but did not take the expression as its object: either it has no
@@ -103,7 +112,7 @@ def _stranded_preposition(span: Span) -> Token | None:
     if span.start == 0:
         return None
     prev = span.doc[span.start - 1]
-    if prev.sent.start != span.sent.start or prev.dep_ != "prep" or prev.head.pos_ not in ("VERB", "AUX"):
+    if prev.dep_ != "prep" or prev.head.pos_ not in ("VERB", "AUX") or _root(prev).i != _root(span.root).i:
         return None
     objects = [c for c in prev.children if c.dep_ in ("pobj", "pcomp")]
     if not objects:
@@ -121,7 +130,7 @@ def attachment(doc: Doc, start: int, end: int) -> Attachment | None:
     if span is None:
         return None
     tok = span.root
-    root = span.sent.root
+    root = _root(span.root)
     prep = _stranded_preposition(span)
     role, other = EVENT, False
     if prep is not None:
@@ -221,7 +230,8 @@ def owner(doc: Doc, t: TimeExpression) -> Token | None:
         cur, steps = cur.head, steps + 1
 
 
-def own_expression(doc: Doc, trigger: Token, timexes: list[TimeExpression]) -> TimeExpression | None:
+def own_expression(doc: Doc, trigger: Token, timexes: list[TimeExpression],
+                   sentence: Span | None = None) -> TimeExpression | None:
     """The expression that dates the event of ``trigger`` itself, when one hangs from it.
 
     Why: a sentence can tell two events at two times ("the incursion came a
@@ -231,14 +241,14 @@ def own_expression(doc: Doc, trigger: Token, timexes: list[TimeExpression]) -> T
     noun carries a date takes that one: the expression whose :func:`owner`
     is the trigger (the nearest, when several are).
     """
-    sent = trigger.sent
+    sent = sentence or trigger.sent
     mine = [t for t in timexes if t.value and sent.start_char <= t.start < sent.end_char
             and (o := owner(doc, t)) is not None and o.i == trigger.i]
     return min(mine, key=lambda t: abs(t.start - trigger.idx)) if mine else None
 
 
 def borrowed(doc: Doc, trigger: Token, timexes: list[TimeExpression], day: str | None,
-             acts: frozenset[int] | set[int] = frozenset()) -> bool:
+             acts: frozenset[int] | set[int] = frozenset(), sentence: Span | None = None) -> bool:
     """Is the sentence's date ``day`` that of a verb or noun inside the trigger's own phrase?
 
     "The council condemned the incursion that took place on 2 March": the
@@ -247,7 +257,7 @@ def borrowed(doc: Doc, trigger: Token, timexes: list[TimeExpression], day: str |
     """
     if day is None:
         return False
-    sent = trigger.sent
+    sent = sentence or trigger.sent
     for t in timexes:
         if not t.value or not sent.start_char <= t.start < sent.end_char or event_day(t) != day:
             continue
