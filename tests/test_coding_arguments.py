@@ -202,3 +202,14 @@ def test_a_verb_of_doing_together_does_not_borrow_a_coordinated_verb_s_object(nl
     # a shared object is still shared by two acts ("attacked and shelled X")
     found = events(nlp, "Ethiopian forces attacked and shelled Eritrean positions.")
     assert {("ETHMIL", "ERI", "190"), ("ETHMIL", "ERI", "194")} <= found, found
+
+
+def test_a_reaction_drawn_by_an_act_is_aimed_at_the_act_s_author(nlp):
+    found = events(nlp, "Russian drones struck a depot in Kharkiv. The attack drew sharp condemnation from Japan.")
+    assert ("JPN", "RUSMIL", "111") in found, found
+
+
+def test_a_denial_answers_the_other_side_of_the_story(nlp):
+    found = events(nlp, "India accused Pakistan of backing the gunmen. Pakistan struck back at India. "
+                        "Pakistan denied the allegation.")
+    assert ("PAK", "IND", "016") in found, found
