@@ -71,3 +71,24 @@ def test_the_speaker_of_a_non_finite_verb_of_saying_is_the_subject_of_its_clause
     claimed = [e for e in coded(nlp, text) if e["cameo"][:2] == "19"]
     assert claimed and all(e["modality"] == "claimed" and (e["claimed_by"] or "").startswith(speaker)
                            for e in claimed), claimed
+
+
+def test_an_act_toward_nobody_is_no_event_but_the_reason_is_kept():
+    from datetime import date as _date
+
+    from foedus.coding.explain import code_text, load_nlp
+
+    nlp = load_nlp()
+    on = _date(2026, 2, 3)
+    # a consultation or an appeal with nobody on the other side: dropped, and said why
+    out = code_text(nlp, "Kenya's cabinet met on Monday.", on)
+    assert not [e for e in out["events"] if e["cameo"].startswith("04")], out["events"]
+    assert any("no target actor in the sentence or the story" in d["reason"] for d in out["dropped"]), out["dropped"]
+    # an appeal under a treaty keeps its place (the treaty's parties are its addressees)
+    out = code_text(nlp, "Kenya requested consultations under Article 4 of the treaty on Monday.", on)
+    assert [e for e in out["events"] if e["cameo"].startswith("02")], out["events"]
+    # an act reported as not done, and an act that stands on its own, keep no target
+    out = code_text(nlp, "Kenya declined to send aid.", on)
+    assert [e for e in out["events"] if e["cameo"].startswith("07") and e["negated"]], out["events"]
+    out = code_text(nlp, "Ugandan forces shelled the hills.", on)
+    assert [e for e in out["events"] if e["cameo"].startswith("19")], out["events"]

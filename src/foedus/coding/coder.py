@@ -15,6 +15,7 @@ Events whose source and target have the same code are not coded.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import cached_property
@@ -85,8 +86,41 @@ class EventCoder:
         for sent_index, sent in enumerate(doc.sents):
             info = sentences.get(sent.start_char)
             self._code_sentence(doc, sent, sent_index, info, published, index, places, result)
-        result.events = self._story_targets(result.events)
+        result.events = self._dyadic(self._story_targets(result.events), result)
         return result
+
+    def _under_a_treaty(self, sentence: str) -> bool:
+        """Does the sentence cite a treaty, a charter or an article (``treaty_words`` in the cues)?"""
+        words = {w.lower() for w in re.findall(r"[A-Za-z]+", sentence)}
+        return bool(words & self.cues.treaty_words)
+
+    def _dyadic(self, events: list[CodedEvent], result: CodingResult) -> list[CodedEvent]:
+        """Acts that exist only between two parties keep a target or are dropped (the reason kept).
+
+        Why: an appeal, a promise, a consultation, cooperation or aid is made
+        *to* someone (roots under ``dyadic_roots`` in the
+        cues); when neither its sentence nor its story names whom, the record
+        says less than the text ("the council met", "Kim made the decision to
+        deploy") and reads as an act with nobody on the other side. Acts that
+        stand on their own (statements, force, protest) keep no target, and so
+        does an act reported as not done ("declined to send aid"), which an
+        alliance's record needs, and so does an act whose sentence cites a treaty
+        or an article ("requested consultations under Article 4"): the treaty
+        names the parties it is addressed to, as the ledger reads it. Converted
+        PETRARCH dictionaries keep their own convention.
+        """
+        if not self.cues.dyadic_roots:
+            return events
+        converted = {p.id for p in self.patterns if p.converted}
+        out = []
+        for ev in events:
+            if (ev.target is None and not ev.negated and ev.cameo[:2] in self.cues.dyadic_roots
+                    and ev.pattern_id not in converted and not self._under_a_treaty(ev.sentence)):
+                result.dropped.append(Dropped(ev.sent_index, ev.trigger, ev.trigger_start, ev.pattern_id,
+                                              "no target actor in the sentence or the story"))
+                continue
+            out.append(ev)
+        return out
 
     def _story_targets(self, events: list[CodedEvent]) -> list[CodedEvent]:
         """An act with no target in its sentence, in a story about two sides, is aimed at the other side.

@@ -26,7 +26,7 @@ KEYS = ("negators", "negating_verbs", "without", "future_aux", "future_verbs", "
         "counterfactual_verbs", "name_heads", "place_target_slots", "evaluation_verbs",
         "earlier_marks", "earlier_spans", "support_particles", "scope_target_roots", "scope_target_preps",
         "intent_roots", "threat_roots", "story_target_roots", "permission_verbs", "provision_subjects",
-        "provision_verbs", "reciprocal_verbs")
+        "provision_verbs", "reciprocal_verbs", "dyadic_roots", "treaty_words")
 
 
 @dataclass(frozen=True)
@@ -62,6 +62,8 @@ class Cues:
     place_target_slots: frozenset[str] = frozenset()
     evaluation_verbs: frozenset[str] = frozenset()
     reciprocal_verbs: frozenset[str] = frozenset()
+    dyadic_roots: frozenset[str] = frozenset()
+    treaty_words: frozenset[str] = frozenset()
     earlier_marks: frozenset[str] = frozenset()
     earlier_spans: frozenset[str] = frozenset()
     scope_target_roots: frozenset[str] = frozenset()
