@@ -213,3 +213,8 @@ def test_a_denial_answers_the_other_side_of_the_story(nlp):
     found = events(nlp, "India accused Pakistan of backing the gunmen. Pakistan struck back at India. "
                         "Pakistan denied the allegation.")
     assert ("PAK", "IND", "016") in found, found
+
+
+def test_a_joint_act_of_several_parties_is_each_one_s_act_toward_the_others(nlp):
+    found = events(nlp, "Chile and Peru agreed on a new fisheries pact on Monday.")
+    assert ("CHL", "PER", "057") in found and ("PER", "CHL", "057") in found, found

@@ -97,7 +97,7 @@ class EventCoder:
     def _dyadic(self, events: list[CodedEvent], result: CodingResult) -> list[CodedEvent]:
         """Acts that exist only between two parties keep a target or are dropped (the reason kept).
 
-        Why: an appeal, a promise, a consultation, cooperation or aid is made
+        Why: an appeal, a consultation, cooperation or aid is made
         *to* someone (roots under ``dyadic_roots`` in the
         cues); when neither its sentence nor its story names whom, the record
         says less than the text ("the council met", "Kim made the decision to
@@ -1047,7 +1047,12 @@ class EventCoder:
             # clause, took place in that country
             location = ctx.country_place(targets)
         # a meeting held at a party's request is the body's act toward it, not a mutual one
-        pairs = self._pairs(sources, targets, p.symmetric and target_slot != "request", source_slot == "between")
+        # a joint act of several parties with nobody else named ("the United States and Jordan
+        # agreed on a pact"): each party's act toward the others, as for a symmetric predicate
+        joint = (not targets and not p.converted and len({s.code for s in sources}) > 1
+                 and code[:2] in self.cues.dyadic_roots)
+        pairs = self._pairs(sources, targets, (p.symmetric or joint) and target_slot != "request",
+                            source_slot == "between")
         if p.reverse_code and not forced:
             # an [a:b] pattern: the target does b back to the source ("X hosted a visit by Y")
             pairs = [*[(s, t, code) for s, t in pairs],
