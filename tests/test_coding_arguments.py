@@ -218,3 +218,14 @@ def test_a_denial_answers_the_other_side_of_the_story(nlp):
 def test_a_joint_act_of_several_parties_is_each_one_s_act_toward_the_others(nlp):
     found = events(nlp, "Chile and Peru restored diplomatic relations on Monday.")
     assert ("CHL", "PER", "054") in found and ("PER", "CHL", "054") in found, found
+
+
+def test_the_doer_of_a_gerund_in_a_phrase_is_the_subject_of_its_verb(nlp):
+    found = events(nlp, "Kenya retaliated by expelling Uganda's ambassador.")
+    assert ("KEN", "UGAGOV", "166") in found, found
+    # "joined X in shelling": both shell
+    found = events(nlp, "Kenya joined Uganda in shelling the rebel camps in Congo.")
+    assert {("KEN", "COG", "194"), ("UGA", "COG", "194")} <= found, found
+    # "accused X of shelling": the accused is the doer, never the accuser
+    found = events(nlp, "Kenya accused Uganda of shelling the camps.")
+    assert not any(s == "KEN" and c.startswith("19") for s, _t, c in found), found

@@ -180,6 +180,9 @@ def prep_objects(tok: Token, prep: str, extra_heads: tuple[Token, ...] = (),
 
 
 _ADVERB_PARTICLES = frozenset({"away", "back", "out", "off", "down", "up"})
+# Prepositions whose gerund is done by the verb's object ("accused X of shelling", "blamed X for"),
+# or names an act the verb answers ("responding to shelling by X").
+_OBJECT_PREPS = frozenset({"of", "for", "from", "against", "to"})
 
 
 def adverb_particles(tok: Token) -> list[Token]:
@@ -290,6 +293,20 @@ def subjects(tok: Token, inherit: bool = True) -> list[Token]:
                 continue
         if cur.dep_ in ("xcomp", "conj", "advcl") and cur.head.i != cur.i and cur.head.pos_ in ("VERB", "AUX"):
             cur = cur.head
+            continue
+        if (cur.dep_ == "pcomp" and cur.tag_ == "VBG" and cur.head.dep_ == "prep"
+                and cur.head.head.pos_ in ("VERB", "AUX") and cur.head.lower_ not in _OBJECT_PREPS
+                and not any(c.dep_ in ("prep", "agent") and c.lower_ == "by" for c in cur.children)):
+            # "retaliated by expelling", "joined Israel in striking Iran": the gerund's doer is the
+            # subject of the verb its phrase hangs on; "join X in" adds X. ("accused X of
+            # shelling", "blamed X for" name the doer in their object: left to the frames.)
+            verb = cur.head.head
+            if verb.lemma_.lower() == "join":
+                partner = _child(verb, "dobj", "obj")
+                doers = subjects(verb)
+                if partner is not None and doers:
+                    return sorted({*doers, *with_conjuncts(partner)}, key=lambda t: t.i)
+            cur = verb
             continue
         if cur.dep_ in ("relcl", "acl") and cur.head.i != cur.i and cur.dep_ == "relcl":
             return with_conjuncts(cur.head)
