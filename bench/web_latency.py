@@ -149,7 +149,8 @@ def measure(db: Path, runs: int) -> list[tuple[str, float, float, float]]:
         "timeline csv": lambda: ("/timeline", {"actor": rnd.choice(ACTORS), "format": "csv", "limit": "1000"}),
     }
     out = []
-    with TestClient(create_app(db, ledger_provider=_NoLedger())) as client:
+    # the app answers only its own host names (localhost by default)
+    with TestClient(create_app(db, ledger_provider=_NoLedger()), base_url="http://localhost") as client:
         for name, make in pages.items():
             times = []
             for _ in range(runs):

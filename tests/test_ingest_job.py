@@ -127,10 +127,10 @@ CRASH_WHILE_LINKING = textwrap.dedent(
     import foedus.jobs.ingest as job
     from foedus.settings import Settings
     real = job._link_near_duplicates
-    def crash_on_a_link(con, doc, threshold):
-        found = real(con, doc, threshold)
+    def crash_on_a_link(con, docs, threshold):
+        found = real(con, docs, threshold)
         if found:
-            os._exit(9)  # the batch's rows are written, its first near-duplicate link too: die before commit
+            os._exit(9)  # the batch's rows are written, its near-duplicate links too: die before commit
         return found
     job._link_near_duplicates = crash_on_a_link
     job.ingest([sys.argv[1]], Settings(db_path=Path(sys.argv[2]), batch_size=4))

@@ -113,6 +113,12 @@ def ingest(
     as_json: bool = json_option(),
     follow_links: bool = typer.Option(False, "--follow-links", help="Follow links inside a folder that lead out of it."),
     seconds_per_mb: Optional[float] = typer.Option(None, "--seconds-per-mb", help="Time budget of one input per MB (default 5; at least 10 s each)."),
+    cluster: Optional[str] = typer.Option(
+        None, "--cluster", help="Analyse on a Dask cluster: a scheduler address (tcp://host:8786) or local:N "
+        "(N worker processes here). See docs/scale.md."),
+    shard_dir: Optional[Path] = typer.Option(
+        None, "--shard-dir", help="With --cluster: folder for the shards' Parquet files, seen by every worker "
+        "(default: DB.shards beside the database)."),
 ) -> None:
     """Read, clean, parse and code documents, and store them (idempotent: the same content is stored once).
 
@@ -124,6 +130,14 @@ def ingest(
     from .jobs.ingest import ingest as run_ingest
 
     fmt = chosen(fmt, as_json)
+    if cluster:
+        from functools import partial
+
+        from .jobs.cluster import ingest_on_cluster
+
+        run_ingest = partial(ingest_on_cluster, cluster=cluster, shard_dir=shard_dir)
+    elif shard_dir:
+        fail("--shard-dir needs --cluster", code=2)
 
     settings = _settings(
         db, workers=workers, model=model,
@@ -149,6 +163,14 @@ def ingest(
         except ManifestError as exc:
             err.print(f"error: manifest {exc}", markup=False, highlight=False)
             raise typer.Exit(2)
+        except Exception as exc:
+            if cluster:
+                from .jobs.cluster import ClusterError
+
+                if isinstance(exc, ClusterError):
+                    err.print(f"error: {exc}", markup=False, highlight=False)
+                    raise typer.Exit(2)
+            raise
     report.missing.extend(str(p) for p in missing)
     if fmt != Format.table:
         if fmt == Format.json:

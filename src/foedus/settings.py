@@ -19,7 +19,8 @@ class Settings:
     db_path: Path = Path(DEFAULT_DB)
     model: str = DEFAULT_MODEL
     workers: int = 1
-    batch_size: int = 32
+    batch_size: int = 32  # documents per store transaction (and per unit of work for workers)
+    parse_batch_size: int = 8  # documents per nlp.pipe batch: peak memory grows with it, speed hardly does
     max_bytes: int = 20 * 1024 * 1024  # larger inputs are rejected, not parsed
     max_html_depth: int = 400  # deeper markup is rejected as malformed
     min_words: int = 20  # shorter clean texts are rejected as empty

@@ -230,12 +230,16 @@ def _is_name_like(unit: str, k: _Knowledge) -> bool:
 # splitting
 
 
+# Space separators (Unicode category Zs) and the tab, all as a plain space.
+_SPACES = re.compile("[\t" + "".join(chr(c) for c in (0x20, 0xA0, 0x1680, *range(0x2000, 0x200B), 0x202F, 0x205F, 0x3000)) + "]")
+
+
 def _normalise(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
     text = re.sub(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]", "", text)
     out = []
     for line in text.split("\n"):
-        line = "".join(" " if (unicodedata.category(c) == "Zs" or c == "\t") else c for c in line)
+        line = _SPACES.sub(" ", line)
         out.append(re.sub(r" {2,}", " ", line).strip())
     return "\n".join(out)
 

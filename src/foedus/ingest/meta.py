@@ -183,12 +183,19 @@ def infer_metadata_detailed(
     html_meta: dict | None,
     *,
     today: date | None = None,
+    language: tuple[str | None, float] | None = None,
+    published_given: bool = False,
 ) -> dict[str, MetaValue]:
-    """Like ``infer_metadata`` but each value also names its evidence."""
+    """Like ``infer_metadata`` but each value also names its evidence.
+
+    ``language`` is a detection the caller already made (the text is not
+    classified twice); with ``published_given`` the text is not searched for
+    a publication date (the slowest part), as the given one wins anyway.
+    """
     html = {k: str(v) for k, v in {**clean.html_meta, **(html_meta or {})}.items() if v}
     today = today or date.today()
     outlet = _outlet(clean, html)
-    lang, confidence = detect_language(clean.text or raw_text)
+    lang, confidence = language if language is not None else detect_language(clean.text or raw_text)
     language = (
         MetaValue(lang, "inferred", f"word profile, confidence {confidence}")
         if lang and confidence >= _MIN_LANGUAGE_CONFIDENCE
@@ -197,7 +204,7 @@ def infer_metadata_detailed(
     return {
         "title": _title(clean, html),
         "outlet": outlet,
-        "published": _published(clean, html, path, today),
+        "published": MetaValue(None, "unknown", "given") if published_given else _published(clean, html, path, today),
         "author": _author(clean, html, outlet.value),
         "language": language,
     }
@@ -210,6 +217,8 @@ def infer_metadata(
     html_meta: dict | None,
     *,
     today: date | None = None,
+    language: tuple[str | None, float] | None = None,
+    published_given: bool = False,
 ) -> dict[str, tuple[Any, str]]:
     """title, outlet, published (``datetime.date``), author and language,
     each as ``(value, 'inferred')`` or ``(None, 'unknown')``.
@@ -217,5 +226,6 @@ def infer_metadata(
     ``today`` bounds dates from the text (nothing later is a publication
     date); it defaults to the current date.
     """
-    detailed = infer_metadata_detailed(clean, raw_text, path, html_meta, today=today)
+    detailed = infer_metadata_detailed(clean, raw_text, path, html_meta, today=today, language=language,
+                                       published_given=published_given)
     return {key: (v.value, v.source) for key, v in detailed.items()}

@@ -270,13 +270,42 @@ def _outside(file: Path, root: Path) -> bool:
         return True
 
 
+@dataclass(frozen=True)
+class InputFile:
+    """A file to read, found but not yet opened, with the manifest's metadata
+    for it: cheap to list and to send to another process or machine, which
+    then reads it (:func:`read_input`)."""
+
+    path: str
+    given: dict[str, Any] = field(default_factory=dict)
+
+
 def iter_inputs(
     paths: Iterable[str | Path],
     manifest: Manifest | None = None,
     max_bytes: int = 20 * 1024 * 1024,
     follow_links: bool = False,
 ) -> Iterator[RawItem | Rejection | Skipped]:
-    """Every document found under ``paths``, in a deterministic order.
+    """Every document found under ``paths``, in a deterministic order
+    (:func:`list_inputs`, each file read as it comes)."""
+    for entry in list_inputs(paths, manifest, follow_links):
+        if isinstance(entry, InputFile):
+            yield from read_input(entry, max_bytes)
+        else:
+            yield entry
+
+
+def read_input(entry: InputFile, max_bytes: int = 20 * 1024 * 1024) -> Iterator[RawItem | Rejection]:
+    """The documents (or the rejection) of one listed file."""
+    yield from _read_one(Path(entry.path), entry.path, entry.given, max_bytes)
+
+
+def list_inputs(
+    paths: Iterable[str | Path],
+    manifest: Manifest | None = None,
+    follow_links: bool = False,
+) -> Iterator[InputFile | Rejection | Skipped]:
+    """Every file found under ``paths``, in a deterministic order, unread.
 
     Every file found is accounted for: read (an item or a rejection with its
     reason) or skipped with its reason (a manifest, an unsupported type, not a
@@ -320,7 +349,7 @@ def iter_inputs(
                     yield Skipped(str(file), why)
                     continue
                 meta = (manifest.lookup(rel) if manifest else None) or (local.lookup(rel) if local else None)
-                yield from _read_one(file, str(file), meta or {}, max_bytes)
+                yield InputFile(str(file), meta or {})
         else:
             why = _not_regular(root)
             if why:
@@ -333,7 +362,7 @@ def iter_inputs(
             meta = manifest.lookup(root.name) if manifest else None
             if meta is None and manifest:
                 meta = manifest.lookup(str(root))
-            yield from _read_one(root, str(root), meta or {}, max_bytes)
+            yield InputFile(str(root), meta or {})
 
 
 def _read_one(file: Path, display: str, meta: dict[str, Any], max_bytes: int) -> Iterator[RawItem | Rejection]:

@@ -83,8 +83,10 @@ def describe(item: RawItem, settings: Settings) -> DocumentRecord | Rejection:
     n_words = len(text.split())
     if n_words < settings.min_words:
         return Rejection(item.path, f"no article text after cleaning ({n_words} words; at least {settings.min_words} needed)")
-    inferred = infer_metadata(cleaned, raw, item.path, html_meta)
     published_given = parse_given_date(given.get("published")) if given.get("published") else None
+    # the language is named above; the text is searched for a date only when none was given
+    inferred = infer_metadata(cleaned, raw, item.path, html_meta, language=(lang, confidence),
+                              published_given=published_given is not None)
     if given.get("published") and published_given is None:
         # A manifest date we cannot read is worse than none: say so in meta (and the report).
         bad_date = given.get("published")
@@ -203,12 +205,21 @@ class Analyser:
         self.settings = settings
         self.nlp = build_nlp(settings)
         self.codebook: Codebook = load_codebook()
+        # What cleaning and language identification load on first use (the
+        # language model alone takes about half a second), loaded with the
+        # pipeline: the first batch costs what the others cost.
+        from ..ingest.clean import _knowledge as cleaning_knowledge
+        from ..ingest.language import _identifier
+
+        cleaning_knowledge()
+        _identifier()
 
     def annotate(self, docs: list[DocumentRecord]) -> list[Analysed]:
         """Parse documents in one ``nlp.pipe`` batch and turn results into rows."""
         spacy_docs = (make_doc(self.nlp, d.text, d.published, d.doc_id) for d in docs)
         out: list[Analysed] = []
-        for record, sdoc in zip(docs, self.nlp.pipe(spacy_docs, batch_size=self.settings.batch_size)):
+        # a small parse batch bounds memory (the parser's activations grow with it); the store writes the whole batch
+        for record, sdoc in zip(docs, self.nlp.pipe(spacy_docs, batch_size=self.settings.parse_batch_size)):
             rows = annotation_rows(record.doc_id, from_doc(sdoc), self.codebook,
                                    outlet=record.outlet, published=record.published)
             out.append(Analysed(record, rows, lsh_buckets(record.text)))

@@ -10,10 +10,8 @@ that was never interrupted.
 
 from __future__ import annotations
 
-import os
 import uuid
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -21,13 +19,14 @@ from typing import Any
 import duckdb
 
 from ..coding.merge import merge_events
-from ..ingest.dedupe import jaccard, shingles
 from ..ingest.read import Manifest, RawItem, Rejection, Skipped, iter_inputs, load_manifest
 from ..settings import Settings
 from ..store import read as store_read
 from ..store import write as store_write
 from ..store.db import connect
 from .analyse import Analysed, analyse_batch
+from .links import link_batch
+from .pool import analyse_in_pool, die_with_parent  # noqa: F401  (die_with_parent: the pool's initializer)
 
 
 @dataclass
@@ -85,66 +84,19 @@ def _batches(items: Iterable[RawItem], size: int) -> Iterator[list[RawItem]]:
         yield batch
 
 
-def _link_near_duplicates(con: duckdb.DuckDBPyConnection, doc: Analysed, threshold: float) -> tuple[str, float] | None:
-    """Link a newly stored document to its near-duplicates, deterministically.
+def _link_near_duplicates(
+    con: duckdb.DuckDBPyConnection, docs: list[Analysed], threshold: float
+) -> dict[str, tuple[str, float]]:
+    """Link a newly stored batch to its near-duplicates, deterministically:
+    ``{doc_id: (canonical copy, best score)}``.
 
-    Runs inside the transaction that stores the document's batch.
-
+    Runs inside the transaction that stores the batch: candidates of the whole
+    batch come from one join over the stored LSH buckets (``jobs/links.py``).
     The group's canonical copy is the earliest published (then the smallest
     id), whatever order the files came in, so restarts and re-orderings give
     the same links.
     """
-    mine = shingles(doc.document.text)
-    matches: list[tuple[str, Any, float]] = []
-    # the other parts of one long document are no copies of each other
-    parts = {d for (d,) in con.execute("SELECT doc_id FROM documents WHERE content_hash = ?",
-                                       [doc.document.content_hash]).fetchall()}
-    for other_id, other_text, other_published in store_read.lsh_candidates(con, doc.document.doc_id):
-        if other_id in parts:
-            continue
-        score = jaccard(mine, shingles(other_text))
-        if score >= threshold:
-            matches.append((other_id, other_published, score))
-    if not matches:
-        return None
-    group = {doc.document.doc_id: doc.document.published}
-    for other_id, published, _ in matches:
-        group[other_id] = published
-        row = con.execute("SELECT near_dup_of FROM documents WHERE doc_id = ?", [other_id]).fetchone()
-        if row and row[0]:
-            pub = con.execute("SELECT published FROM documents WHERE doc_id = ?", [row[0]]).fetchone()
-            group[row[0]] = pub[0] if pub else None
-    canonical = min(group, key=lambda d: (group[d] is None, group[d] or 0, d))
-    best = max(score for _, _, score in matches)
-    con.execute(
-        "UPDATE documents SET near_dup_of = ?, near_dup_score = coalesce(near_dup_score, ?) WHERE doc_id IN (SELECT unnest(?)) AND doc_id <> ?",
-        [canonical, best, list(group), canonical],
-    )
-    con.execute("UPDATE documents SET near_dup_of = NULL, near_dup_score = NULL WHERE doc_id = ?", [canonical])
-    con.execute(
-        "UPDATE documents SET near_dup_of = ? WHERE near_dup_of IN (SELECT unnest(?)) AND doc_id <> ?",
-        [canonical, list(group), canonical],
-    )
-    return canonical, best
-
-
-def die_with_parent() -> None:
-    """Worker initializer: the kernel kills the worker when its parent dies
-    (``prctl(PR_SET_PDEATHSIG, SIGKILL)`` on Linux), so a killed ingest leaves
-    no workers holding hundreds of MB behind."""
-    import ctypes
-    import signal
-    import sys
-
-    if not sys.platform.startswith("linux"):
-        return
-    try:
-        libc = ctypes.CDLL("libc.so.6", use_errno=True)
-        libc.prctl(1, int(signal.SIGKILL), 0, 0, 0)  # 1 = PR_SET_PDEATHSIG
-    except OSError:  # pragma: no cover - no libc: workers still end with the pool
-        return
-    if os.getppid() == 1:  # the parent died before we asked
-        os._exit(1)
+    return link_batch(con, [(d.document.doc_id, d.document.text, d.document.published) for d in docs], threshold)
 
 
 def ingest(
@@ -205,12 +157,14 @@ def ingest(
     def handle(results: list[Analysed | Rejection]) -> None:
         fresh: list[Analysed] = []
         batch_text: dict[str, str] = {}
+        stored_text = store_read.docs_with_text_hashes(
+            con, [r.document.text_hash for r in results if not isinstance(r, Rejection)])
         for res in results:
             if isinstance(res, Rejection):
                 report.rejected.append((res.path, res.reason))
                 store_write.record_rejection(con, res.path, res.reason, run_id)
                 continue
-            same = batch_text.get(res.document.text_hash) or store_read.doc_with_text_hash(con, res.document.text_hash)
+            same = batch_text.get(res.document.text_hash) or stored_text.get(res.document.text_hash)
             if same:
                 report.duplicates.append((res.document.path, f"same text as stored document {same}"))
                 continue
@@ -219,10 +173,7 @@ def ingest(
         links: dict[str, tuple[str, float]] = {}
 
         def link_all() -> None:
-            for res in fresh:
-                link = _link_near_duplicates(con, res, settings.near_dup_threshold)
-                if link:
-                    links[res.document.doc_id] = link
+            links.update(_link_near_duplicates(con, fresh, settings.near_dup_threshold))
 
         store_write.write_documents(con, [(r.document.to_dict(), r.rows, r.lsh) for r in fresh], before_commit=link_all)
         for res in fresh:
@@ -253,15 +204,8 @@ def ingest(
 
     batches = _batches(new_items(), settings.batch_size)
     if settings.workers > 1:
-        with ProcessPoolExecutor(max_workers=settings.workers, initializer=die_with_parent) as pool:
-            # Bounded look-ahead: at most 2 batches per worker in flight.
-            in_flight: list[Any] = []
-            for batch in batches:
-                in_flight.append(pool.submit(analyse_batch, batch, settings))
-                if len(in_flight) >= 2 * settings.workers:
-                    handle(in_flight.pop(0).result())
-            for fut in in_flight:
-                handle(fut.result())
+        for results in analyse_in_pool(batches, settings):  # in order; the pipeline is built once, before the fork
+            handle(results)
     else:
         for batch in batches:
             handle(analyse_batch(batch, settings))

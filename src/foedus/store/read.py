@@ -20,6 +20,71 @@ def doc_with_text_hash(con: duckdb.DuckDBPyConnection, text_hash: str) -> str | 
     return row[0] if row else None
 
 
+def docs_with_text_hashes(con: duckdb.DuckDBPyConnection, hashes: Iterable[str]) -> dict[str, str]:
+    """``{text_hash: doc_id}`` of stored documents with any of these text hashes (one query)."""
+    hashes = list(hashes)
+    if not hashes:
+        return {}
+    rows = con.execute(
+        "SELECT text_hash, min(doc_id) FROM documents WHERE text_hash IN (SELECT unnest(?)) GROUP BY text_hash", [hashes]
+    ).fetchall()
+    return dict(rows)
+
+
+def lsh_candidate_pairs(con: duckdb.DuckDBPyConnection, doc_ids: Iterable[str]) -> list[tuple[str, str]]:
+    """``(doc_id, other)`` for each of ``doc_ids`` and each stored document
+    sharing an LSH bucket with it, other than the parts of the same content
+    (same content hash): one join for a whole batch."""
+    doc_ids = list(doc_ids)
+    if not doc_ids:
+        return []
+    return con.execute(
+        """
+        WITH mine AS (SELECT doc_id, band, bucket FROM doc_lsh WHERE doc_id IN (SELECT unnest(?))),
+        pairs AS (
+            SELECT DISTINCT mine.doc_id AS doc_id, other.doc_id AS other
+            FROM mine JOIN doc_lsh other
+              ON other.band = mine.band AND other.bucket = mine.bucket AND other.doc_id <> mine.doc_id
+        )
+        SELECT p.doc_id, p.other
+        FROM pairs p
+        JOIN documents a ON a.doc_id = p.doc_id
+        JOIN documents b ON b.doc_id = p.other
+        WHERE a.content_hash <> b.content_hash
+        """,
+        [doc_ids],
+    ).fetchall()
+
+
+def texts_of(con: duckdb.DuckDBPyConnection, doc_ids: Iterable[str]) -> dict[str, str]:
+    doc_ids = list(doc_ids)
+    if not doc_ids:
+        return {}
+    return dict(con.execute("SELECT doc_id, text FROM documents WHERE doc_id IN (SELECT unnest(?))", [doc_ids]).fetchall())
+
+
+def published_of(con: duckdb.DuckDBPyConnection, doc_ids: Iterable[str]) -> dict[str, Any]:
+    doc_ids = list(doc_ids)
+    if not doc_ids:
+        return {}
+    return dict(con.execute("SELECT doc_id, published FROM documents WHERE doc_id IN (SELECT unnest(?))", [doc_ids]).fetchall())
+
+
+def group_heads(con: duckdb.DuckDBPyConnection, doc_ids: Iterable[str]) -> list[tuple[str, str, Any]]:
+    """``(doc_id, near_dup_of, that copy's published)`` for those of ``doc_ids`` already linked to a group."""
+    doc_ids = list(doc_ids)
+    if not doc_ids:
+        return []
+    return con.execute(
+        """
+        SELECT d.doc_id, d.near_dup_of, h.published
+        FROM documents d LEFT JOIN documents h ON h.doc_id = d.near_dup_of
+        WHERE d.doc_id IN (SELECT unnest(?)) AND d.near_dup_of IS NOT NULL
+        """,
+        [doc_ids],
+    ).fetchall()
+
+
 def lsh_candidates(con: duckdb.DuckDBPyConnection, doc_id: str) -> list[tuple[str, str, Any]]:
     """Documents sharing an LSH bucket with ``doc_id``: (doc_id, text, published)."""
     return con.execute(

@@ -26,7 +26,8 @@ def insert_rows(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict[str,
     if not rows:
         return 0
     columns = list(dict.fromkeys(k for row in rows for k in row))
-    arrow = pa.Table.from_pylist([{c: row.get(c) for c in columns} for row in rows])
+    # column by column: Arrow builds each array from one list (no dict per row rebuilt first)
+    arrow = pa.Table.from_pydict({c: [row.get(c) for row in rows] for c in columns})
     name = f"_incoming_{table}"
     con.register(name, arrow)
     try:

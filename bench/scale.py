@@ -1,0 +1,117 @@
+"""Does ingest stay flat as the corpus grows? Time, memory and storage per document.
+
+For each N (default 200, 2,000 and 10,000) N distinct synthetic documents
+(``bench/synthetic.py``) are ingested into a new database by one fresh
+process, with the pipeline loaded before the clock starts. Reported per N:
+CPU and wall seconds per document over the whole run and over its last
+quarter (a cost that grows with the stored corpus shows up there first),
+the near-duplicate linking step's share, peak memory (max RSS of the child
+process) and database size per document.
+
+    python bench/scale.py [--sizes 200 2000 10000] [--seed 7] [--keep DIR]
+
+10,000 documents take some 15-25 minutes on two cores.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "bench"))
+
+CHILD = """
+import json, os, resource, time
+from pathlib import Path
+import foedus.jobs.ingest as job
+from foedus.jobs.analyse import analyser_for
+from foedus.settings import Settings
+from foedus.store.db import connect
+
+def cpu():
+    r = resource.getrusage(resource.RUSAGE_SELF)
+    return r.ru_utime + r.ru_stime
+
+s = Settings(db_path=Path({db!r}))
+analyser_for(s)
+linking = [0.0]
+real = job._link_near_duplicates
+def timed(con, docs, threshold):
+    t = time.process_time()
+    try:
+        return real(con, docs, threshold)
+    finally:
+        linking[0] += time.process_time() - t
+job._link_near_duplicates = timed
+marks = []
+def progress(done, words):
+    marks.append((words, cpu(), time.perf_counter()))
+c0, t0 = cpu(), time.perf_counter()
+r = job.ingest([{corpus!r}], s, progress=progress)
+marks.insert(0, (0, c0, t0))
+c1, t1 = cpu(), time.perf_counter()
+# the last quarter of the run (by words stored), from the progress marks after each batch
+q = next((m for m in marks if m[0] >= 0.75 * r.words), marks[0])
+last = marks[-1]
+per_doc = r.words / max(r.stored, 1)
+con = connect(Path({db!r}), read_only=True)
+tokens = con.execute("SELECT count(*) FROM tokens").fetchone()[0]
+con.close()
+print(json.dumps({{"docs": r.stored, "read": r.read, "words": r.words, "near_duplicates": len(r.near_duplicates),
+                  "events": r.events, "cpu": c1 - c0, "wall": t1 - t0, "linking_cpu": linking[0],
+                  "last_quarter_docs": (last[0] - q[0]) / per_doc, "last_quarter_cpu": last[1] - q[1],
+                  "last_quarter_wall": last[2] - q[2], "tokens": tokens,
+                  "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                  "db_bytes": os.path.getsize({db!r})}}))
+"""
+
+
+def run(n: int, tmp: Path, seed: int) -> dict:
+    from synthetic import write_corpus
+
+    corpus = tmp / f"corpus-{n}"
+    write_corpus(corpus, n, seed)
+    db = tmp / f"scale-{n}.duckdb"
+    proc = subprocess.run([sys.executable, "-c", CHILD.format(db=str(db), corpus=str(corpus))],
+                          capture_output=True, text=True, check=False)
+    if proc.returncode != 0:
+        raise SystemExit(proc.stderr)
+    shutil.rmtree(corpus, ignore_errors=True)
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sizes", type=int, nargs="+", default=[200, 2000, 10000])
+    ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--keep", type=Path, help="keep the databases in this folder")
+    ap.add_argument("--json", action="store_true")
+    args = ap.parse_args()
+    tmp = args.keep or Path(tempfile.mkdtemp(prefix="foedus-scale-"))
+    tmp.mkdir(parents=True, exist_ok=True)
+    results = []
+    try:
+        print(f"{'docs':>6} {'words':>9} {'CPU ms/doc':>10} {'wall ms/doc':>11} {'last 1/4 CPU ms/doc':>19} "
+              f"{'linking %':>9} {'peak MB':>8} {'DB KB/doc':>9} {'near-dups':>9}", flush=True)
+        for n in args.sizes:
+            r = run(n, tmp, args.seed)
+            results.append(r)
+            last = r["last_quarter_cpu"] / r["last_quarter_docs"] * 1000 if r["last_quarter_docs"] else float("nan")
+            print(f"{r['docs']:6d} {r['words']:9d} {r['cpu'] / r['docs'] * 1000:10.1f} {r['wall'] / r['docs'] * 1000:11.1f} "
+                  f"{last:19.1f} {100 * r['linking_cpu'] / r['cpu']:9.2f} {r['peak_mb']:8.0f} "
+                  f"{r['db_bytes'] / r['docs'] / 1024:9.1f} {r['near_duplicates']:9d}", flush=True)
+    finally:
+        if args.keep is None:
+            shutil.rmtree(tmp, ignore_errors=True)
+    if args.json:
+        print(json.dumps(results))
+
+
+if __name__ == "__main__":
+    main()

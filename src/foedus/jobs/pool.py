@@ -1,0 +1,107 @@
+"""Local worker processes that share one pipeline, built before they start.
+
+Why: the spaCy pipeline and our knowledge (actor registry, gazetteer,
+patterns) take hundreds of MB and several seconds to build. Built once in the
+parent and inherited by forked workers (copy-on-write), they cost their memory
+once, not once per worker, and workers start at once. ``gc.freeze()`` before
+the fork keeps the collector from touching (and so copying) the inherited
+objects' pages in the workers.
+
+The parent only reads and writes; the workers only analyse.
+"""
+
+from __future__ import annotations
+
+import gc
+import multiprocessing
+import os
+import sys
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from contextlib import contextmanager
+
+from ..ingest.read import RawItem, Rejection
+from ..settings import Settings
+from .analyse import Analysed, Analyser, analyser_for
+
+# The analyser the workers inherit: set in the parent just before forking.
+_PREBUILT: Analyser | None = None
+
+
+def die_with_parent() -> None:
+    """Worker initializer: the kernel kills the worker when its parent dies
+    (``prctl(PR_SET_PDEATHSIG, SIGKILL)`` on Linux), so a killed ingest leaves
+    no workers holding hundreds of MB behind."""
+    import ctypes
+    import signal
+
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        libc = ctypes.CDLL("libc.so.6", use_errno=True)
+        libc.prctl(1, int(signal.SIGKILL), 0, 0, 0)  # 1 = PR_SET_PDEATHSIG
+    except OSError:  # pragma: no cover - no libc: workers still end with the pool
+        return
+    if os.getppid() == 1:  # the parent died before we asked
+        os._exit(1)
+
+
+def analyse_prebuilt(items: list[RawItem], settings: Settings) -> list[Analysed | Rejection]:
+    """Worker entry point: the inherited analyser, else (a spawned worker) one loaded here."""
+    analyser = _PREBUILT if _PREBUILT is not None and _PREBUILT.settings == settings else analyser_for(settings)
+    return analyser.analyse(items)
+
+
+def _can_fork() -> bool:
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+@contextmanager
+def analysis_pool(settings: Settings, workers: int) -> Iterator[Executor]:
+    """A process pool whose workers inherit the pipeline built here; submit
+    :func:`analyse_prebuilt`. Where fork is unavailable, workers load their own."""
+    global _PREBUILT
+    if _can_fork():
+        _PREBUILT = analyser_for(settings)
+        gc.collect()
+        gc.freeze()  # inherited objects stay out of the workers' collections: their pages stay shared
+        context = multiprocessing.get_context("fork")
+    else:  # pragma: no cover - macOS/Windows without fork
+        context = multiprocessing.get_context()
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=die_with_parent)
+    try:
+        yield pool
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+        if _can_fork():
+            gc.unfreeze()
+
+
+# Documents per task sent to a worker: small tasks keep the workers evenly
+# busy to the end of a run (a batch of 32 on one worker while the other idles
+# costs more than the extra tasks).
+TASK_DOCS = 8
+
+
+def analyse_in_pool(batches: Iterable[list[RawItem]], settings: Settings) -> Iterator[list[Analysed | Rejection]]:
+    """Analysed batches from ``settings.workers`` forked workers, in input order.
+
+    Each batch is cut into tasks of at most :data:`TASK_DOCS` items, spread
+    over the workers; its results come back together as one list (the
+    writer's unit, one transaction). About three tasks per worker are in
+    flight, so memory stays flat whatever the corpus size.
+    """
+    size = max(1, min(settings.batch_size, TASK_DOCS))
+    with analysis_pool(settings, settings.workers) as pool:
+        in_flight: deque[list[Future[list[Analysed | Rejection]]]] = deque()
+
+        def oldest() -> list[Analysed | Rejection]:
+            return [res for fut in in_flight.popleft() for res in fut.result()]
+
+        for batch in batches:
+            in_flight.append([pool.submit(analyse_prebuilt, batch[i:i + size], settings) for i in range(0, len(batch), size)])
+            while len(in_flight) > 1 and sum(map(len, in_flight)) >= 3 * settings.workers:
+                yield oldest()
+        while in_flight:
+            yield oldest()
