@@ -62,16 +62,10 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=1)
     args = ap.parse_args()
     import psutil
-    from synthetic import write_corpus
+    from synthetic import run_interleaved
 
     counts = [int(w) for w in args.workers.split(",")]
-    with tempfile.TemporaryDirectory() as tmp:
-        corpus = Path(tmp) / "corpus"
-        write_corpus(corpus, args.docs)
-        results: dict[int, list[dict[str, float]]] = {w: [] for w in counts}
-        for _ in range(args.runs):
-            for w in counts:
-                results[w].append(one_run(corpus, w))
+    results = run_interleaved(args.docs, counts, args.runs, one_run)
     print(f"{args.docs} synthetic documents, {psutil.cpu_count()} cores, load average at the end "
           f"{psutil.getloadavg()[0]:.2f}")
     for w in counts:

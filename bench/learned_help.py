@@ -28,6 +28,9 @@ import tempfile
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from corpus import demo_texts  # noqa: E402  (the bench's own corpus reader)
+
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
@@ -39,23 +42,6 @@ SKIP_DEPS = frozenset({"ccomp", "advcl", "relcl", "parataxis", "csubj", "acl", "
 
 def missing() -> list[str]:
     return [m for m in NEEDED if importlib.util.find_spec(m) is None]
-
-
-def demo_texts(folder: Path) -> list[str]:
-    """Clean texts of the folder's .txt and .html files, as ingest cleans them; bad files are skipped."""
-    from foedus.ingest.clean import clean_html, clean_text
-    from foedus.ingest.decode import decode_bytes
-
-    out = []
-    for f in sorted(folder.iterdir()):
-        if f.suffix not in {".txt", ".html"}:
-            continue
-        try:
-            raw = decode_bytes(f.read_bytes(), "html" if f.suffix == ".html" else "text").text
-            out.append((clean_html(raw) if f.suffix == ".html" else clean_text(raw)).text)
-        except Exception:  # the corpus has bad files on purpose
-            continue
-    return [t for t in out if t.strip()]
 
 
 def rss_mib() -> float:

@@ -25,6 +25,7 @@ import re
 import sys
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Callable
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
@@ -129,3 +130,21 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
+
+
+def run_interleaved(n_docs: int, counts: list[int], runs: int,
+                    one_run: "Callable[[Path, int], dict[str, float]]") -> dict[int, list[dict[str, float]]]:
+    """``runs`` rounds of ``one_run(corpus, count)`` for each count, on one fresh synthetic corpus.
+
+    Interleaved, so that a busy spell on a shared machine hits every setting alike.
+    """
+    import tempfile
+
+    results: dict[int, list[dict[str, float]]] = {c: [] for c in counts}
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = Path(tmp) / "corpus"
+        write_corpus(corpus, n_docs)
+        for _ in range(runs):
+            for c in counts:
+                results[c].append(one_run(corpus, c))
+    return results

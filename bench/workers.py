@@ -105,16 +105,10 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--workers", default="1,2")
     args = ap.parse_args()
-    from synthetic import write_corpus
+    from synthetic import run_interleaved
 
     counts = [int(w) for w in args.workers.split(",")]
-    with tempfile.TemporaryDirectory() as tmp:
-        corpus = Path(tmp) / "corpus"
-        write_corpus(corpus, args.docs)
-        results: dict[int, list[dict[str, float]]] = {w: [] for w in counts}
-        for _ in range(args.runs):  # interleaved, so a busy spell on a shared machine hits both sides
-            for w in counts:
-                results[w].append(one_run(corpus, w))
+    results = run_interleaved(args.docs, counts, args.runs, one_run)
     load = psutil.getloadavg()
     print(f"{args.docs} synthetic documents, {args.runs} runs each, {psutil.cpu_count()} cores, "
           f"load average at the end {load[0]:.2f}")
