@@ -30,13 +30,11 @@ import logging
 import re
 import unicodedata
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import Any, Iterable
 
-import yaml
 
-from .curated import Place
+from .curated import Place, read_place_file
 
 log = logging.getLogger(__name__)
 
@@ -106,18 +104,8 @@ class Admin1Table:
 
 
 def _read_rules(path: Path | None) -> Admin1Rules:
-    if path is None:
-        text = resources.files("foedus").joinpath("data/places/admin1.yaml").read_text("utf-8")
-        where = "foedus/data/places/admin1.yaml"
-    else:
-        text, where = Path(path).read_text("utf-8"), str(path)
-    if FORMAT not in text.split("\n", 1)[0]:
-        log.warning("%s:1: header does not name format %s; reading anyway", where, FORMAT)
-    try:
-        data = yaml.safe_load(text) or {}
-    except yaml.YAMLError as exc:
-        log.warning("%s: not valid YAML (%s); no admin1 additions", where, exc)
-        data = {}
+    text, where, parsed = read_place_file(path, "admin1.yaml", FORMAT)
+    data = parsed if parsed is not None else {}
     lines = text.splitlines()
 
     def line_of(code: str) -> int:

@@ -111,19 +111,30 @@ def _place(raw: dict, where: str) -> Place | None:
                  level_of(kind, code), code)
 
 
-def load_curated(path: Path | None = None) -> CuratedData:
-    """Read the packaged curated file, or ``path``."""
+def read_place_file(path: Path | None, packaged: str, fmt: str) -> tuple[str, str, dict | None]:
+    """(text, name for messages, parsed mapping or None when not valid YAML) of a places data file.
+
+    ``packaged`` is the file under ``foedus/data/places/`` read when ``path`` is None. A header
+    that does not name ``fmt`` and a file that is not YAML are logged with the file's name.
+    """
     if path is None:
-        text = resources.files("foedus").joinpath("data/places/curated.yaml").read_text("utf-8")
-        name = "foedus/data/places/curated.yaml"
+        text = resources.files("foedus").joinpath(f"data/places/{packaged}").read_text("utf-8")
+        name = f"foedus/data/places/{packaged}"
     else:
         text, name = Path(path).read_text("utf-8"), str(path)
-    if FORMAT not in text.split("\n", 1)[0]:
-        log.warning("%s:1: header does not name format %s; reading anyway", name, FORMAT)
+    if fmt not in text.split("\n", 1)[0]:
+        log.warning("%s:1: header does not name format %s; reading anyway", name, fmt)
     try:
-        data = yaml.safe_load(text) or {}
+        return text, name, yaml.safe_load(text) or {}
     except yaml.YAMLError as exc:
-        log.warning("%s: not valid YAML (%s); no curated places", name, exc)
+        log.warning("%s: not valid YAML (%s); its entries are not read", name, exc)
+        return text, name, None
+
+
+def load_curated(path: Path | None = None) -> CuratedData:
+    """Read the packaged curated file, or ``path``."""
+    text, name, data = read_place_file(path, "curated.yaml", FORMAT)
+    if data is None:
         return CuratedData((), frozenset(), {})
     lines = _entry_lines(text)
     places, seen = [], set()
