@@ -33,7 +33,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable
 
-
 from .curated import Place, read_place_file
 
 log = logging.getLogger(__name__)
