@@ -147,3 +147,25 @@ def test_he_is_the_only_person_named_before_it_whatever_the_gender_list_knows():
         == ["PAKGOV"]
     # two people named: the list does not know either given name, so nothing is guessed
     assert pronouns("Prime Minister Shehbaz Sharif met Narendra Modi. He said the talks were useful.", on, "he") == []
+
+
+# ------------------------------------------------------------- the island
+
+def test_the_island_is_the_island_state_last_named_never_another_state():
+    text = "Beijing sent warships toward Taiwan on Tuesday. Chinese ships sailed around the island for a second day."
+    assert mention(text, "the island", date(2025, 4, 1)).code == "TWN"
+    # no island state named: the words stay unresolved
+    text = "Russia moved troops to the border on Monday. Moscow said the island was calm."
+    assert all(m.text != "the island" or m.code is None for m in run_real(text, date(2025, 4, 1))._.actors)
+
+
+# ------------------------------------------------------------- both sides
+
+def test_both_parties_are_the_two_actors_last_named_together_not_the_clause_s_own():
+    text = ("Talks between the Bolivian army and the Rapid Support Forces collapsed on Saturday. "
+            "Chile and Peru urged both parties to return to the table.")
+    found = sorted(m.code for m in run_real(text, date(2023, 5, 6))._.actors if m.text == "both parties")
+    assert found == ["BOLMIL", "SDNREBRSF"], found
+    # nothing named together before: the words stay unresolved
+    text = "Chile urged both parties to agree a ceasefire."
+    assert not [m for m in run_real(text, date(2023, 5, 6))._.actors if m.text == "both parties" and m.code]

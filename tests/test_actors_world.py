@@ -108,6 +108,38 @@ def test_sector_words_of_states():
     assert found["India's NSC"] == "INDGOV"
 
 
+def test_a_state_s_named_organisation_is_the_organisation_not_the_state_s_forces():
+    found = codes("Sudan's Rapid Support Forces seized a fuel depot near Kosti on Friday.", date(2025, 6, 2))
+    assert found.get("Rapid Support Forces") == "SDNREBRSF", found
+    assert not any(code == "SDNMIL" for code in found.values()), found
+    # a sector word that ends no name still composes with the state
+    assert codes("Sudan's armed forces seized a fuel depot near Kosti on Friday.", date(2025, 6, 2)).get(
+        "Sudan's armed forces") == "SDNMIL"
+
+
+def test_a_capital_addressed_is_its_government_and_a_capital_travelled_to_is_a_place():
+    assert codes("Manila referred to Beijing as a bully.", date(2025, 3, 1)).get("Beijing") == "CHNGOV"
+    assert "Beijing" not in codes("The minister flew to Beijing on Monday.", date(2025, 3, 1))
+
+
+def test_people_in_a_capital_that_seats_organisations_are_not_its_government():
+    assert not any(code == "BELGOV" for code in codes("Diplomats in Brussels expect a decision on the "
+                                                      "budget next month.", date(2025, 3, 1)).values())
+    assert codes("Officials in Yerevan said the talks failed.", date(2025, 3, 1)).get("Officials in Yerevan") == "ARMGOV"
+
+
+def test_an_unknown_person_titled_by_a_state_s_ambassador_is_that_state_s_diplomat():
+    found = codes("Chilean Ambassador Matias Fernholz called the attack a violation.", date(2024, 3, 1))
+    assert found.get("Chilean Ambassador Matias Fernholz") == "CHLGOV", found
+    found = codes("Chilean U.N. Ambassador Matias Fernholz called the attack a violation.", date(2024, 3, 1))
+    assert found.get("Chilean U.N. Ambassador Matias Fernholz") == "CHLGOV", found
+
+
+def test_an_organisation_s_name_before_a_document_word_names_the_document():
+    assert "UN" not in codes("Egypt argued that the blockade breached the UN Charter.", date(2025, 6, 24))
+    assert codes("The UN said the talks would resume.", date(2025, 6, 24)).get("UN") == "IGOUNO"
+
+
 def test_a_place_name_after_a_sector_word_is_not_a_person():
     doc = run_real("Protesters in Tbilisi marched to the parliament.", date(2024, 5, 2))
     assert all(m.person is None for m in doc._.actors if m.code == "GEOOPP")

@@ -134,6 +134,8 @@ def test_text_with_no_article_is_empty_not_an_error() -> None:
     ("RIGA, May 2, 2024 — Latvia's parliament on Thursday voted to extend the border fence to the south.", "RIGA, May 2, 2024"),
     ("VILNIUS, (Baltic Desk / Wire - 3rd May, 2024) Lithuania's defence minister said the brigade would grow.",
      "VILNIUS, (Baltic Desk / Wire - 3rd May, 2024)"),
+    ("Bergen, June 4 (Fjord Agency): Norway has asked its neighbours for talks on the fishing quota next week.",
+     "Bergen, June 4 (Fjord Agency)"),
 ])
 def test_dateline_is_a_cue_not_part_of_the_first_sentence(lead, dateline):
     body = (" A second paragraph follows with more words about the meeting, so that the page has an article body"
@@ -148,3 +150,11 @@ def test_a_sentence_opening_with_a_dash_is_no_dateline():
             "A second paragraph follows with more words about the talks, so that the page has an article body.")
     result = clean_text(text)
     assert result.text.startswith("Russia - Ukraine talks") and "dateline" not in result.cues
+
+
+def test_a_last_paragraph_closing_with_the_agency_s_tag_is_kept():
+    text = ("The talks in the capital ended on Monday without a deal after the two delegations failed to agree on a "
+            "text, officials from both sides said.\n\nA further attack, claimed by the rebels, targeted the police "
+            "near the border and was carried out overnight. (Nordic Wire)")
+    result = clean_text(text)
+    assert "claimed by the rebels" in result.text and not result.removed

@@ -126,9 +126,10 @@ def test_negations(nlp, coder):
 
 
 def test_claim_of_other_side_is_not_fact(nlp, coder):
-    # the shelling is Baku's claim, never a fact; Baku's statement about the Armenian forces is a fact (010)
+    # the shelling is Baku's claim, never a fact; Baku's statement that the Armenian forces shelled is a fact, and
+    # an accusation (1123)
     assert events(nlp, coder, "Baku said it was responding to shelling by Armenian forces.") == [
-        ("AZEGOV", "ARMMIL", "010", False, "asserted", None), ("ARMMIL", None, "194", False, "claimed", "AZEGOV")]
+        ("AZEGOV", "ARMMIL", "1123", False, "asserted", None), ("ARMMIL", None, "194", False, "claimed", "AZEGOV")]
     got = events(nlp, coder, "According to Armenia, Azerbaijani forces attacked Armenian positions.")
     assert got == [("AZEMIL", "ARM", "190", False, "claimed", "ARM")]
 

@@ -67,3 +67,60 @@ def test_a_date_inside_the_object_dates_that_act_not_the_reaction(full_nlp):
         doc = full_nlp(make_doc(full_nlp, text, date(2026, 3, 11)))
         dates = {e.trigger: (e.date, e.date_precision) for e in doc._.events}
         assert dates["incursion"] == ("2026-03-02", "day") and dates["condemned"][0] == "2026-03-11"
+
+
+def test_an_intent_is_dated_when_told_not_on_the_day_of_the_act_to_come():
+    from foedus.coding.explain import code_text, load_nlp
+
+    text = "The Arab League will meet on Thursday to discuss the border, officials said on Monday."
+    out = code_text(load_nlp(), text, date(2025, 3, 3))["events"]
+    intents = [e for e in out if e["cameo"].startswith("03")]
+    assert intents and all(e["date"] == "2025-03-03" for e in intents), out
+    # the purpose clause of a meeting to come is no consultation held now
+    assert not any(e["cameo"] == "040" for e in out), out
+
+
+def test_the_dateline_s_day_dates_the_opening_sentences(full_nlp):
+    text = ("Latvia closed two border crossings with Belarus. "
+            "The government said Belarusian guards had fired shots at a Latvian patrol on Tuesday.")
+    doc = full_nlp(make_doc(full_nlp, text, date(2024, 5, 2), dateline_day=date(2024, 5, 2)))
+    closed = [e for e in doc._.events if e.sent_index == 0]
+    assert closed and all(e.date == "2024-05-02" for e in closed), closed
+    # with no dateline the opening sentence takes the first day the story states
+    doc = full_nlp(make_doc(full_nlp, text, date(2024, 5, 2)))
+    assert all(e.date == "2024-04-30" for e in doc._.events if e.sent_index == 0)
+
+
+def test_no_event_is_dated_after_its_report(full_nlp):
+    text = "The Arab League will convene on Friday 3 May following a request by Egypt."
+    doc = full_nlp(make_doc(full_nlp, text, date(2024, 5, 1)))
+    requests = [e for e in doc._.events if e.cameo.startswith("02")]
+    assert requests and all(e.date == "2024-05-01" for e in requests), doc._.events
+
+
+def test_the_dateline_s_day_survives_ingest_and_recode(tmp_path):
+    import json
+
+    from typer.testing import CliRunner
+
+    from foedus.cli import app
+
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "wire.txt").write_text(
+        "RIGA, May 2, 2024 — Latvia closed two border crossings with Belarus in the east of the country. "
+        "The government said Belarusian guards had fired shots at a Latvian patrol near the border on Tuesday, "
+        "and that the crossings would stay shut until further notice while the incident is examined.\n",
+        encoding="utf-8")
+    db = tmp_path / "w.duckdb"
+    runner = CliRunner()
+    assert runner.invoke(app, ["ingest", str(folder), "--db", str(db)]).exit_code == 0
+
+    def closures() -> list[dict]:
+        out = runner.invoke(app, ["events", "--db", str(db), "--format", "jsonl"])
+        rows = [json.loads(line) for line in out.output.splitlines() if line.startswith("{")]
+        return [e for e in rows if e["root"] == "16"]
+
+    assert closures() and all(e["date"] == "2024-05-02" for e in closures()), closures()
+    assert runner.invoke(app, ["recode", "--db", str(db)]).exit_code == 0
+    assert closures() and all(e["date"] == "2024-05-02" for e in closures()), closures()

@@ -247,3 +247,44 @@ def test_taking_part_is_no_seizure_and_refugees_crossing_are_no_invasion(nlp):
     assert "192" not in codes(nlp, "Indian troops took part in a conference with Pakistan.")
     assert not {c for c in codes(nlp, "Turkey launched a rescue operation in Syria.") if c.startswith("19")}
     assert not {c for c in codes(nlp, "Syrian refugees crossed into Turkey.") if c.startswith("19")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Beijing has called the Philippine president a bully.", ("CHNGOV", "PHLGOV", "111")),
+    ("China branded Marcos a dangerous separatist.", ("CHN", "PHLGOV", "111")),
+    ("Hanoi referred to Beijing as an aggressor.", ("VNMGOV", "CHNGOV", "111")),
+    ("Belarusian helicopters crossed into Lithuanian airspace on Friday. Lithuania summoned the envoy over the "
+     "incident, which it described as a reckless intrusion.", ("LTU", "BLR", "1123")),
+])
+def test_a_pejorative_label_for_an_actor_or_its_act_is_criticism(nlp, text, expected):
+    assert expected in events(nlp, text)
+
+
+def test_a_label_that_is_no_criticism_is_no_event(nlp):
+    assert not codes(nlp, "Chile called Peru a partner.")
+
+
+def test_vowing_resolute_measures_is_a_threat(nlp):
+    found = events(nlp, "Beijing vowed to take firm countermeasures against Manila.")
+    assert ("CHNGOV", "PHLGOV", "130") in found, found
+    assert not any(c.startswith("03") for _s, _t, c in found), found
+
+
+def test_a_measure_kept_until_another_party_acts_demands_that_act(nlp):
+    found = events(nlp, "Kenya suspended the trade pact until Somalia ends its support for the militants.")
+    assert ("KEN", "SOM", "100") in found, found
+    # a measure kept until a day demands nothing
+    found = events(nlp, "Chile suspended its flights to Peru until Friday.")
+    assert not any(c.startswith("10") for _s, _t, c in found), found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Chinese navy began exercises around the Philippines on Monday.", ("CHNMIL", "PHL", "150")),
+    ("Russia held drills near the Latvian border.", ("RUS", "LVA", "150")),
+])
+def test_exercises_around_or_near_another_state_are_a_show_of_force(nlp, text, expected):
+    assert expected in events(nlp, text)
+
+
+def test_exercises_around_no_other_state_are_no_show_of_force(nlp):
+    assert not events(nlp, "The navy began its annual exercises around the harbour.")

@@ -92,3 +92,15 @@ def test_an_act_toward_nobody_is_no_event_but_the_reason_is_kept():
     assert [e for e in out["events"] if e["cameo"].startswith("07") and e["negated"]], out["events"]
     out = code_text(nlp, "Ugandan forces shelled the hills.", on)
     assert [e for e in out["events"] if e["cameo"].startswith("19")], out["events"]
+
+
+def test_what_a_text_provides_takes_no_counterpart_from_the_story():
+    from datetime import date as _date
+
+    from foedus.coding.explain import code_text, load_nlp
+
+    text = ("Romania asked for consultations under the Washington Treaty on Friday. "
+            "Article 4 says that NATO members shall consult each other when any of them feels threatened.")
+    out = code_text(load_nlp(), text, _date(2025, 3, 3))["events"]
+    assert ("ROU", "IGOWSTNAT") in {(e["source"], e["target"]) for e in out}, out
+    assert not any(e["source"] == "IGOWSTNAT" and e["target"] == "ROU" for e in out), out

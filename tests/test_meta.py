@@ -172,3 +172,20 @@ def test_seed_metadata_against_manifest() -> None:
                 assert _norm(value) == _norm(expected), (row["file"], key, value)
             right[key] += 1
     assert right == {"title": 4, "outlet": 4, "published": 1, "author": 3}
+
+
+def test_the_day_of_a_dateline_with_or_without_its_year():
+    from datetime import date as _date
+
+    from foedus.ingest.clean import clean_text
+    from foedus.ingest.meta import dateline_date
+
+    body = ("\n\nA second paragraph follows with more words about the meeting, so that the page has an article body"
+            " and the cleaner keeps it as text.")
+    lead = "Bergen, June 4 (Fjord Agency): Norway has asked its neighbours for talks on the fishing quota next week."
+    assert dateline_date(clean_text(lead + body), _date(2024, 6, 5)) == _date(2024, 6, 4)
+    # a day after the anchor in this year is last year's
+    assert dateline_date(clean_text(lead + body), _date(2024, 3, 1)) == _date(2023, 6, 4)
+    lead = "RIGA, May 2, 2024 — Latvia's parliament on Thursday voted to extend the border fence to the south."
+    assert dateline_date(clean_text(lead + body)) == _date(2024, 5, 2)
+    assert dateline_date(clean_text("Latvia's parliament voted on Thursday to extend the fence." + body)) is None

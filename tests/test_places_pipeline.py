@@ -96,3 +96,11 @@ def test_seed_articles_resolve_syunik_towns():
                 assert p.country == "ARM" and p.lat and p.lon, (row["file"], p)
             if p.text in ("Nagorno-Karabakh", "Stepanakert", "Khankendi", "Lachin corridor"):
                 assert p.country == "AZE"
+
+
+def test_a_settlement_word_names_the_place_after_it_even_written_with_hyphens():
+    doc = parse("The militia pushed on toward the city of El-Fasher after taking the town of Nyala.")
+    found = {p.text: p.country for p in doc._.places}
+    assert found.get("El-Fasher") == "SDN" and found.get("Nyala") == "SDN", found
+    # an unknown name after a settlement word stays no place
+    assert not [p for p in parse("They reached the town of Blorvanik.")._.places if p.country]

@@ -121,10 +121,10 @@ class ActorResolver:
                                              or self._capital_not_actor(doc, p.start, p.end, mention)):
                 blocked.update(range(p.start, p.end))
                 continue
-            if mention.how == "metonym" and p.end < len(doc) and doc[p.end].is_title \
-                    and doc[p.end].lower_ in self.rules.document_words:
+            if (mention.how == "metonym" or mention.org and not mention.country and not mention.person) \
+                    and p.end < len(doc) and doc[p.end].is_title and doc[p.end].lower_ in self.rules.document_words:
                 blocked.update(range(p.start, p.end))
-                continue  # "the Washington Treaty", "the Budapest Memorandum": a document's name
+                continue  # "the Washington Treaty", "the Budapest Memorandum", "the UN Charter": a document's name
             if mention.how == "metonym" and self._inside_name(doc, p.start, p.end, name_ents):
                 continue  # "The Washington Post": a name of its own, left to NER
             mention = self._unnamed_person(doc, p.end, mention)
@@ -233,6 +233,9 @@ class ActorResolver:
         i = start
         if i > 0 and doc[i - 1].lower_ in self.rules.determiners:
             i -= 1
+        prep = doc[i - 1] if i > 0 else None
+        if prep is not None and prep.lower_ == "to" and prep.head.lemma_.lower() in self.rules.address_verbs:
+            return False  # "referred to Beijing as a rival": whom one addresses, not where one goes
         if i > 0 and doc[i - 1].lower_ in self.rules.place_prepositions:
             return True
         tok = doc[start]

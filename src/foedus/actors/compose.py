@@ -205,8 +205,11 @@ class Composer:
         if petrarch:
             for st, (en, _t) in dict_bases.items():
                 named.setdefault(st, en)
+        # names of organisations ("Rapid Support Forces"): a sector word ending one is part of the name
+        org_names = [(s, e, o.country) for s, e, key in names for t in self.reg.lookup(key) if t.kind == "org"
+                     and (o := self.reg.organisations.get(t.entity_id)) is not None and o.country]
         for end, (start, target) in state_at_end.items():
-            p = self._state_then_sector(doc, start, end, target, terms_by_start, on, named)
+            p = self._state_then_sector(doc, start, end, target, terms_by_start, on, named, org_names)
             if p:
                 out.append(p)
                 q = self._sector_and_sector(doc, p, start, end, target, terms_by_start, on)
@@ -332,6 +335,8 @@ class Composer:
         if j not in place_at_start:
             return []
         end, target = place_at_start[j]
+        if doc[j:end].text in self.rules.capitals_not_government:
+            return []  # "diplomats in Brussels", "ambassadors in Brussels": the seat of the EU and NATO, not Belgium's
         out: list[Proposal] = []
         sid = target.entity_id
 
@@ -833,7 +838,7 @@ class Composer:
 
     def _state_then_sector(
         self, doc: Doc, start: int, end: int, target: Target, terms_by_start: dict[int, list[tuple[int, list[Term]]]],
-        on: date, named: dict[int, int] | None = None,
+        on: date, named: dict[int, int] | None = None, org_names: list[tuple[int, int, str]] = (),
     ) -> Proposal | None:
         j = end
         possessive = j < len(doc) and doc[j].text in self.rules.possessive
@@ -846,7 +851,9 @@ class Composer:
                 # "Ithilen's awful and evil minister": adjectives joined by "and" or a comma are modifiers too
                 joined = tok.lower_ in ("and", ",") and k - 2 >= j and doc[k - 2].pos_ == "ADJ" \
                     and doc[k].pos_ == "ADJ"
-                if not joined and (tok.pos_ not in self.rules.modifier_pos or not tok.is_alpha):
+                # "Chilean U.N. Ambassador ...": an abbreviation with full stops is a modifier too
+                abbreviation = tok.text.isupper() and tok.text.replace(".", "").isalpha() and "." in tok.text
+                if not joined and (tok.pos_ not in self.rules.modifier_pos or not (tok.is_alpha or abbreviation)):
                     break
             for e, info in terms_by_start.get(k, []):
                 if best is None or e > best[0]:
@@ -854,6 +861,11 @@ class Composer:
         if best is None:
             return None
         e, info, ks = best
+        if any(j <= s2 < e <= e2 and country == target.entity_id for s2, e2, country in org_names):
+            # "Sudan's Rapid Support Forces": the sector word ends the name of a group or body acting in that
+            # state, which is the actor (the state stays a mention of its own), not the state's forces;
+            # "Armenia's Security Council" is no UN organ (an organisation of no state) but Armenia's own
+            return None
         term = self._former(doc, start, ks, info[0])
         petrarch = self.reg.has_dictionaries
         # PETRARCH: every agent between the actor and the head composes, in order ("Danish Islamist media"
@@ -861,7 +873,8 @@ class Composer:
         chain = self._agent_chain(doc, start, j, e, terms_by_start) if petrarch else []
         # "Fornost President Umbardacil", "Azerbaijani presidential aide Hikmat Hajiyev": a title before the
         # name of someone the registry does not know is the office of that state
-        if (term.title or petrarch) and e in (named or {}):
+        if (term.title or petrarch or any(t.title for t in info)) and e in (named or {}):
+            # a word that is also a title ("ambassador") before a name: "Chilean Ambassador Matias Fernholz"
             e = (named or {})[e]
         elif not self._is_head(doc, e):
             if not petrarch:

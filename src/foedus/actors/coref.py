@@ -214,7 +214,8 @@ class Coref:
                         out.append(f2)
             elif d.wants == "state":
                 skip, stop = self._not_the_country(doc, [*found, *out], s, e, on)
-                hit = next((f for f in cands if self._names_state(doc, f) and f.mention.country not in skip), None)
+                hit = next((f for f in cands if self._names_state(doc, f) and f.mention.country not in skip
+                            and (not d.states or f.mention.country in d.states)), None)
                 if hit and not self._exists(hit, on):
                     continue  # "part of the Soviet Union ... the country": a state gone by the date stops the search
                 if hit and hit.mention.country in stop and any(
@@ -222,6 +223,8 @@ class Coref:
                     continue  # the speaker's own country or the other one named: unclear, left alone
                 if hit:
                     out.append(self._as(hit, s, e, doc, f"{d.text!r} = the state last named", bare_state=True))
+            elif d.wants == "pair":
+                out.extend(self._pair(doc, found, sidx, s, e))
             elif d.wants == "person":
                 f2 = self._person_pronoun(doc, found, sidx, s, e, d)
                 if f2:
@@ -238,6 +241,29 @@ class Coref:
                 if f2:
                     out.append(f2)
         return out
+
+    def _pair(self, doc: Doc, found: list[Found], sidx: list[int], s: int, e: int) -> list[Found]:
+        """ "Both parties", "the two sides": the two actors last named together ("talks between the army and the
+        rebels collapsed ... urged both parties to return"), one mention of each over the words."""
+        verb = doc[e - 1]
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        # the actors of the clause itself are not the sides it speaks of ("X and Y urged both parties")
+        own = {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+        cands = [f for f in self._window(found, sidx, s) if not any(i in own for i in range(f.start, f.end))]
+        by_token = {i: f for f in cands for i in range(f.start, f.end)}
+        for second in cands:  # nearest first
+            tok = doc[second.end - 1]
+            while tok.dep_ != "conj" and tok.head.i != tok.i and second.start <= tok.head.i < second.end:
+                tok = tok.head  # up to the head of the second mention's words
+            if tok.dep_ != "conj":
+                continue
+            first = by_token.get(tok.head.i)
+            if first is None or first is second or first.mention.code == second.mention.code:
+                continue
+            return [self._as(first, s, e, doc, f"{doc[s:e].text!r} = the two sides last named together"),
+                    self._as(second, s, e, doc, f"{doc[s:e].text!r} = the two sides last named together")]
+        return []
 
     _CLAUSE_UP = ("advcl", "ccomp", "xcomp", "conj", "relcl", "pcomp", "acl", "prep")
 

@@ -20,10 +20,11 @@ FORMAT = "foedus-actor-rules/1"
 @dataclass(frozen=True)
 class Description:
     text: str
-    wants: str  # organisation | state | office | pronoun (it) | person (she, he)
+    wants: str  # organisation | state | office | pronoun (it) | person (she, he) | pair (both sides)
     kinds: tuple[str, ...] = ()
     title: str = ""
     deps: tuple[str, ...] = ()  # when given: resolved only in these dependency roles
+    states: tuple[str, ...] = ()  # when given (wants: state): only these states fit ("the island": island states)
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,7 @@ class Rules:
     place_suffixes: frozenset[str] = frozenset()
     office_objects: frozenset[str] = frozenset()
     speech_verbs: frozenset[str] = frozenset()
+    address_verbs: frozenset[str] = frozenset()
     local_sectors: frozenset[str] = frozenset()
     female_words: frozenset[str] = frozenset()
     male_words: frozenset[str] = frozenset()
@@ -79,7 +81,7 @@ _LIST_KEYS = (
     "possessive", "determiners", "place_prepositions", "place_verbs", "modifier_pos", "descriptions", "ally_words",
     "ally_kinds", "expletive_heads", "copulas", "raising_verbs", "subject_adjectives",
     "document_words", "honorifics", "not_name_entities", "capital_modifier_pos",
-    "capitals_not_government", "place_suffixes", "office_objects", "speech_verbs", "local_sectors",
+    "capitals_not_government", "place_suffixes", "office_objects", "speech_verbs", "address_verbs", "local_sectors",
     "female_words", "male_words", "person_nouns", "former_words", "population_words", "direction_words", "spellings", "follower_words", "voice_words", "sovereign_nouns",
 )
 
@@ -125,9 +127,10 @@ def load_rules(path: str = str(RULES_FILE)) -> Rules:
     descriptions = []
     for i, d in enumerate(data.get("descriptions") or []):
         if not isinstance(d, dict) or not d.get("text") or d.get("wants") not in (
-            "organisation", "state", "office", "pronoun", "person",
+            "organisation", "state", "office", "pronoun", "person", "pair",
         ):
-            problems.append(f"{path}: descriptions[{i}]: needs text and wants (organisation|state|office|pronoun|person)")
+            problems.append(f"{path}: descriptions[{i}]: needs text and wants "
+                            "(organisation|state|office|pronoun|person|pair)")
             continue
         descriptions.append(
             Description(
@@ -136,6 +139,7 @@ def load_rules(path: str = str(RULES_FILE)) -> Rules:
                 kinds=tuple(d.get("kinds") or ()),
                 title=str(d.get("title") or "").lower(),
                 deps=tuple(str(x) for x in d.get("deps") or ()),
+                states=tuple(str(x).upper() for x in d.get("states") or ()),
             )
         )
     kind_sectors = data.get("kind_sectors") or {}
@@ -172,6 +176,7 @@ def load_rules(path: str = str(RULES_FILE)) -> Rules:
         place_suffixes=_words(data, "place_suffixes"),
         office_objects=_words(data, "office_objects"),
         speech_verbs=_words(data, "speech_verbs"),
+        address_verbs=_words(data, "address_verbs"),
         local_sectors=frozenset(str(v) for v in data.get("local_sectors") or []),
         female_words=_words(data, "female_words"),
         male_words=_words(data, "male_words"),

@@ -32,11 +32,13 @@ from .matching import Match, match_token
 from .patterns import PatternSet, load_patterns
 from .polarity import PROVISION, according_to, modality, negation, report_governor, reported_future, self_report
 from .slots import (
-    MentionIndex, SlotFinder, is_passive, is_temporal, objects, prep_objects, sentence_start, subjects, support_governor,
-    with_conjuncts,
+    MentionIndex, SlotFinder, is_passive, is_temporal, objects, of_objects, prep_objects, sentence_start, subjects,
+    support_governor, with_conjuncts,
 )
 
 _COMPLEMENT_PREPS = ("for", "to", "of", "on", "against", "from")
+_BEFORE_PREPS = frozenset({"following", "after"})  # an act in such a phrase came before its verb's
+_PLACE_NOUNS = frozenset({"city", "town", "village", "port", "region", "province", "district", "area"})
 FORCE_ROOTS = ("18", "19", "20")  # roots whose country target locates the event when no place is named
 CONFLICT_ROOTS = ("13", "15", "16", "17", "18", "19", "20")  # roots an unnamed "move" may stand for
 
@@ -86,6 +88,9 @@ class EventCoder:
         for sent_index, sent in enumerate(doc.sents):
             info = sentences.get(sent.start_char)
             self._code_sentence(doc, sent, sent_index, info, published, index, places, result)
+        converted = {p.id for p in self.patterns if p.converted}
+        result.events = [self._treaty_addressee(ev) if ev.target is None and ev.cameo[:2] == "02"
+                         and ev.pattern_id not in converted else ev for ev in result.events]
         result.events = self._dyadic(self._story_targets(result.events), result)
         return result
 
@@ -122,12 +127,48 @@ class EventCoder:
             out.append(ev)
         return out
 
+    @staticmethod
+    def _treaty_addressee(ev: CodedEvent) -> CodedEvent:
+        """A request made under an organisation's treaty is addressed to the organisation.
+
+        "Romania asked for consultations under the Washington Treaty": the treaty's organisation
+        (NATO) is whom the request goes to, when the sentence names the treaty (not only an article) and the
+        source's state is a party to it on the event's date. The target is placed on the treaty's name.
+        """
+        from ..ledger.text import find_alias
+        from ..ledger.treaties import load_registry
+
+        country = ev.source.country
+        if not country or ev.source.org:
+            return ev
+        try:
+            on = date.fromisoformat(str(ev.date)[:10]) if ev.date else None
+        except ValueError:
+            on = None
+        for t in load_registry().treaties:
+            if not (t.organisation and t.org_code) or on is None or not t.member_on(country, on):
+                continue
+            for alias in t.aliases:
+                if alias.lower().startswith("article"):
+                    continue
+                hit = find_alias(ev.sentence or "", alias)
+                if hit is None:
+                    continue
+                a, b = ev.sent_start + hit.start(), ev.sent_start + hit.end()
+                target = ActorMention(a, b, hit.group(0), t.org_code, t.organisation, None, t.organisation, None,
+                                      entity_id=t.organisation, how="treaty")
+                return _with(ev, target=target, extra={**ev.extra, "target_slot": "treaty",
+                                                       "target_why": f"a request under {t.name}, whose "
+                                                                     f"organisation is {t.organisation}"})
+        return ev
+
     def _story_targets(self, events: list[CodedEvent]) -> list[CodedEvent]:
         """An act with no target in its sentence, in a story about two sides, is aimed at the other side.
 
         "Pakistan condemned the airstrikes" in a story of India striking Pakistan: India. The counterpart of a
         source is the state or organisation it is paired with most often in the document's events with a target
-        (both directions), at least twice and twice as often as any other; the event keeps
+        (both directions), at least twice and twice as often as any other, or its only one, paired with it in
+        another sentence; the event keeps
         ``extra["target_from"] = "story"`` so that an analyst can set such targets aside. Only for the roots
         listed under ``story_target_roots`` in the cues (roots, or three-digit codes such as 016, a denial of
         responsibility, which answers the other side), and only for our own patterns (PETRARCH's dictionaries
@@ -140,12 +181,17 @@ class EventCoder:
             return (a.country or a.org or a.code) if a is not None and a.code else None
 
         pairs: dict[str, Counter[str]] = {}
+        hostile: dict[str, Counter[str]] = {}  # the same, from acts of conflict only (roots 10-20)
         seen: dict[str, ActorMention] = {}
+        told: dict[tuple[str, str], set[int]] = {}  # (side, counterpart) -> sentences pairing them
         for ev in events:
             s, t = key(ev.source), key(ev.target)
             if s and t and s != t and not ev.negated:
-                pairs.setdefault(s, Counter())[t] += 1
-                pairs.setdefault(t, Counter())[s] += 1
+                for table in (pairs, hostile) if ev.cameo[:2] >= "10" else (pairs,):
+                    table.setdefault(s, Counter())[t] += 1
+                    table.setdefault(t, Counter())[s] += 1
+                told.setdefault((s, t), set()).add(ev.sent_index)
+                told.setdefault((t, s), set()).add(ev.sent_index)
                 seen.setdefault(t, ev.target)  # type: ignore[arg-type]
                 seen.setdefault(s, ev.source)
         if not pairs:
@@ -154,12 +200,18 @@ class EventCoder:
         out = []
         for ev in events:
             s = key(ev.source)
-            if ev.target is None and s in pairs and (ev.cameo[:2] in self.cues.story_target_roots
-                                                     or ev.cameo[:3] in self.cues.story_target_roots) \
-                    and ev.pattern_id not in converted:
-                ranked = pairs[s].most_common(2)
+            provision = str(ev.extra.get("modality_why") or "").startswith(PROVISION)
+            # force and coercion (roots 15-20) are aimed at a side the story pairs the source with in conflict,
+            # not at an ally it consults (an offensive by Chilean troops in a story of Chile and the OAS)
+            table = hostile if ev.cameo[:2] >= "15" else pairs
+            story_root = ev.cameo[:2] in self.cues.story_target_roots or ev.cameo[:3] in self.cues.story_target_roots
+            if ev.target is None and s in table and not provision and story_root and ev.pattern_id not in converted:
+                ranked = table[s].most_common(2)
                 best, n = ranked[0]
-                if n >= 2 and (len(ranked) == 1 or n >= 2 * ranked[1][1]) and best in seen:
+                # a single pairing makes a counterpart when it is the source's only one and is told in another
+                # sentence ("Chile closed its border with Peru. ... Peru dismissed the allegations")
+                only = len(ranked) == 1 and bool(told.get((s, best), set()) - {ev.sent_index})
+                if (n >= 2 and (len(ranked) == 1 or n >= 2 * ranked[1][1]) or only) and best in seen:
                     target = replace(seen[best], how="story")
                     ev = _with(ev, target=target, extra={**ev.extra, "target_from": "story",
                                                          "target_why": f"{best} is {s}'s counterpart in this story"})
@@ -219,13 +271,56 @@ class EventCoder:
             else:
                 events = self._plain_events(m, ctx, result)
             coded.append((m, events))
-        for m, events in self._without_bare_reports(coded, ctx, result, background):
-            for ev in events:
-                key = (ev.source.start, ev.source.code, ev.target.start if ev.target else None,
-                       ev.target.code if ev.target else None, ev.cameo, ev.negated, ev.modality)
-                if key not in emitted:
-                    emitted.add(key)
-                    result.events.append(ev)
+        kept = [ev for _m, events in self._without_bare_reports(coded, ctx, result, background) for ev in events]
+        for ev in self._accusations(kept):
+            key = (ev.source.start, ev.source.code, ev.target.start if ev.target else None,
+                   ev.target.code if ev.target else None, ev.cameo, ev.negated, ev.modality)
+            if key not in emitted:
+                emitted.add(key)
+                result.events.append(ev)
+
+    def _accusations(self, events: list[CodedEvent]) -> list[CodedEvent]:
+        """A statement that another party committed a hostile act accuses it (112 and its subcodes).
+
+        "Armenia said Azerbaijani troops shelled the village" is Armenia accusing Azerbaijan (1123), beside the
+        shelling, Armenia's claim. The statement about another state (010, its target taken from the clause
+        said) becomes the accusation when its clause holds an act, not negated and claimed by the same speaker,
+        of a root listed under ``accusation_roots`` in the cues and done by another state than the speaker's;
+        the accused is that act's source, and the code comes from the ``accuse`` frame. A state's word on its
+        own act ("Poland said its jets shot down the drones") accuses nobody.
+        """
+        frame = self.frames.get("accuse")
+        if frame is None or not self.cues.accusation_roots:
+            return events
+
+        def side(a: ActorMention | None) -> str | None:
+            return (a.country or a.org or a.code) if a is not None else None
+
+        out: list[CodedEvent] = []
+        for ev in events:
+            if ev.cameo != "010" or ev.extra.get("target_slot") != "clause" or ev.negated \
+                    or ev.modality != "asserted":
+                out.append(ev)
+                continue
+            speaker = side(ev.source)
+            acts = [x for x in events if x is not ev and x.claimed_by is not None and not x.negated
+                    and side(x.claimed_by) == speaker and side(x.source) not in (None, speaker)
+                    and (x.cameo[:2] in self.cues.accusation_roots or x.cameo in self.cues.accusation_roots)
+                    # "announced that they had joined Israel in striking Iran": an act shared with the speaker
+                    and not any(y.trigger_start == x.trigger_start and side(y.source) == speaker for y in events)]
+            if not acts:
+                out.append(ev)
+                continue
+            done: set[str | None] = set()
+            for act in acts:
+                if side(act.source) in done:
+                    continue
+                done.add(side(act.source))
+                out.append(_with(ev, target=act.source, cameo=frame.code_for(act.cameo),
+                                 extra={**ev.extra, "target_slot": "accused", "frame": frame.name,
+                                        "complement": {"code": act.cameo, "trigger": act.trigger,
+                                                       "pattern_id": act.pattern_id}}))
+        return out
 
     def _without_bare_reports(self, coded: list[tuple[Match, list[CodedEvent]]], ctx: "_SentenceContext",
                               result: CodingResult, background: list[Match] = ()
@@ -531,6 +626,10 @@ class EventCoder:
                 found = self._crowd(trigger, ctx)
             elif slot == "evaluated":
                 found = self._evaluated(trigger, ctx, exclude)
+            elif slot == "answered":
+                found = self._answered(ctx, exclude)
+            elif slot == "act_target":
+                found = self._act_target(trigger, ctx, exclude)
             elif slot == "phrase":
                 found = self._phrase_actor(trigger, ctx, exclude)
             elif slot in ("after:obj", "after:obj^"):
@@ -575,6 +674,7 @@ class EventCoder:
                                 found.extend(m for m in self._mentions(o, ctx) if m.code and m not in found)
                 if not found and exclude and slot in self.cues.place_target_slots:
                     found = self._place_targets(toks, ctx, exclude)
+
                 if not found and toks and "phrase" in slots:
                     # "in an anti- Gondor parade": the actor the slot's noun is for or against
                     stance = self._stance_in(sorted({t for o in toks for t in o.subtree}, key=lambda t: t.i),
@@ -765,14 +865,17 @@ class EventCoder:
                     return found
         return []
 
-    def _clause_agent(self, trigger: Token, ctx: "_SentenceContext") -> list[ActorMention]:
+    def _clause_agent(self, trigger: Token, ctx: "_SentenceContext", code: str = "") -> list[ActorMention]:
         """The agent of an event noun in an adverbial of a clause is that clause's subject.
 
-        "Putin said ..., during a rare visit to Pyongyang": Putin made the visit. Only when the noun has no
-        possessor or by-phrase of its own (the pattern's slots found none) and the phrase hangs on a verb.
+        "Putin said ..., during a rare visit to Pyongyang": Putin made the visit; "arrived in Quito for talks
+        with Noboa": the talks are the traveller's (a for-phrase only for consultations, root 04: "condemned
+        Russia for the attacks" is no attack by the condemner). Only when the noun has no possessor or by-phrase
+        of its own (the pattern's slots found none) and the phrase hangs on a verb.
         """
         prep = trigger.head
-        if trigger.dep_ != "pobj" or prep.lower_ not in self._CLAUSE_PREPS or prep.head.pos_ not in ("VERB", "AUX"):
+        preps = self._CLAUSE_PREPS | ({"for"} if code[:2] == "04" else set())
+        if trigger.dep_ != "pobj" or prep.lower_ not in preps or prep.head.pos_ not in ("VERB", "AUX"):
             return []
         if trigger.lemma_.lower() in self.cues.name_heads:
             return []  # "as stipulated in the treaty", "during the war": a document or a state of affairs, no act
@@ -805,7 +908,7 @@ class EventCoder:
         relative clauses, coordinated verbs) are not searched: they hold other
         events.
         """
-        own = {s.country for s in sources if s.country}
+        own = self._own_countries(sources)
         queue = [(trigger, 0)]
         seen = {trigger.i}
         while queue:
@@ -829,6 +932,12 @@ class EventCoder:
                     queue.append((c, depth + 1))
         return []
 
+    def _own_countries(self, sources: list[ActorMention]) -> set[str]:
+        """The states whose places are the sources' own ground: not those of a non-state armed group in its own
+        country (roles under ``non_state_roles`` in the cues), whose attack on a town there is aimed at the
+        state ("the rebels shelled the city of Goma": the rebels' own country is the target)."""
+        return {s.country for s in sources if s.country and (s.role or "").lower() not in self.cues.non_state_roles}
+
     def _place_targets(self, toks: list[Token], ctx: "_SentenceContext",
                        sources: list[ActorMention]) -> list[ActorMention]:
         """Places standing for their country as a target ("shelled Jermuk" -> ARM).
@@ -837,12 +946,14 @@ class EventCoder:
         shelled Goris" has no target; a named actor in the phrase wins.
         """
         out: list[ActorMention] = []
-        own = {s.country for s in sources if s.country}
+        own = self._own_countries(sources)
+        # "the city of Goma", "the province of Idlib": the place named in the of-phrase of a place noun
+        toks = [x for t in toks for x in (t, *(of_objects(t) if t.lemma_.lower() in _PLACE_NOUNS else ()))]
         for t in toks:
             if ctx.index.find(t) is not None and (ctx.index.find(t).code or ctx.index.find(t).country):
                 return []
             m = self._place_actor(t, ctx)
-            if m is None or m.country in own or not own and any(m.code == s.code for s in sources):
+            if m is None or m.country in own or any(m.code == s.code for s in sources):
                 continue
             if not any(x.code == m.code for x in out):
                 out.append(m)
@@ -860,6 +971,12 @@ class EventCoder:
         """
         speakers = {e.country or e.code for e in exclude}
         objs = objects(trigger)
+        datives = [c for c in trigger.children if c.dep_ == "dative"]
+        if datives:
+            objs = datives  # "branded Marcos a separatist": the dative is evaluated, the object is the label
+        elif not objs and any(c.dep_ == "prep" and c.lower_ == "as" for c in trigger.children):
+            # "referred to Hanoi as an aggressor"
+            objs = prep_objects(trigger, "to", (), self.cues.temporal)
         if trigger.pos_ == "NOUN" and trigger.dep_ in ("dobj", "obj") and trigger.head.pos_ == "VERB":
             # a reaction the thing drew: "the move drew condemnation from Japan" is about the move
             objs = [*objs, *subjects(trigger.head)]
@@ -889,13 +1006,86 @@ class EventCoder:
                 if len(stem) == 5 and self._stem_roots(stem) and not self._stem_roots(stem) & set(CONFLICT_ROOTS):
                     continue  # "the ratification" names a cooperative act: no conflict stands for it
             roots = {m.pattern.code[:2]} if m is not None else set(CONFLICT_ROOTS)
+            other_side: ActorMention | None = None
             for ev in reversed(ctx.earlier):
                 if ev.negated or ev.modality not in ("asserted", "claimed") or ev.cameo[:2] not in roots:
                     continue
                 if (ev.source.country or ev.source.code) in speakers:
+                    if other_side is None and ev.target is not None and ev.target.code \
+                            and (ev.target.country or ev.target.code) not in speakers:
+                        other_side = ev.target
                     continue
                 return [ev.source]
+            if other_side is not None and m is None:
+                # "Latvia shot down the drone ... its prime minister called the incident a provocation": the only act told of
+                # the episode is the speaker's own, so the incident is the other side's, whom it was aimed at
+                return [other_side]
         return []
+
+    def _act_target(self, trigger: Token, ctx: "_SentenceContext",
+                    sources: list[ActorMention]) -> list[ActorMention]:
+        """Whom a denial of a part in an act answers: that act's target.
+
+        "Chile denied involvement in Peru's attacks on Bolivia": Bolivia, whom the attacks hit and who holds the
+        denier to account (the act named in the for- or in-phrase of the denial, its target from its own slots).
+        """
+        for prep in ("in", "for"):
+            for tok in prep_objects(trigger, prep, self._related_tokens(trigger), self.cues.temporal):
+                act = ctx.matches.get(tok.i)
+                if act is None or act.pattern.frame:
+                    continue
+                srcs, _ = self._resolve(act.pattern.source, tok, ctx)
+                found, _ = self._resolve(act.pattern.target, tok, ctx, exclude=[*srcs, *sources])
+                found = [m for m in found if m.code and not any(m.code == s.code for s in sources)]
+                if found:
+                    return found
+        return []
+
+    def _undergoer(self, trigger: Token, ctx: "_SentenceContext",
+                   sources: list[ActorMention]) -> list[ActorMention]:
+        """Who suffers an act named as the object of a verb of undergoing (``undergo_verbs`` in the cues).
+
+        "Norway and Sweden have experienced airspace violations by Belarus", "the town suffered heavy shelling":
+        the subject of the verb, or the states listed after "including" in it ("several allies, including
+        Finland and Latvia").
+        """
+        verb = trigger.head
+        if trigger.dep_ not in ("dobj", "obj") or verb.lemma_.lower() not in self.cues.undergo_verbs:
+            return []
+        out: list[ActorMention] = []
+        for subj in subjects(verb):
+            listed = [t for c in subj.children if c.dep_ == "prep" and c.lower_ == "including"
+                      for o in c.children if o.dep_ == "pobj" for t in with_conjuncts(o)]
+            for tok in listed or with_conjuncts(subj):
+                out.extend(m for m in self._mentions(tok, ctx) if m.code and m not in out and m not in sources
+                           and not any(m.code == s.code for s in sources))
+        return out
+
+    @staticmethod
+    def _answered(ctx: "_SentenceContext", sources: list[ActorMention]) -> list[ActorMention]:
+        """Whom an act of air defence answers: the author of the latest earlier force against the defender.
+
+        "Iraq fired rockets at the port. Kuwaiti air defences intercepted four of them": Iraq. The latest
+        earlier event of the document, not negated, of a root of force or a show of force (15, 18, 19, 20)
+        whose target is the defender's state (for an organisation, aimed at anyone but itself), by another
+        side; else the latest such force by another side aimed at no actor named.
+        """
+        own = {s.country or s.org or s.code for s in sources}
+        orgs = {s.org for s in sources if s.org and not s.country}
+        unaimed: ActorMention | None = None
+        for ev in reversed(ctx.earlier):
+            if ev.negated or ev.cameo[:2] not in ("15", "18", "19", "20"):
+                continue
+            author = ev.source.country or ev.source.org or ev.source.code
+            if author in own:
+                continue
+            if ev.target is None:
+                unaimed = unaimed or ev.source  # "Iran's missile strike on the base": aimed at no actor named
+                continue
+            victim = ev.target.country or ev.target.org or ev.target.code
+            if victim in own or orgs and victim not in orgs:
+                return [ev.source]
+        return [unaimed] if unaimed is not None else []
 
     def _stem_roots(self, stem: str) -> set[str]:
         """CAMEO roots of the patterns whose head lemma starts with ``stem`` (five letters)."""
@@ -974,8 +1164,12 @@ class EventCoder:
             sources = self._from_agent(m.trigger, ctx)
             source_slot = "from" if sources else source_slot
             if not sources:
-                sources = self._clause_agent(m.trigger, ctx)
+                sources = self._clause_agent(m.trigger, ctx, p.code)
                 source_slot = "clause" if sources else source_slot
+        claimed_act = None
+        if not sources and not p.converted and p.code[:2] in FORCE_ROOTS:
+            claimed_act, sources = self._claimed_by_agent(m.trigger, ctx)
+            source_slot = "claimed by" if sources else source_slot
         if not sources:
             result.dropped.append(Dropped(ctx.sent_index, m.trigger.text, m.trigger.idx, p.id, "no resolved source actor"))
             return []
@@ -1004,6 +1198,9 @@ class EventCoder:
         if not targets and p.code[:2] in ("03", "04") and not p.converted:
             targets = self._requester(m.trigger, ctx, sources)
             target_slot = "request" if targets else target_slot
+        if not targets and m.trigger.pos_ == "NOUN" and not p.converted:
+            targets = self._undergoer(m.trigger, ctx, sources)
+            target_slot = "undergoer" if targets else target_slot
         if p.needs_target and not targets:
             result.dropped.append(Dropped(ctx.sent_index, m.trigger.text, m.trigger.idx, p.id, "no target actor"))
             return []
@@ -1017,7 +1214,62 @@ class EventCoder:
                 result.dropped.append(Dropped(ctx.sent_index, m.trigger.text, m.trigger.idx, p.id,
                                               f"unknown actor '{unknown.text}' in the target phrase"))
                 return []
-        return self._emit(m, p.code, sources, targets, source_slot, target_slot, ctx, forced or {})
+        events = self._emit(m, p.code, sources, targets, source_slot, target_slot, ctx, forced or {})
+        if events and not forced and not p.converted and p.code[:2] in ("16", "17"):
+            events.extend(self._until_demands(m, sources, ctx))
+        if events and claimed_act is not None and targets:
+            # "a bombing, claimed by the group, hit the convoy": the group claims responsibility (015)
+            events.extend(self._emit(m, "015", sources, targets, source_slot, target_slot, ctx,
+                                     {"why": "an act claimed by its author"}))
+        return events
+
+    def _claimed_by_agent(self, trigger: Token, ctx: "_SentenceContext") -> tuple[Token | None, list[ActorMention]]:
+        """The author of an act that is "claimed by" someone: the claimant of the act noun ("an attack, claimed by
+        the group, ...") or of the act noun that is the subject of the verb ("a bombing, claimed by the group,
+        targeted the police")."""
+        nouns = [trigger] if trigger.pos_ == "NOUN" else [t for t in subjects(trigger) if t.pos_ == "NOUN"]
+        for noun in nouns:
+            for c in noun.children:
+                if c.dep_ == "acl" and c.lemma_.lower() == "claim":
+                    found = [x for a in c.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"
+                             for x in self._mentions(o, ctx) if x.code]
+                    if found:
+                        return noun, found
+        return None, []
+
+    def _until_demands(self, m: Match, sources: list[ActorMention], ctx: "_SentenceContext") -> list[CodedEvent]:
+        """A measure kept "until" another party acts demands that act of it.
+
+        "Kenya suspended the pact until Somalia ends its support for the militants", "froze the aid until
+        the junta releases the prisoners": the source demands (10x, through the ``demand`` frame from the act
+        asked for, 100 when it has no pattern) of the subject of the until-clause.
+        """
+        frame = self.frames.get("demand")
+        anchor = self._anchor(m.trigger)
+        if frame is None or anchor.pos_ not in ("VERB", "AUX"):
+            return []
+        out: list[CodedEvent] = []
+        for clause in anchor.children:
+            if clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "until" for c in clause.children):
+                doers = subjects(clause)
+            elif clause.dep_ == "prep" and clause.lower_ == "until":
+                # the small parser's reading of "until Somalia ends ...": a preposition with the doer as its
+                # object, or a clause under it
+                doers = [c for c in clause.children if c.dep_ == "pobj" and c.pos_ == "PROPN"]
+                doers += [t for c in clause.children if c.dep_ == "pcomp" for t in subjects(c)
+                          + [k for k in c.children if k.dep_ == "nsubj"]]
+            else:
+                continue
+            who = [x for t in doers for x in self._mentions(t, ctx)
+                   if x.code and x not in sources and not any(x.code == s.code for s in sources)]
+            if not who:
+                continue
+            asked = ctx.matches.get(clause.i)
+            code = frame.code_for(asked.pattern.code) if asked is not None else frame.default
+            out.extend(self._emit(m, code, sources, who[:1], "subj", "until", ctx,
+                                  {"frame": frame.name, "complement": {"code": asked.pattern.code if asked else None,
+                                                                       "trigger": clause.text, "pattern_id": None}}))
+        return out
 
     def _emit(self, m: Match, code: str, sources: list[ActorMention], targets: list[ActorMention],
               source_slot: str | None, target_slot: str | None, ctx: "_SentenceContext",
@@ -1050,7 +1302,7 @@ class EventCoder:
         # a joint act of several parties with nobody else named ("the United States and Jordan
         # agreed on a pact"): each party's act toward the others, as for a symmetric predicate
         joint = (not targets and not p.converted and len({s.code for s in sources}) > 1
-                 and code[:2] in self.cues.dyadic_roots)
+                 and any(code.startswith(c) for c in self.cues.joint_codes))
         pairs = self._pairs(sources, targets, (p.symmetric or joint) and target_slot != "request",
                             source_slot == "between")
         if p.reverse_code and not forced:
@@ -1061,6 +1313,11 @@ class EventCoder:
             pairs = [(s, t, code) for s, t in pairs]
         events = []
         when = ctx.when(m.trigger)
+        if when[0] and ctx.published and str(when[0])[:10] > ctx.published.isoformat():
+            # "will meet on Tuesday" in Sunday's news: the intent is told on Sunday; the day of the act to come is
+            # no date of an event that has happened ("will meet on Friday following a request by Egypt": nor is
+            # it the request's, made before the report)
+            when = (ctx.published.isoformat(), "document", "document")
         for s, t, code in pairs:
             ev_mod, ev_why = mod, mod_why
             if (claim.modality and claimed_by is not None and not forced and not negated and not p.converted
@@ -1145,7 +1402,9 @@ class EventCoder:
         elif not targets and frame.target_from_inner == "inner":
             # "demanded that Azerbaijan withdraw" -> Azerbaijan; "demanded a meeting with Ukraine" -> Ukraine
             own = [] if (inner_slot or "").startswith("control:") else inner_sources
-            targets = [s for s in (own or inner_targets) if s not in sources]
+            targets = [s for s in own if s not in sources] or [s for s in inner_targets if s not in sources]
+            # "called for a meeting of the NATO council": the meeting is the caller's own, so the one asked is
+            # whom it is with
         code = frame.code_for(comp.pattern.code) if comp is not None else p.code
         if frame.crowd_code and source_slot == "crowd":
             code = frame.crowd_code  # a crowd voicing a demand is demonstrating
@@ -1234,12 +1493,41 @@ class _SentenceContext:
         that date is a noun's inside the trigger's phrase, else publication."""
         timexes = (getattr(self.doc._, "timexes", None) or []) if Doc.has_extension("timexes") else []
         own = own_expression(self.doc, trigger, timexes, self.sent)
+        if own is not None and self._act_object_before(trigger, own) is not None \
+                and self.date_from == "timex" and self.date != event_day(own):
+            own = None  # the expression dates the act the verb is about; the verb has the sentence's date
+        if own is None and trigger.pos_ == "NOUN" and trigger.dep_ in ("dobj", "obj") and self.date_from == "timex":
+            # "gathered this morning to denounce the breach of the airspace on 9 May": the date after
+            # the act named as the object is the act's, when the sentence dates its main verb otherwise
+            verb_own = own_expression(self.doc, trigger.head, timexes, self.sent)
+            obj = self._act_object_before(trigger.head, verb_own) if verb_own is not None else None
+            if obj is not None and obj.i == trigger.i and self.date != event_day(verb_own):
+                own = verb_own
         if own is not None and event_day(own):
             return event_day(own), own.granularity, "timex"
+        if (self.date_from == "timex" and trigger.pos_ == "NOUN" and trigger.dep_ == "pobj"
+                and trigger.head.lower_ in _BEFORE_PREPS and trigger.head.head.pos_ in ("VERB", "AUX")):
+            # "will meet on Friday following a request by Egypt": the request came before the day the
+            # sentence gives its verb, and the sentence gives it none of its own
+            published = self.published.isoformat() if self.published else None
+            return published, "document", "document"
         if self.date_from == "timex" and borrowed(self.doc, trigger, timexes, self.date, set(self.matches), self.sent):
             published = self.published.isoformat() if self.published else None
             return published, "document", "document"
         return self.date, self.date_precision, self.date_from
+
+    def _act_object_before(self, verb: Token, t: Any) -> Token | None:
+        """The verb's object when it is an act (a predicate of the sentence) whose phrase the expression ``t``
+        directly follows ("denounced the breach of the airspace on 9 May")."""
+        if verb.pos_ not in ("VERB", "AUX"):
+            return None
+        for o in verb.children:
+            if o.dep_ in ("dobj", "obj") and o.i in self.matches:
+                end = max(x.idx + len(x.text) for x in o.subtree)
+                if end <= t.start and not any(w.idx >= end and w.idx < t.start and w.pos_ in ("VERB", "AUX")
+                                              for w in self.sent):
+                    return o
+        return None
 
     def location(self, trigger: Token, actors: list[ActorMention]) -> PlaceMention | None:
         """A place of the sentence, preferring one inside the predicate's own phrase.

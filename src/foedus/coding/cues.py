@@ -26,7 +26,8 @@ KEYS = ("negators", "negating_verbs", "without", "future_aux", "future_verbs", "
         "counterfactual_verbs", "name_heads", "place_target_slots", "evaluation_verbs",
         "earlier_marks", "earlier_spans", "support_particles", "scope_target_roots", "scope_target_preps",
         "intent_roots", "threat_roots", "story_target_roots", "permission_verbs", "provision_subjects",
-        "provision_verbs", "reciprocal_verbs", "dyadic_roots", "treaty_words")
+        "provision_verbs", "reciprocal_verbs", "dyadic_roots", "treaty_words", "accusation_roots", "non_state_roles",
+        "joint_codes", "undergo_verbs")
 
 
 @dataclass(frozen=True)
@@ -71,6 +72,10 @@ class Cues:
     intent_roots: frozenset[str] = frozenset()
     threat_roots: frozenset[str] = frozenset()
     story_target_roots: frozenset[str] = frozenset()
+    accusation_roots: frozenset[str] = frozenset()
+    non_state_roles: frozenset[str] = frozenset()
+    joint_codes: frozenset[str] = frozenset()
+    undergo_verbs: frozenset[str] = frozenset()
     problems: tuple[LoadProblem, ...] = ()
 
 

@@ -71,12 +71,19 @@ def complements(tok: Token) -> list[Token]:
         oprds = oprds[1:]  # "called the incursion a border incident" parsed with two complements
         has_object = True
     out = oprds if has_object else []
+    if objs and any(c.dep_ == "dative" for c in tok.children):
+        out.extend(objs)  # "branded Marcos a separatist": the dative is evaluated, the object is the label
+    as_phrase = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "as"]
+    if not objs and as_phrase:
+        # "referred to Hanoi as an aggressor": the to-phrase is what is evaluated
+        objs = [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "to"
+                for o in c.children if o.dep_ == "pobj"]
     if objs:
-        # "described the move as a violation": the 'as' phrase of the verb or of its object
+        # "described the move as a violation" ("as reckless"): the 'as' phrase of the verb or of its object
         for head in (tok, *objs):
             for c in head.children:
                 if c.dep_ == "prep" and c.lower_ == "as":
-                    out.extend(o for o in c.children if o.dep_ == "pobj")
+                    out.extend(o for o in c.children if o.dep_ in ("pobj", "amod", "acomp"))
         # the small parser's slip: "called the blockade a provocation" with a second dobj or an appos
         out.extend(c for c in objs[0].children if c.dep_ == "appos" and c.i > objs[0].i)
         out.extend(objs[1:])

@@ -180,6 +180,12 @@ def modality(anchor: Token, cues: Cues) -> tuple[str, str]:
             # a condition attaches the clause to its head: look for 'if' only
             if any(c.dep_ == "mark" and c.lower_ in cues.conditional_marks for c in cur.children):
                 return "hypothetical", "conditional clause"
+            kids = {c.dep_ for c in cur.children}
+            if cur.tag_ == "VB" and not kids & {"nsubj", "nsubjpass", "mark"} \
+                    and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children):
+                # a purpose infinitive shares its verb's modality: "will meet on Tuesday to discuss" is future
+                cur = cur.head
+                continue
         break
     return "asserted", ""
 

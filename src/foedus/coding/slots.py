@@ -338,10 +338,15 @@ def _verb_above(tok: Token) -> Token | None:
 
 
 def _supports(verb: Token, cues: Cues) -> bool:
-    """A support verb, without a particle that makes it another verb ("broke up")."""
-    if verb.lemma_.lower() not in cues.support_verbs:
+    """A support verb, without a particle that makes it another verb ("broke up"), or a verb and particle listed
+    together ("stepped up its raids")."""
+    lemma = verb.lemma_.lower()
+    prts = [c.lower_ for c in verb.children if c.dep_ == "prt"]
+    if any(f"{lemma} {p}" in cues.support_verbs for p in prts):
+        return True
+    if lemma not in cues.support_verbs:
         return False
-    return all(c.lower_ in cues.support_particles for c in verb.children if c.dep_ == "prt")
+    return all(p in cues.support_particles for p in prts)
 
 
 def support_governor(tok: Token, cues: Cues) -> Token | None:

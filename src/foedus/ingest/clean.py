@@ -151,7 +151,8 @@ def _knowledge() -> _Knowledge:
 _WORD = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*")
 _BULLET = re.compile(r"^\s*(?:[•·▪►▸‣◦*–—-]|\d{1,2}[.)])\s+")
 _SENTENCE_END = re.compile(r"[.!?…:;][\"'”’»)\]]*$")
-_STATEMENT_END = re.compile(r"[.!…][\"'”’»)\]]*$")
+# a statement may close with the agency's tag: "... near the border overnight. (Nordic Wire)"
+_STATEMENT_END = re.compile(r"[.!…][\"'”’»)\]]*(?:\s+\([A-Z][A-Za-z&.\- ]{1,30}\))?$")
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "′": "'"})
 
 
@@ -549,7 +550,7 @@ _PLACE = r"[A-Z][\w'’.-]+(?:[ /][A-Z][\w'’.-]+){0,3}"
 _DATELINE = re.compile(
     # "MOSCOW —", "DOHA/TEHRAN, June 23 (Xinhua) --", "SRINAGAR, India (AP) —", "Pyongyang, North Korea - "
     rf"^(?P<line>(?P<place>{_PLACE})(?P<more>(?:, (?:{_PLACE}|[A-Z][a-z]+\.? \d{{1,2}}(?:, \d{{4}})?))*)"
-    r"(?:,? \((?:[A-Za-z][\w /.,'-]{1,60})\))?)\s*(?:[—–-]{1,2}|(?<=[A-Z]):|(?<=\)))\s+(?=[A-Z\"“‘'])"
+    r"(?:,? \((?:[A-Za-z][\w /.,'-]{1,60})\))?)\s*(?:[—–-]{1,2}|(?<=[A-Z]):|(?<=\)):?)\s+(?=[A-Z\"“‘'])"
 )
 
 

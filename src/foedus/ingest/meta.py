@@ -23,13 +23,13 @@ from __future__ import annotations
 import re
 import warnings
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from foedus.ingest.clean import CleanResult, _knowledge
 from foedus.ingest.language import detect_language
 
-__all__ = ["MetaValue", "infer_metadata", "infer_metadata_detailed"]
+__all__ = ["MetaValue", "dateline_date", "infer_metadata", "infer_metadata_detailed"]
 
 _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
@@ -74,6 +74,35 @@ def _dates_in(text: str, today: date) -> list[date]:
         if d and d <= today and d.year >= 1900:
             found.append(d)
     return found
+
+
+_DAY_MONTH = re.compile(
+    rf"\b(?:(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH})|({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?)\b"
+)
+
+
+def dateline_date(clean: CleanResult, anchor: date | None = None) -> date | None:
+    """The day a dateline gives ("RIGA, May 2, 2024 --", "Bergen, June 4 (Agency):"), or None.
+
+    A day without its year takes the year that puts it on or before ``anchor`` (the publication date when
+    known, else today) and within a year of it.
+    """
+    line = clean.cues.get("dateline") or ""
+    if not line:
+        return None
+    today = anchor or date.today()
+    full = _dates_in(line, today + timedelta(days=1))
+    if full:
+        return full[0]
+    m = _DAY_MONTH.search(line)
+    if not m:
+        return None
+    day_text, month_text = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
+    for year in (today.year, today.year - 1):
+        d = _parse_date(f"{day_text} {month_text} {year}")
+        if d is not None and d <= today + timedelta(days=1):
+            return d
+    return None
 
 
 def _clean_name(name: str) -> str:

@@ -22,7 +22,7 @@ from ..ingest.guard import OverBudget, budget_for, reason, time_budget
 from ..ingest.dedupe import lsh_buckets, text_hash
 from ..ingest.document import DocumentRecord
 from ..ingest.language import detect_language
-from ..ingest.meta import infer_metadata
+from ..ingest.meta import dateline_date, infer_metadata
 from ..ingest.given import parse_given_date
 from ..ingest.read import RawItem, Rejection
 from ..nlp.annotations import from_doc
@@ -104,6 +104,9 @@ def describe(item: RawItem, settings: Settings) -> DocumentRecord | Rejection:
         meta["unreadable_published"] = bad_date
     if cleaned.removed:
         meta["removed_lines"] = len(cleaned.removed)
+    dateline_day = dateline_date(cleaned, published if isinstance(published, date) else None)
+    if dateline_day is not None:
+        meta["dateline_day"] = dateline_day.isoformat()
     meta["encoding"] = decoded.encoding
     if decoded.how != "utf-8":
         meta["encoding_from"] = decoded.how
@@ -130,6 +133,18 @@ def describe(item: RawItem, settings: Settings) -> DocumentRecord | Rejection:
         language_source=language_source,
         meta=meta,
     )
+
+
+def dateline_day_of(record: DocumentRecord) -> date | None:
+    """The day of the document's dateline (kept in ``meta`` when the cleaner took it out of the text); only for
+    the document's first part, whose opening sentences it dates."""
+    meta = record.meta or {}
+    if meta.get("part") not in (None, 1):
+        return None
+    try:
+        return date.fromisoformat(str(meta["dateline_day"])[:10]) if meta.get("dateline_day") else None
+    except ValueError:
+        return None
 
 
 def language_name(code: str) -> str:
@@ -216,7 +231,7 @@ class Analyser:
 
     def annotate(self, docs: list[DocumentRecord]) -> list[Analysed]:
         """Parse documents in one ``nlp.pipe`` batch and turn results into rows."""
-        spacy_docs = (make_doc(self.nlp, d.text, d.published, d.doc_id) for d in docs)
+        spacy_docs = (make_doc(self.nlp, d.text, d.published, d.doc_id, dateline_day_of(d)) for d in docs)
         out: list[Analysed] = []
         # a small parse batch bounds memory (the parser's activations grow with it); the store writes the whole batch
         for record, sdoc in zip(docs, self.nlp.pipe(spacy_docs, batch_size=self.settings.parse_batch_size)):

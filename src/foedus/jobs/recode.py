@@ -9,6 +9,7 @@ Analyst overrides of ledger verdicts live in their own table and are kept.
 
 from __future__ import annotations
 
+import json
 import uuid
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -48,15 +49,27 @@ def _snapshot(con) -> dict[tuple[Any, ...], tuple[Any, ...]]:
 def _stored_documents(con) -> list[DocumentRecord]:
     cur = con.execute(
         "SELECT doc_id, content_hash, text_hash, path, source_format, record_index, raw_text, text, n_words, published,"
-        " outlet FROM documents ORDER BY doc_id"
+        " outlet, meta FROM documents ORDER BY doc_id"
     )
     return [
         DocumentRecord(
             doc_id=r[0], content_hash=r[1], text_hash=r[2], path=r[3], source_format=r[4], record_index=r[5],
-            raw_text="", text=r[7], n_words=r[8], published=r[9], outlet=r[10],
+            raw_text="", text=r[7], n_words=r[8], published=r[9], outlet=r[10], meta=_meta(r[11]),
         )
         for r in cur.fetchall()
     ]
+
+
+def _meta(value: Any) -> dict[str, Any]:
+    """The stored meta of a document (JSON text), as far as the recode needs it (its dateline's day, its part)."""
+    if isinstance(value, dict):
+        data = value
+    else:
+        try:
+            data = json.loads(value) if value else {}
+        except (TypeError, ValueError):
+            return {}
+    return {k: data[k] for k in ("dateline_day", "part") if isinstance(data, dict) and k in data}
 
 
 def recode(settings: Settings) -> RecodeReport:

@@ -25,6 +25,11 @@ def _alias_re(alias: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w]){body}(?![\w])", re.IGNORECASE)
 
 
+def find_alias(text: str, alias: str) -> re.Match[str] | None:
+    """Where ``alias`` stands in ``text`` as whole words, case-insensitively (None if nowhere)."""
+    return _alias_re(alias).search(text or "") if alias else None
+
+
 def mentions_any(text: str, aliases: tuple[str, ...] | list[str]) -> str | None:
     """The first alias found in ``text`` as whole words, case-insensitively."""
     for a in aliases:

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-DOC_ATTRIBUTES = ("doc_id", "published", "actors", "timexes", "places", "sentences", "events", "quotes")
+DOC_ATTRIBUTES = ("doc_id", "published", "actors", "timexes", "places", "sentences", "events", "quotes", "dateline_day")
 
 
 def ensure_extensions() -> None:

@@ -45,11 +45,14 @@ def build_nlp(settings: Settings, stages: Iterable[str] = STAGES) -> Language:
     return nlp
 
 
-def make_doc(nlp: Language, text: str, published: date | None, doc_id: str | None = None) -> Doc:
-    """A tokenised Doc carrying the anchors our components need."""
+def make_doc(nlp: Language, text: str, published: date | None, doc_id: str | None = None,
+             dateline_day: date | None = None) -> Doc:
+    """A tokenised Doc carrying the anchors our components need (``dateline_day``: the day the dateline taken
+    out of the text gave, "MOSCOW, June 19 (AFP) --": the day its opening sentences tell of)."""
     doc = nlp.make_doc(text)
     doc._.published = published
     doc._.doc_id = doc_id
+    doc._.dateline_day = dateline_day
     return doc
 
 

@@ -52,6 +52,7 @@ def _after_locative(span: Span) -> bool:
 # "Racha-Lechkhumi and Kvemo Svaneti"); a name never starts or ends with one.
 _NAME_PARTICLES = {"al", "el", "ez", "az", "ad", "as", "ar", "an", "de", "del", "la", "and", "-"}
 _COORDINATORS = {",", "and", "or", "&"}
+_SETTLEMENT_WORDS = {"city", "town", "village", "port", "settlement"}
 _MAX_NAME_TOKENS = 6
 
 
@@ -103,7 +104,10 @@ class PlacesComponent:
         self.gazetteer: Gazetteer = build_gazetteer(Path(curated) if curated else None, min_population)
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         names = [n for n in self.gazetteer.names() if n not in self.gazetteer.stoplist]
-        self.matcher.add("PLACE", [nlp.make_doc(n) for n in names])
+        # "El-Fasher", "Al-Hasakah": a name of several words is also written with hyphens
+        self.hyphenated = {n.replace(" ", "-"): n for n in names if " " in n and "-" not in n}
+        self.hyphenated = {h: n for h, n in self.hyphenated.items() if h not in set(names)}
+        self.matcher.add("PLACE", [nlp.make_doc(n) for n in [*names, *self.hyphenated]])
 
     def _division_name(self, doc: Doc, start: int, end: int, ends_at_designator: bool) -> tuple[int, int] | None:
         """The longest part of tokens ``start:end`` that names a division, touching the designator's side."""
@@ -159,6 +163,12 @@ class PlacesComponent:
                 cands.append((span, "ner"))
             elif ent.label_ in ("PERSON", "ORG", "NORP") and _after_locative(ent):
                 cands.append((span, "ner-preposition"))
+        # "the city of El-Fasher", "the town of Nyala": a settlement word names the place after it
+        for tok in doc[:-2]:
+            if tok.lower_ in _SETTLEMENT_WORDS and doc[tok.i + 1].lower_ == "of":
+                end = _name_run_after(doc, tok.i + 2)
+                if end > tok.i + 2:
+                    cands.append((doc[tok.i + 2:end], "settlement"))
         # longest first, no overlaps
         chosen: list[tuple[Span, str]] = []
         for span, how in sorted(cands, key=lambda c: (-(c[0].end_char - c[0].start_char), c[0].start)):
@@ -173,13 +183,33 @@ class PlacesComponent:
             return ent_label in ("GPE", "LOC") and _after_locative(span)
         if how in ("name", "division"):
             return True
-        cands = self.gazetteer.candidates(text)
-        if how == "ner-preposition":
+        cands = self.gazetteer.candidates(self._written_for(text))
+        if how in ("ner-preposition", "settlement"):
             return bool(cands)  # only names the gazetteer knows
         return True
 
+    def _written_for(self, text: str) -> str:
+        """The gazetteer's name a surface form is written for: "El-Fasher" -> "El Fasher"."""
+        if text in self.hyphenated:
+            return self.hyphenated[text]
+        if "-" in text and not self.gazetteer.candidates(text):
+            spaced = " ".join(text.replace("-", " ").split())
+            if self.gazetteer.candidates(spaced):
+                return spaced
+        return text
+
     def __call__(self, doc: Doc) -> Doc:
         spans = [(s, h) for s, h in self._spans(doc) if self._allowed(s, h)]
+        written_for = self._written_for
+
+        class _Named:  # a span read under the name it is written for ("El-Fasher" -> "El Fasher")
+            def __init__(self, span: Span) -> None:
+                self.span = span
+                self.text = written_for(span.text)
+                self.start, self.end = span.start, span.end
+                self.start_char, self.end_char = span.start_char, span.end_char
+
+        spans = [(_Named(s), h) for s, h in spans]
         # (start, end, ISO3) of what the document says about countries: the actors, then the places
         seen: list[tuple[int, int, str]] = [(a.start, a.end, a.country) for a in (doc._.actors or [])
                                             if getattr(a, "country", None)]
@@ -223,8 +253,9 @@ class PlacesComponent:
         for span, how in [x for x in later if self.gazetteer.is_homonym(x[0].text)]:
             resolved[span.start] = self.gazetteer.resolve(span.text, context(span), level(how), elsewhere(span))
         out = []
-        for span, how in spans:
-            r = resolved.get(span.start)
+        for named_span, how in spans:
+            r = resolved.get(named_span.start)
+            span = named_span.span
             if r is None:
                 if how == "ner" and span.text[:1].isupper() and span.text.replace(" ", "").replace("-", "").isalpha():  # kept unresolved so a user sees what the gazetteer lacks
                     out.append(PlaceMention(span.start_char, span.end_char, span.text, span.text, None, None, None, None, None))

@@ -307,8 +307,9 @@ def sentence_infos(doc, timexes: list[TimeExpression]) -> list[SentenceInfo]:
 
     The story's day: a news report tells one day's events, stated once ("Qatar said on Monday it intercepted
     ...") and then not repeated in the sentences that continue the account ("The ministry said the situation
-    was stable"). A sentence with no date of its own takes the last day-level date stated before it (the
-    first one of the document for sentences before any), provided that day lies within
+    was stable"). A sentence with no date of its own takes the last day-level date stated before it (for
+    sentences before any, the day of the dateline the cleaner took out of the text, else the first one stated in
+    the document), provided that day lies within
     :data:`STORY_DAYS` before publication; its precision stays ``document`` (not stated in the sentence) and
     ``date_from`` says ``story``. Otherwise it takes the publication date.
     """
@@ -327,6 +328,10 @@ def sentence_infos(doc, timexes: list[TimeExpression]) -> list[SentenceInfo]:
         return day.isoformat() if timedelta(0) <= pub - day <= timedelta(days=STORY_DAYS) else None
 
     first = next((d for _s, t in infos if (d := story_day(t))), None)
+    dateline = getattr(doc._, "dateline_day", None) if doc.has_extension("dateline_day") else None
+    if dateline is not None and pub is not None and timedelta(0) <= pub - dateline <= timedelta(days=STORY_DAYS):
+        # "RIGA, May 2 --": the dateline taken out of the text dates the opening sentences
+        first = dateline.isoformat()
     frame = first
     out = []
     for i, (sent, best) in enumerate(infos):
