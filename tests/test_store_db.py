@@ -32,6 +32,8 @@ def _version_1_database(path: Path) -> None:
     con = duckdb.connect(str(path))
     con.execute(db._schema_sql())
     con.execute("INSERT INTO schema_info (version) VALUES (1)")
+    con.execute("INSERT INTO tokens VALUES ('d1', 0, 0, 5, 0, 'PROPN', 'nsubj', 1, 'Baku'),"
+                " ('d1', 1, 6, 12, 0, 'VERB', 'ROOT', 1, 'attack')")
     for doc_id, outlet, published, dup_of in [
         ("d1", "Reuters", "2022-09-13", None),
         ("d2", "Armenpress", "2022-09-14", "d1"),  # a reprint under another outlet
@@ -72,8 +74,8 @@ def test_version_1_database_is_migrated_and_backfilled(tmp_path: Path) -> None:
     path = tmp_path / "v1.duckdb"
     _version_1_database(path)
     con = db.connect(path)
-    assert db.current_version(con) == 5 == db.SCHEMA_VERSION
-    assert [r[0] for r in con.execute("SELECT version FROM schema_info ORDER BY version").fetchall()] == [1, 2, 3, 4, 5]
+    assert db.current_version(con) == 6 == db.SCHEMA_VERSION
+    assert [r[0] for r in con.execute("SELECT version FROM schema_info ORDER BY version").fetchall()] == [1, 2, 3, 4, 5, 6]
     mentions = con.execute(
         "SELECT mention_id, outlet, CAST(published AS VARCHAR), source_key, target_key"
         " FROM event_mentions ORDER BY mention_id"
@@ -87,6 +89,11 @@ def test_version_1_database_is_migrated_and_backfilled(tmp_path: Path) -> None:
     assert events == [("ev1", "AZE", "ARM", ["Armenpress", "Reuters"]), ("ev2", "CSTO", None, [])]
     # old mentions predate target provenance: their targets were all stated in their sentence
     assert con.execute("SELECT count(*) FROM event_mentions WHERE target_from IS NOT NULL").fetchone()[0] == 0
+    # version 6 keeps stored tokens, without the key index nothing used
+    assert con.execute("SELECT doc_id, tok_index, lemma FROM tokens ORDER BY tok_index").fetchall() == [
+        ("d1", 0, "Baku"), ("d1", 1, "attack")]
+    assert con.execute("SELECT count(*) FROM duckdb_constraints() WHERE table_name = 'tokens'"
+                       " AND constraint_type = 'PRIMARY KEY'").fetchone()[0] == 0
     con.close()
     # Opening again applies nothing twice.
     con = db.connect(path)
@@ -96,7 +103,7 @@ def test_version_1_database_is_migrated_and_backfilled(tmp_path: Path) -> None:
 
 def test_new_database_is_built_through_the_migrations(tmp_path: Path) -> None:
     con = db.connect(tmp_path / "new.duckdb")
-    assert [r[0] for r in con.execute("SELECT version FROM schema_info ORDER BY version").fetchall()] == [1, 2, 3, 4, 5]
+    assert [r[0] for r in con.execute("SELECT version FROM schema_info ORDER BY version").fetchall()] == [1, 2, 3, 4, 5, 6]
     cols = {r[0] for r in con.execute(
         "SELECT column_name FROM information_schema.columns WHERE table_name = 'event_mentions'").fetchall()}
     assert {"outlet", "published", "source_key", "target_key", "target_from"} <= cols

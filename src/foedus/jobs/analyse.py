@@ -218,7 +218,7 @@ class Analyser:
         out: list[Analysed] = []
         # a small parse batch bounds memory (the parser's activations grow with it); the store writes the whole batch
         for record, sdoc in zip(docs, self.nlp.pipe(spacy_docs, batch_size=self.settings.parse_batch_size)):
-            rows = annotation_rows(record.doc_id, from_doc(sdoc), self.codebook,
+            rows = annotation_rows(record.doc_id, from_doc(sdoc, keep_tokens=self.settings.store_tokens), self.codebook,
                                    outlet=record.outlet, published=record.published)
             out.append(Analysed(record, rows, lsh_buckets(record.text)))
         return out
