@@ -38,6 +38,9 @@ class Settings:
     # about 40% of a store's rows, and their key index grows with the store: kept
     # only when asked (``foedus ingest --store-tokens``, ``FOEDUS_STORE_TOKENS=1``).
     store_tokens: bool = False
+    # What DuckDB may keep in memory in a writing process (ingest, recode): past it,
+    # DuckDB writes out and evicts instead of caching every block of a growing store.
+    db_memory_limit: str = "512MB"
     lock_wait_seconds: float = 30.0  # how long a writer waits for a database another process holds
     near_dup_threshold: float = 0.5  # Jaccard similarity of word 3-shingles (copies with edits score 0.6-0.9; distinct reports of one event < 0.2)
     extra_actor_files: tuple[Path, ...] = field(default_factory=tuple)
@@ -51,6 +54,10 @@ class Settings:
         for key in ("seconds_per_mb", "min_seconds", "lock_wait_seconds"):
             if key in given and (not isinstance(given[key], (int, float)) or given[key] <= 0):
                 raise ValueError(f"{key} must be a positive number (got {given[key]!r})")
+        if "db_memory_limit" in given:
+            from .store.db import _memory_size
+
+            given["db_memory_limit"] = _memory_size(str(given["db_memory_limit"]))
         if "db_path" in given:
             given["db_path"] = Path(str(given["db_path"]))
         return replace(self, **given)
@@ -73,6 +80,7 @@ def from_env(env: dict[str, str] | None = None) -> Settings:
         seconds_per_mb=float(env["FOEDUS_SECONDS_PER_MB"]) if env.get("FOEDUS_SECONDS_PER_MB") else None,
         min_seconds=float(env["FOEDUS_MIN_SECONDS"]) if env.get("FOEDUS_MIN_SECONDS") else None,
         lock_wait_seconds=float(env["FOEDUS_LOCK_WAIT"]) if env.get("FOEDUS_LOCK_WAIT") else None,
+        db_memory_limit=env.get("FOEDUS_DB_MEMORY") or None,
         store_tokens=env["FOEDUS_STORE_TOKENS"].strip().lower() in ("1", "true", "yes") if env.get("FOEDUS_STORE_TOKENS") else None,
         extra_actor_files=_paths(env.get("FOEDUS_ACTORS")) or None,
         dictionary_files=_paths(env.get("FOEDUS_DICTIONARIES")) or None,

@@ -196,11 +196,14 @@ def merge_events(
         con.execute("BEGIN TRANSACTION")
     try:
         n_parts = _parts(con, part_mentions)
-        con.execute("CREATE OR REPLACE TEMP TABLE _merge_events AS SELECT * FROM events LIMIT 0")
+        # staging tables in the database file, not temporary ones: DuckDB writes a large
+        # transaction's rows of a stored table out to the file as they come, where a
+        # temporary table would hold every event in memory until the commit
+        con.execute("CREATE OR REPLACE TABLE _merge_events AS SELECT * FROM events LIMIT 0")
         con.execute("ALTER TABLE _merge_events ADD COLUMN ev_index BIGINT")
         con.execute("ALTER TABLE _merge_events ADD COLUMN identity VARCHAR")
         con.execute("ALTER TABLE _merge_events ADD COLUMN tiebreak VARCHAR")
-        con.execute("CREATE OR REPLACE TEMP TABLE _event_map (mention_id VARCHAR, ev_index BIGINT)")
+        con.execute("CREATE OR REPLACE TABLE _event_map (mention_id VARCHAR, ev_index BIGINT)")
         n_events = n_mentions = 0
         for part in range(n_parts):
             cur = con.execute(
@@ -229,10 +232,12 @@ def merge_events(
             " ORDER BY ordinal_position").fetchall()]
         cols = ", ".join(f'"{c}"' for c in columns)
         con.execute(f"INSERT INTO events ({cols}) SELECT {cols} FROM _merge_events ORDER BY ev_index")
-        con.execute("UPDATE event_mentions SET event_id = NULL")
+        # one pass over the mentions: each takes its event's id (a mention of no stored document, none)
         con.execute(
             "UPDATE event_mentions SET event_id = e.event_id FROM _event_map m JOIN _merge_events e USING (ev_index)"
-            " WHERE event_mentions.mention_id = m.mention_id")
+            " WHERE event_mentions.mention_id = m.mention_id AND event_mentions.event_id IS DISTINCT FROM e.event_id")
+        con.execute("UPDATE event_mentions SET event_id = NULL WHERE event_id IS NOT NULL"
+                    " AND mention_id NOT IN (SELECT mention_id FROM _event_map)")
         for table in ("_merge_parts", "_merge_events", "_event_map"):
             con.execute(f"DROP TABLE {table}")
         if own_transaction:

@@ -75,7 +75,7 @@ def _reanalysed(batches: list[list[DocumentRecord]], settings: Settings) -> Iter
 def recode(settings: Settings) -> RecodeReport:
     """Recode every stored document; returns what changed."""
     report = RecodeReport(run_id=uuid.uuid4().hex[:12])
-    con = connect(settings.db_path)
+    con = connect(settings.db_path, memory_limit=settings.db_memory_limit)
     store_write.start_run(con, report.run_id, "recode")
     before = _snapshot(con)
     report.mentions_before = len(before)
