@@ -55,9 +55,9 @@ def scheduler():
 @pytest.mark.slow
 def test_a_cluster_of_two_workers_stores_what_a_serial_run_stores(scheduler, tmp_path: Path) -> None:
     serial_db, cluster_db = tmp_path / "serial.duckdb", tmp_path / "cluster.duckdb"
-    serial = ingest([DEMO], Settings(db_path=serial_db))
+    serial = ingest([DEMO], Settings(db_path=serial_db, store_tokens=True))  # every table, tokens too
     shards = tmp_path / "shards"
-    report = ingest_on_cluster([DEMO], Settings(db_path=cluster_db), scheduler, shard_dir=shards)
+    report = ingest_on_cluster([DEMO], Settings(db_path=cluster_db, store_tokens=True), scheduler, shard_dir=shards)
     assert report.stored == serial.stored >= 20
     assert (report.events, report.event_mentions) == (serial.events, serial.event_mentions)
     assert report.read == serial.read
@@ -69,7 +69,7 @@ def test_a_cluster_of_two_workers_stores_what_a_serial_run_stores(scheduler, tmp
     assert _snapshot(cluster_db) == _snapshot(serial_db)
     assert not any(shards.rglob("*.parquet")), "loaded shards are removed"
 
-    again = ingest_on_cluster([DEMO], Settings(db_path=cluster_db), scheduler, shard_dir=shards)
+    again = ingest_on_cluster([DEMO], Settings(db_path=cluster_db, store_tokens=True), scheduler, shard_dir=shards)
     assert again.stored == 0 and len(again.duplicates) == serial.stored + len(serial.duplicates)
     assert _snapshot(cluster_db)["events"] == _snapshot(serial_db)["events"]
 

@@ -411,3 +411,30 @@ def test_a_bad_option_is_one_line_with_where_to_look():
         proc = subprocess.run([sys.executable, "-m", "foedus.cli", *args], capture_output=True, text=True, timeout=120)
         lines = proc.stderr.strip().splitlines()
         assert proc.returncode == 2 and len(lines) == 1 and words in lines[0] and "--help" in lines[0], proc.stderr
+
+
+def test_the_time_budget_holds_in_a_worker_thread_as_in_the_main_thread():
+    """Dask runs its tasks in threads: a runaway input there is stopped and named like anywhere else."""
+    import threading
+
+    from foedus.ingest.guard import OverBudget, reason, time_budget
+
+    seen: dict[str, object] = {}
+
+    def work() -> None:
+        try:
+            with time_budget(0.2):
+                while True:  # a scan that never ends
+                    pass
+        except OverBudget as exc:
+            seen["reason"] = reason(exc)
+        with time_budget(0.2):
+            seen["total"] = sum(range(1000))  # within its budget: untouched
+        threading.Event().wait(0.4)  # the earlier budgets have passed and fire nothing later
+        seen["after"] = True
+
+    worker = threading.Thread(target=work)
+    worker.start()
+    worker.join(10)
+    assert not worker.is_alive()
+    assert seen == {"reason": "over its time budget of 0 s", "total": 499500, "after": True}

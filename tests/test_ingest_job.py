@@ -159,3 +159,27 @@ def _count(db: Path) -> int:
         return con.execute("SELECT count(*) FROM documents").fetchone()[0]
     finally:
         con.close()
+
+
+def test_tokens_are_stored_only_when_asked(demo_db, tmp_path: Path) -> None:
+    db, _ = demo_db
+    con = connect(db, read_only=True)
+    try:
+        assert con.execute("SELECT count(*) FROM tokens").fetchone()[0] == 0
+        assert con.execute("SELECT count(*) FROM sentences").fetchone()[0] > 100  # the rest is stored as ever
+    finally:
+        con.close()
+    one = DEMO / "ararat-2022-09-13-wire-azerbaijan-attacks-armenia.txt"
+    with_tokens = tmp_path / "tokens.duckdb"
+    assert ingest([one], Settings(db_path=with_tokens, store_tokens=True)).stored == 1
+    con = connect(with_tokens, read_only=True)
+    try:
+        n, distinct, words, text = con.execute(
+            "SELECT count(*), count(DISTINCT tok_index), (SELECT n_words FROM documents),"
+            " (SELECT text FROM documents) FROM tokens").fetchone()
+        assert n == distinct > 0.9 * words
+        start, end, lemma = con.execute(
+            "SELECT start_char, end_char, lemma FROM tokens WHERE pos = 'VERB' ORDER BY tok_index LIMIT 1").fetchone()
+        assert text[start:end] == text[start:end].strip() != "" and lemma.isalpha()
+    finally:
+        con.close()

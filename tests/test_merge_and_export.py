@@ -140,16 +140,30 @@ def test_an_event_id_changes_when_a_more_precise_date_arrives() -> None:
     assert list(after)[0][3] == date(2023, 4, 3)
 
 
-def test_clashing_ids_are_told_apart_the_same_way_whatever_the_order(monkeypatch) -> None:
-    monkeypatch.setattr(merge, "_event_id", lambda identity, salt=0: f"ev-{salt:012x}")
-    items = [(("BOLMIL", "CHLMIL", "19", False, f"2023-04-0{d}", "day"), f"b{d}:0:0") for d in range(1, 6)]
-    ids = merge._assign_ids(items)
-    assert len(set(ids)) == 5
-    for seed in range(3):
-        order = list(range(5))
+def test_clashing_ids_are_told_apart_the_same_way_whatever_the_order_and_the_parts(monkeypatch) -> None:
+    # every identity hashes to the same id (salt aside): each event but one must be re-hashed
+    monkeypatch.setattr(merge, "_hash_id", lambda identity, salt=0: f"ev-{salt:012x}")
+    pairs = [(document(f"b{d}", "Andes Daily", date(2023, 4, 5 * d), _BORDER),
+              mention(f"b{d}", 0, _BORDER, date(2023, 4, 5 * d), "BOLMIL", "CHLMIL", "190")) for d in range(1, 6)]
+    pairs += [(document(f"c{d}", "Pacific Wire", date(2023, 5, d), _BORDER),
+               mention(f"c{d}", 0, _BORDER, date(2023, 5, d), "CHLGOV", "BOLGOV", "111")) for d in (1, 9)]
+    results = []
+    for seed, part in ((0, 50_000), (1, 1), (2, 3)):
+        order = list(pairs)
         random.Random(seed).shuffle(order)
-        again = merge._assign_ids([items[i] for i in order])
-        assert [again[order.index(i)] for i in range(5)] == ids
+        con = connect(":memory:")
+        try:
+            insert_rows(con, "documents", [d for d, _ in order])
+            insert_rows(con, "event_mentions", [m for _, m in order])
+            result = merge.merge_events(con, part_mentions=part)
+            ids = con.execute("SELECT event_id, date, root FROM events ORDER BY date").fetchall()
+            linked = con.execute("SELECT mention_id, event_id FROM event_mentions ORDER BY mention_id").fetchall()
+        finally:
+            con.close()
+        assert result.events == 7 and len({i for i, _, _ in ids}) == 7
+        results.append((ids, linked))
+    assert results[0] == results[1] == results[2]
+    assert ("ev-000000000000", date(2023, 4, 5), "19") in results[0][0]  # the first by identity keeps the hash
 
 
 def test_a_location_column_added_to_both_tables_is_carried_through_the_merge() -> None:

@@ -189,3 +189,31 @@ def test_the_day_of_a_dateline_with_or_without_its_year():
     lead = "RIGA, May 2, 2024 — Latvia's parliament on Thursday voted to extend the border fence to the south."
     assert dateline_date(clean_text(lead + body)) == _date(2024, 5, 2)
     assert dateline_date(clean_text("Latvia's parliament voted on Thursday to extend the fence." + body)) is None
+
+
+_LONGER = {
+    "fr": "Le ministre des affaires étrangères a rencontré son homologue à Paris pour parler de la frontière, des "
+          "prisonniers et des mesures de confiance entre les deux pays. Il a ajouté que le dialogue continuera "
+          "la semaine prochaine à Genève, avec les médiateurs, et que rien n'est encore décidé sur le calendrier.",
+    "de": "Der Außenminister traf sich in Berlin mit seinem Amtskollegen, um über die Lage an der Grenze, die "
+          "Gefangenen und die vertrauensbildenden Maßnahmen zu sprechen. Beide Länder wollen den Dialog in der "
+          "nächsten Woche in Genf fortsetzen, sagte er, aber über den Zeitplan ist noch nichts entschieden.",
+    "nl": "De minister van Buitenlandse Zaken ontmoette zijn ambtgenoot in Den Haag om te praten over de grens, de "
+          "gevangenen en de maatregelen die vertrouwen moeten geven. Het is een moeilijke tijd, zei hij, maar er "
+          "was ook hoop en men wil volgende week in Genève in gesprek blijven over het tijdschema.",
+    "it": "Il ministro degli Esteri ha incontrato il suo omologo a Roma per parlare del confine, dei prigionieri e "
+          "delle misure di fiducia tra i due paesi. Ha aggiunto che il dialogo continuerà la settimana prossima a "
+          "Ginevra con i mediatori, ma che sul calendario non è stato ancora deciso nulla.",
+}
+
+
+def test_plainly_english_text_skips_the_model_and_other_languages_do_not() -> None:
+    from foedus.ingest.language import plainly_english
+
+    english = ENGLISH_50 + " " + ENGLISH_50
+    assert plainly_english(english)
+    assert detect_language(english) == ("en", 1.0)
+    assert not plainly_english("The minister met his counterpart.")  # too short to say without the model
+    for code, text in _LONGER.items():
+        assert not plainly_english(text), code
+        assert detect_language(text)[0] == code  # the model names it

@@ -59,3 +59,21 @@ def test_recode_applies_new_patterns_and_keeps_overrides(tmp_path: Path) -> None
         assert kinds == ["ingest", "recode", "recode"]
     finally:
         con.close()
+
+
+def test_recode_with_two_workers_gives_what_one_gives(tmp_path: Path) -> None:
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    for i in range(5):  # five documents, batches of two: three batches for the workers
+        (folder / f"d{i}.txt").write_text(ARTICLE.replace("Monday", ["Monday", "Tuesday", "Friday", "Sunday", "Thursday"][i])
+                                          + f" The talks were the {i + 2}th round this year.", encoding="utf-8")
+    patterns = tmp_path / "mine.yaml"
+    patterns.write_text('# format: foedus-patterns/1\npatterns:\n  - {lemma: lecture, pos: verb, code: "111", target: [obj]}\n')
+    dbs = []
+    for workers in (1, 2):
+        db = tmp_path / f"w{workers}.duckdb"
+        assert ingest([folder], Settings(db_path=db)).stored == 5
+        report = recode(Settings(db_path=db, workers=workers, batch_size=2, extra_pattern_files=(patterns,)))
+        assert report.documents == 5 and report.added == 5
+        dbs.append(db)
+    assert _codes(dbs[0]) == _codes(dbs[1]) and ("ARM", "AZE", "111") in _codes(dbs[1])

@@ -32,6 +32,8 @@ def _version_1_database(path: Path) -> None:
     con = duckdb.connect(str(path))
     con.execute(db._schema_sql())
     con.execute("INSERT INTO schema_info (version) VALUES (1)")
+    con.execute("INSERT INTO tokens VALUES ('d1', 0, 0, 5, 0, 'PROPN', 'nsubj', 1, 'Baku'),"
+                " ('d1', 1, 6, 12, 0, 'VERB', 'ROOT', 1, 'attack')")
     for doc_id, outlet, published, dup_of in [
         ("d1", "Reuters", "2022-09-13", None),
         ("d2", "Armenpress", "2022-09-14", "d1"),  # a reprint under another outlet
@@ -72,8 +74,8 @@ def test_version_1_database_is_migrated_and_backfilled(tmp_path: Path) -> None:
     path = tmp_path / "v1.duckdb"
     _version_1_database(path)
     con = db.connect(path)
-    assert db.current_version(con) == 5 == db.SCHEMA_VERSION
-    assert [r[0] for r in con.execute("SELECT version FROM schema_info ORDER BY version").fetchall()] == [1, 2, 3, 4, 5]
+    assert db.current_version(con) == 6 == db.SCHEMA_VERSION
+    assert [r[0] for r in con.execute("SELECT version FROM schema_info ORDER BY version").fetchall()] == [1, 2, 3, 4, 5, 6]
     mentions = con.execute(
         "SELECT mention_id, outlet, CAST(published AS VARCHAR), source_key, target_key"
         " FROM event_mentions ORDER BY mention_id"
@@ -87,6 +89,11 @@ def test_version_1_database_is_migrated_and_backfilled(tmp_path: Path) -> None:
     assert events == [("ev1", "AZE", "ARM", ["Armenpress", "Reuters"]), ("ev2", "CSTO", None, [])]
     # old mentions predate target provenance: their targets were all stated in their sentence
     assert con.execute("SELECT count(*) FROM event_mentions WHERE target_from IS NOT NULL").fetchone()[0] == 0
+    # version 6 keeps stored tokens, without the key index nothing used
+    assert con.execute("SELECT doc_id, tok_index, lemma FROM tokens ORDER BY tok_index").fetchall() == [
+        ("d1", 0, "Baku"), ("d1", 1, "attack")]
+    assert con.execute("SELECT count(*) FROM duckdb_constraints() WHERE table_name = 'tokens'"
+                       " AND constraint_type = 'PRIMARY KEY'").fetchone()[0] == 0
     con.close()
     # Opening again applies nothing twice.
     con = db.connect(path)
@@ -96,7 +103,7 @@ def test_version_1_database_is_migrated_and_backfilled(tmp_path: Path) -> None:
 
 def test_new_database_is_built_through_the_migrations(tmp_path: Path) -> None:
     con = db.connect(tmp_path / "new.duckdb")
-    assert [r[0] for r in con.execute("SELECT version FROM schema_info ORDER BY version").fetchall()] == [1, 2, 3, 4, 5]
+    assert [r[0] for r in con.execute("SELECT version FROM schema_info ORDER BY version").fetchall()] == [1, 2, 3, 4, 5, 6]
     cols = {r[0] for r in con.execute(
         "SELECT column_name FROM information_schema.columns WHERE table_name = 'event_mentions'").fetchall()}
     assert {"outlet", "published", "source_key", "target_key", "target_from"} <= cols
@@ -114,3 +121,17 @@ def test_read_only_readers_upgrade_an_old_database_first(tmp_path: Path) -> None
             con.execute("DELETE FROM documents")
     finally:
         con.close()
+
+
+def test_a_writer_bounds_duckdb_memory_and_a_bad_size_is_refused(tmp_path: Path) -> None:
+    from foedus.settings import Settings, from_env
+
+    con = db.connect(tmp_path / "w.duckdb", memory_limit="256MB")
+    try:
+        assert con.execute("SELECT current_setting('memory_limit')").fetchone()[0] in ("244.1 MiB", "256.0 MiB")
+    finally:
+        con.close()
+    assert Settings().db_memory_limit == "512MB"
+    assert from_env({"FOEDUS_DB_MEMORY": "2 GB"}).db_memory_limit == "2GB"
+    with pytest.raises(ValueError, match="not a size"):
+        from_env({"FOEDUS_DB_MEMORY": "512MB'; DROP TABLE events; --"})

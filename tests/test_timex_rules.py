@@ -171,3 +171,28 @@ def test_a_span_after_another_event_is_not_a_date():
     assert [t.text for t in find_timexes("The talks came one month after the vote.", TUE)] == []
     t = one("The day after, the envoy left.", TUE)
     assert t.value == "2022-09-21"
+
+
+def test_pattern_prefilter_never_drops_a_candidate() -> None:
+    """Skipping a pattern whose words are absent gives the same candidates as running them all."""
+    from dataclasses import replace
+
+    from foedus.timex.grammar import build_grammar
+    from foedus.timex.lexicon import default_lexicon
+
+    grammar = build_grammar(default_lexicon())
+    unfiltered = replace(grammar, needs={})
+    texts = [
+        "Talks resumed on 2023-04-05 and again on 5.4.2023, between 3 and 6 May 2022, from 3 May to 9 June.",
+        "On Tuesday, 14 March, and on March 15, 2021, on March 3-5, 2021, in May 2020, in early June and last July, in the 1990s.",
+        "By late 2019, in 2018-2020, in the spring of 2017, on Friday evening, yesterday, tonight, last weekend.",
+        "Late this morning, earlier this month, the past three weeks, two days ago, three days later, hours after.",
+        "The previous day, the day before, later that week, 48 hours later, the following year, a week after.",
+        "Nothing here is a date at all, although the ministry spoke at length.",
+    ]
+    kinds = set()
+    for text in texts:
+        got = grammar.candidates(text)
+        assert got == unfiltered.candidates(text)
+        kinds |= {c.kind for c in got}
+    assert set(grammar.needs) <= kinds  # every filtered kind was exercised

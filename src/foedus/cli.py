@@ -113,6 +113,9 @@ def ingest(
     as_json: bool = json_option(),
     follow_links: bool = typer.Option(False, "--follow-links", help="Follow links inside a folder that lead out of it."),
     seconds_per_mb: Optional[float] = typer.Option(None, "--seconds-per-mb", help="Time budget of one input per MB (default 5; at least 10 s each)."),
+    store_tokens: bool = typer.Option(
+        False, "--store-tokens", help="Also store one row per token (POS, dependency, head, lemma) for your own "
+        "analysis; foedus itself does not need them."),
     cluster: Optional[str] = typer.Option(
         None, "--cluster", help="Analyse on a Dask cluster: a scheduler address (tcp://host:8786) or local:N "
         "(N worker processes here). See docs/scale.md."),
@@ -143,7 +146,7 @@ def ingest(
         db, workers=workers, model=model,
         extra_actor_files=tuple(actors) or None, extra_pattern_files=tuple(patterns) or None,
         dictionary_files=tuple(dictionaries) or None, follow_links=follow_links or None,
-        seconds_per_mb=seconds_per_mb,
+        seconds_per_mb=seconds_per_mb, store_tokens=store_tokens or None,
     )
     missing = [p for p in paths if not p.exists() and not p.is_symlink()]
     for p in missing:

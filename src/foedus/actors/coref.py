@@ -127,6 +127,9 @@ class Found:
 class Coref:
     def __init__(self, vocab: Vocab, tokenizer, reg: Registry, rules: Rules) -> None:  # noqa: ANN001
         self.reg = reg
+        # (title word, date, country) -> holders: a scan of every person, asked again
+        # and again for the same publication date; the registry is fixed once built
+        self._holders: dict[tuple[str, date, str], list] = {}
         self.rules = rules
         self.matcher = PhraseMatcher(vocab, attr="LOWER")
         self.desc: dict[int, Description] = {}
@@ -507,7 +510,12 @@ class Coref:
                         return self._as(f, s, e, doc, f"{d.text!r} = {where} whose office on {on} is {office.title}")
         country = next((f.mention.country for f in cands if f.mention.country), None)
         if country:
-            holders = self.reg.holders(d.title, on, country)
+            key = (d.title, on, country)
+            if key not in self._holders:
+                if len(self._holders) > 10_000:
+                    self._holders.clear()
+                self._holders[key] = self.reg.holders(d.title, on, country)
+            holders = self._holders[key]
             if d.title == "minister":
                 holders = [p for p in holders if not any(
                     "prime minister" in o.title.lower() for o in p.offices_on(on) if o.country == country)]

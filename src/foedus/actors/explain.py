@@ -29,11 +29,11 @@ def default_nlp(
     same knowledge the ingest uses (``--actors``, ``FOEDUS_ACTORS``), or a user
     who added a person sees it coded in the store and unknown at the prompt.
     """
-    import spacy
+    from ..nlp.pipeline import load_model
 
     from . import component  # noqa: F401  (registers the factory)
 
-    nlp = spacy.load(model)
+    nlp = load_model(model)
     nlp.add_pipe("foedus_actors", config={"extra_files": list(extra_files), "dictionaries": list(dictionaries)})
     return nlp
 

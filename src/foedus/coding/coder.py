@@ -116,7 +116,7 @@ class EventCoder:
         """
         if not self.cues.dyadic_roots:
             return events
-        converted = {p.id for p in self.patterns if p.converted}
+        converted = self.patterns.converted_ids
         out = []
         for ev in events:
             if (ev.target is None and not ev.negated and ev.cameo[:2] in self.cues.dyadic_roots
@@ -196,7 +196,7 @@ class EventCoder:
                 seen.setdefault(s, ev.source)
         if not pairs:
             return events
-        converted = {p.id for p in self.patterns if p.converted}
+        converted = self.patterns.converted_ids
         out = []
         for ev in events:
             s = key(ev.source)
@@ -1464,11 +1464,11 @@ class _SentenceContext:
         return self.sent.text
 
     def span_text(self, start: int, end: int) -> str:
-        """Text between two character offsets (``Doc.text`` rebuilds the whole document at each call)."""
+        """Text between two character offsets."""
         s0 = self.sent.start_char
         if s0 <= start and end <= self.sent.end_char:
             return self.sent_text[start - s0:end - s0]
-        return self.doc.text[start:end]
+        return self.doc._.text[start:end]
 
     @property
     def date(self) -> str | None:

@@ -11,7 +11,6 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-import spacy
 from spacy.language import Language
 
 from ..nlp.extensions import ensure_extensions
@@ -35,7 +34,9 @@ def load_nlp(settings: Settings | None = None) -> Language:
         return build_nlp(settings)
     except (ImportError, ValueError):
         ensure_extensions()
-        return spacy.load(settings.model)
+        from ..nlp.pipeline import load_model
+
+        return load_model(settings.model)
 
 
 def code_text(nlp: Language, text: str, published: date | None = None,

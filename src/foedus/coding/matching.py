@@ -210,23 +210,6 @@ def _prep_object_tokens(tok: Token, prep: str, lemmas: frozenset[str], also: lis
     return []
 
 
-def _lemma_keys(tok: Token) -> tuple[str, ...]:
-    """Look-up keys: the lemma, the word, and for a verb its regular stem.
-
-    The small lemmatiser slips on a few verbs ("installed" -> "instal");
-    a regular -ed/-s/-ing stem of the word is tried after the lemma.
-    """
-    low = tok.lower_
-    keys = [tok.lemma_.lower(), low]
-    if tok.tag_ in ("VBD", "VBN") and low.endswith("ed"):
-        keys += [low[:-2], low[:-1]]
-    elif tok.tag_ == "VBZ" and low.endswith("s"):
-        keys += [low[:-1]]
-    elif tok.tag_ == "VBG" and low.endswith("ing"):
-        keys += [low[:-3], low[:-3] + "e"]
-    return tuple(dict.fromkeys(k for k in keys if k))
-
-
 def match_token(tok: Token, patterns: PatternSet, temporal: frozenset[str] = frozenset()) -> Match | None:
     """The most specific pattern whose constraints the token satisfies.
 
@@ -234,14 +217,12 @@ def match_token(tok: Token, patterns: PatternSet, temporal: frozenset[str] = fro
     Lachin", not "Russia, otherwise occupied"); ``temporal`` lists nouns of
     time phrases that never satisfy a ``prep`` constraint.
     """
-    if tok.lower_ != tok.lemma_.lower():
+    forms, cands = patterns.lookup(tok.lower_, tok.lemma_, tok.tag_)
+    if forms:
         # an irregular form with a block of its own ("left" beside "leave") is read as that form first
-        forms = patterns.form_candidates(tok.lower_)
-        if forms:
-            found = _first_match(tok, forms, temporal)
-            if found is not None:
-                return found
-    cands = patterns.candidates(*_lemma_keys(tok))
+        found = _first_match(tok, forms, temporal)
+        if found is not None:
+            return found
     if not cands:
         return None
     return _first_match(tok, cands, temporal)

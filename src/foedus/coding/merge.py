@@ -49,10 +49,15 @@ class MergeResult:
     mentions: int
 
 
-def _event_id(identity: tuple[Any, ...], salt: int = 0) -> str:
-    """``ev-`` and 12 hex digits of the SHA-1 of the event's identity (``salt`` > 0 only to break a clash)."""
-    raw = "|".join(str(k) for k in identity) + (f"#{salt}" if salt else "")
+def _hash_id(identity: str, salt: int = 0) -> str:
+    """``ev-`` and 12 hex digits of the SHA-1 of an identity string (``salt`` > 0 only to break a clash)."""
+    raw = identity + (f"#{salt}" if salt else "")
     return "ev-" + hashlib.sha1(raw.encode("utf-8")).hexdigest()[:12]
+
+
+def _event_id(identity: tuple[Any, ...], salt: int = 0) -> str:
+    """The id of an event's identity (its parts joined by ``|``)."""
+    return _hash_id("|".join(str(k) for k in identity), salt)
 
 
 def _identity(key: tuple[Any, ...], summary: dict[str, Any], cluster: list[dict[str, Any]]) -> tuple[Any, ...]:
@@ -68,32 +73,6 @@ def _identity(key: tuple[Any, ...], summary: dict[str, Any], cluster: list[dict[
     if when is None:
         return (*key, None, summary["date_precision"], cluster[0]["mention_id"])
     return (*key, when.isoformat(), summary["date_precision"])
-
-
-def _assign_ids(identities: list[tuple[tuple[Any, ...], str]]) -> list[str]:
-    """Unique ids for ``(identity, tiebreak)`` pairs, whatever order they come in.
-
-    Two events get the same hash only if their identities are equal (the
-    clustering keeps dated events of one dyad and root at least a window
-    apart, so this should not happen) or the 48-bit hashes clash (about one
-    chance in 500 of any clash among a million events). Either way the
-    clashing events are ranked by identity and then ``tiebreak`` (their
-    smallest mention id); the first keeps its hash and each later one is
-    re-hashed with a counter as salt until its id is free, so the result
-    depends only on the set of events, never on the order they were stored
-    or listed.
-    """
-    order = sorted(range(len(identities)), key=lambda i: ("|".join(map(str, identities[i][0])), identities[i][1]))
-    ids: list[str] = [""] * len(identities)
-    taken: set[str] = set()
-    for i in order:
-        event_id, salt = _event_id(identities[i][0]), 0
-        while event_id in taken:
-            salt += 1
-            event_id = _event_id(identities[i][0], salt)
-        taken.add(event_id)
-        ids[i] = event_id
-    return ids
 
 
 def _cluster(rows: list[dict[str, Any]], window: int) -> list[list[dict[str, Any]]]:
@@ -173,25 +152,107 @@ def _location_columns(con: duckdb.DuckDBPyConnection) -> tuple[str, ...]:
     return (*_LOCATION_COLUMNS, *extra)
 
 
+# Mentions merged per pass: the groups (dyad, root, polarity, claimant) are
+# read a part at a time, so memory stays bounded whatever the store's size.
+PART_MENTIONS = 50_000
+
+# The group of a mention, as SQL (``bool(negated)`` and the claimant of a claim, as in Python below).
+_GROUP_SQL = ("m.source_code, m.target_code, m.root, coalesce(m.negated, false),"
+              " CASE WHEN m.modality = 'claimed' THEN m.claimed_by_code END")
+
+
+def _parts(con: duckdb.DuckDBPyConnection, size: int) -> int:
+    """File every group in a part of at most ``size`` mentions (a bigger group is a part of its own),
+    in the temp table ``_merge_parts``; returns the number of parts."""
+    groups = con.execute(
+        f"SELECT {_GROUP_SQL}, count(*) AS n FROM event_mentions m GROUP BY ALL ORDER BY n DESC").fetchall()
+    con.execute("CREATE OR REPLACE TEMP TABLE _merge_parts (p_source VARCHAR, p_target VARCHAR, p_root VARCHAR,"
+                " p_negated BOOLEAN, p_claimant VARCHAR, part INTEGER)")
+    rows, part, filled = [], 0, 0
+    for *key, n in groups:
+        if filled and filled + n > size:
+            part, filled = part + 1, 0
+        rows.append(dict(zip(("p_source", "p_target", "p_root", "p_negated", "p_claimant"), key), part=part))
+        filled += n
+    insert_rows(con, "_merge_parts", rows)
+    return part + 1 if rows else 0
+
+
 def merge_events(
-    con: duckdb.DuckDBPyConnection, window_days: int = WINDOW_DAYS, own_transaction: bool = True
+    con: duckdb.DuckDBPyConnection, window_days: int = WINDOW_DAYS, own_transaction: bool = True,
+    part_mentions: int = PART_MENTIONS,
 ) -> MergeResult:
     """Rebuild ``events`` and every mention's ``event_id`` from the stored mentions.
 
     ``own_transaction=False`` lets a caller (recode) make the merge part of a
-    larger all-or-nothing change.
+    larger all-or-nothing change. The mentions are read one part of whole
+    groups at a time (at most ``part_mentions``, unless one group is larger),
+    and each part's events go to a temporary table: memory depends on the
+    largest part, not on the store. Ids are settled at the end over all
+    events, so the result is the same whatever the parts.
     """
     location_columns = _location_columns(con)
-    cur = con.execute(
-        f"""
-        SELECT {_MENTION_COLUMNS}, {", ".join(f"m.{c}" for c in location_columns)}
-        FROM event_mentions m
-        JOIN documents d ON d.doc_id = m.doc_id
-        LEFT JOIN documents cd ON cd.doc_id = d.near_dup_of
-        """
-    )
-    names = [c[0] for c in cur.description]
-    rows = [dict(zip(names, r)) for r in cur.fetchall()]
+    if own_transaction:
+        con.execute("BEGIN TRANSACTION")
+    try:
+        n_parts = _parts(con, part_mentions)
+        # staging tables in the database file, not temporary ones: DuckDB writes a large
+        # transaction's rows of a stored table out to the file as they come, where a
+        # temporary table would hold every event in memory until the commit
+        con.execute("CREATE OR REPLACE TABLE _merge_events AS SELECT * FROM events LIMIT 0")
+        con.execute("ALTER TABLE _merge_events ADD COLUMN ev_index BIGINT")
+        con.execute("ALTER TABLE _merge_events ADD COLUMN identity VARCHAR")
+        con.execute("ALTER TABLE _merge_events ADD COLUMN tiebreak VARCHAR")
+        con.execute("CREATE OR REPLACE TABLE _event_map (mention_id VARCHAR, ev_index BIGINT)")
+        n_events = n_mentions = 0
+        for part in range(n_parts):
+            cur = con.execute(
+                f"""
+                SELECT {_MENTION_COLUMNS}, {", ".join(f"m.{c}" for c in location_columns)}
+                FROM event_mentions m
+                JOIN _merge_parts p ON p.p_source IS NOT DISTINCT FROM m.source_code
+                 AND p.p_target IS NOT DISTINCT FROM m.target_code AND p.p_root IS NOT DISTINCT FROM m.root
+                 AND p.p_negated = coalesce(m.negated, false)
+                 AND p.p_claimant IS NOT DISTINCT FROM (CASE WHEN m.modality = 'claimed' THEN m.claimed_by_code END)
+                JOIN documents d ON d.doc_id = m.doc_id
+                LEFT JOIN documents cd ON cd.doc_id = d.near_dup_of
+                WHERE p.part = ?
+                """, [part])
+            names = [c[0] for c in cur.description]
+            rows = [dict(zip(names, r)) for r in cur.fetchall()]
+            n_mentions += len(rows)
+            events, mapping = _merge_part(rows, window_days, location_columns, n_events)
+            n_events += len(events)
+            insert_rows(con, "_merge_events", events)
+            insert_rows(con, "_event_map", mapping)
+        _settle_ids(con)
+        con.execute("DELETE FROM events")
+        columns = [r[0] for r in con.execute(
+            "SELECT column_name FROM information_schema.columns WHERE table_name = 'events' AND table_schema = 'main'"
+            " ORDER BY ordinal_position").fetchall()]
+        cols = ", ".join(f'"{c}"' for c in columns)
+        con.execute(f"INSERT INTO events ({cols}) SELECT {cols} FROM _merge_events ORDER BY ev_index")
+        # one pass over the mentions: each takes its event's id (a mention of no stored document, none)
+        con.execute(
+            "UPDATE event_mentions SET event_id = e.event_id FROM _event_map m JOIN _merge_events e USING (ev_index)"
+            " WHERE event_mentions.mention_id = m.mention_id AND event_mentions.event_id IS DISTINCT FROM e.event_id")
+        con.execute("UPDATE event_mentions SET event_id = NULL WHERE event_id IS NOT NULL"
+                    " AND mention_id NOT IN (SELECT mention_id FROM _event_map)")
+        for table in ("_merge_parts", "_merge_events", "_event_map"):
+            con.execute(f"DROP TABLE {table}")
+        if own_transaction:
+            con.execute("COMMIT")
+    except Exception:
+        if own_transaction:
+            con.execute("ROLLBACK")
+        raise
+    return MergeResult(events=n_events, mentions=n_mentions)
+
+
+def _merge_part(rows: list[dict[str, Any]], window_days: int, location_columns: tuple[str, ...], first_index: int
+                ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The events of whole groups of mentions (numbered from ``first_index``), with their identities
+    and provisional ids, and the mention -> event map."""
     groups: dict[tuple[Any, ...], list[dict[str, Any]]] = {}
     for r in rows:
         if isinstance(r["date"], str):
@@ -203,36 +264,54 @@ def merge_events(
         key = (r["source_code"], r["target_code"], r["root"], bool(r["negated"]), claimant)
         groups.setdefault(key, []).append(r)
     events: list[dict[str, Any]] = []
-    clusters: list[list[dict[str, Any]]] = []
-    identities: list[tuple[tuple[Any, ...], str]] = []
+    mapping: list[dict[str, Any]] = []
     for key in sorted(groups, key=lambda k: tuple(str(x) for x in k)):
         for cluster in _cluster(groups[key], window_days):
-            summary = _summarise(cluster, location_columns)
-            events.append(summary)
-            clusters.append(cluster)
-            identities.append((_identity(key, summary, cluster), min(r["mention_id"] for r in cluster)))
-    mapping: list[dict[str, Any]] = []
-    for event, cluster, event_id in zip(events, clusters, _assign_ids(identities)):
-        event["event_id"] = event_id
-        mapping.extend({"mention_id": r["mention_id"], "event_id": event_id} for r in cluster)
-    if own_transaction:
-        con.execute("BEGIN TRANSACTION")
-    try:
-        con.execute("DELETE FROM events")
-        insert_rows(con, "events", events)
-        con.execute("UPDATE event_mentions SET event_id = NULL")
-        if mapping:
-            con.execute("CREATE TEMP TABLE IF NOT EXISTS _event_map (mention_id VARCHAR, event_id VARCHAR)")
-            con.execute("DELETE FROM _event_map")
-            insert_rows(con, "_event_map", mapping)
-            con.execute(
-                "UPDATE event_mentions SET event_id = m.event_id FROM _event_map m WHERE event_mentions.mention_id = m.mention_id"
-            )
-            con.execute("DROP TABLE _event_map")
-        if own_transaction:
-            con.execute("COMMIT")
-    except Exception:
-        if own_transaction:
-            con.execute("ROLLBACK")
-        raise
-    return MergeResult(events=len(events), mentions=len(rows))
+            event = _summarise(cluster, location_columns)
+            identity = _identity(key, event, cluster)
+            event["ev_index"] = first_index + len(events)
+            event["identity"] = "|".join(str(k) for k in identity)
+            event["tiebreak"] = min(r["mention_id"] for r in cluster)
+            event["event_id"] = _event_id(identity)
+            mapping.extend({"mention_id": r["mention_id"], "ev_index": event["ev_index"]} for r in cluster)
+            events.append(event)
+    return events, mapping
+
+
+def _settle_ids(con: duckdb.DuckDBPyConnection) -> None:
+    """Make the provisional ids of ``_merge_events`` unique, whatever order the events came in.
+
+    Two events get the same hash only if their identities are equal (the
+    clustering keeps dated events of one dyad and root at least a window
+    apart, so this should not happen) or the 48-bit hashes clash (about one
+    chance in 500 of any clash among a million events). Either way the
+    clashing events are ranked by identity and then tiebreak (their smallest
+    mention id): the first keeps its hash and each later one is re-hashed
+    with a counter as salt until its id is taken by no other event, so the
+    result depends only on the set of events.
+    """
+    clashing = con.execute(
+        """
+        SELECT ev_index, event_id, identity FROM _merge_events
+        WHERE event_id IN (SELECT event_id FROM _merge_events GROUP BY event_id HAVING count(*) > 1)
+        ORDER BY identity, tiebreak
+        """).fetchall()
+    if not clashing:
+        return
+    seen: set[str] = set()
+    changes = []
+    for ev_index, event_id, identity in clashing:
+        if event_id not in seen:
+            seen.add(event_id)
+            continue
+        salt, new = 0, event_id
+        while new == event_id or new in seen or con.execute(
+                "SELECT 1 FROM _merge_events WHERE event_id = ?", [new]).fetchone():
+            salt += 1
+            new = _hash_id(identity, salt)
+        seen.add(new)
+        changes.append({"ev_index": ev_index, "new_id": new})
+    con.execute("CREATE OR REPLACE TEMP TABLE _id_changes (ev_index BIGINT, new_id VARCHAR)")
+    insert_rows(con, "_id_changes", changes)
+    con.execute("UPDATE _merge_events SET event_id = c.new_id FROM _id_changes c WHERE _merge_events.ev_index = c.ev_index")
+    con.execute("DROP TABLE _id_changes")

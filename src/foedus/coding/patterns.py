@@ -96,6 +96,7 @@ dictionary format builds ``Pattern(...)`` objects and hands them to
 from __future__ import annotations
 
 import re
+from functools import cached_property
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -160,6 +161,22 @@ class Pattern:
                 + self.compound_source)
 
 
+def lookup_keys(low: str, lemma: str, tag: str) -> tuple[str, ...]:
+    """Look-up keys of a token (lower-case word, lemma, fine tag): the lemma, the word, and for a verb its regular stem.
+
+    The small lemmatiser slips on a few verbs ("installed" -> "instal");
+    a regular -ed/-s/-ing stem of the word is tried after the lemma.
+    """
+    keys = [lemma.lower(), low]
+    if tag in ("VBD", "VBN") and low.endswith("ed"):
+        keys += [low[:-2], low[:-1]]
+    elif tag == "VBZ" and low.endswith("s"):
+        keys += [low[:-1]]
+    elif tag == "VBG" and low.endswith("ing"):
+        keys += [low[:-3], low[:-3] + "e"]
+    return tuple(dict.fromkeys(k for k in keys if k))
+
+
 @dataclass(frozen=True)
 class PatternSet:
     """Patterns indexed by head lemma, most specific first."""
@@ -186,6 +203,33 @@ class PatternSet:
     def form_candidates(self, word: str) -> tuple[Pattern, ...]:
         """Patterns written for this exact word form (an irregular form's own block)."""
         return tuple(p for p in self.by_lemma.get(word, ()) if p.word_form)
+
+    @cached_property
+    def converted_ids(self) -> frozenset[str]:
+        """Ids of the patterns converted from PETRARCH dictionaries (they keep that convention)."""
+        return frozenset(p.id for p in self if p.converted)
+
+    @cached_property
+    def _lookups(self) -> dict[tuple[str, str, str], tuple[tuple[Pattern, ...], tuple[Pattern, ...]]]:
+        return {}
+
+    def lookup(self, low: str, lemma: str, tag: str) -> tuple[tuple[Pattern, ...], tuple[Pattern, ...]]:
+        """The patterns a token may match: its irregular form's own block, and those of its look-up keys.
+
+        Every token of every sentence is looked up and news repeats its words, so
+        the answers are remembered per (word, lemma, tag); the set is read-only
+        once built, and the memo is bounded.
+        """
+        memo = self._lookups
+        key = (low, lemma, tag)
+        found = memo.get(key)
+        if found is None:
+            if len(memo) >= 200_000:
+                memo.clear()
+            forms = self.form_candidates(low) if low != lemma.lower() else ()
+            found = (forms, self.candidates(*lookup_keys(low, lemma, tag)))
+            memo[key] = found
+        return found
 
     def __iter__(self):
         for group in self.by_lemma.values():

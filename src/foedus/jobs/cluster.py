@@ -305,7 +305,7 @@ def ingest_on_cluster(
     run_dir = (Path(shard_dir) if shard_dir else Path(f"{settings.db_path}.shards")).resolve() / report.run_id
     with ExitStack() as stack:
         client = stack.enter_context(dask_client(cluster)) if files else None  # ClusterError before the database is opened
-        con = connect(settings.db_path, wait=settings.lock_wait_seconds)
+        con = connect(settings.db_path, wait=settings.lock_wait_seconds, memory_limit=settings.db_memory_limit)
         stack.callback(con.close)
         store_write.start_run(con, report.run_id, "ingest")
         writer = _Writer(con, settings, report)

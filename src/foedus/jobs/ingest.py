@@ -118,7 +118,7 @@ def ingest(
     manifest: Manifest | None = None
     if manifest_path:
         manifest = load_manifest(manifest_path)  # ManifestError before anything is opened or written
-    con = connect(settings.db_path, wait=settings.lock_wait_seconds)
+    con = connect(settings.db_path, wait=settings.lock_wait_seconds, memory_limit=settings.db_memory_limit)
     store_write.start_run(con, run_id, "ingest")
 
     seen_hashes: set[str] = set()

@@ -21,6 +21,7 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from contextlib import contextmanager
 
+from ..ingest.document import DocumentRecord
 from ..ingest.read import RawItem, Rejection
 from ..settings import Settings
 from .analyse import Analysed, Analyser, analyser_for
@@ -47,10 +48,19 @@ def die_with_parent() -> None:
         os._exit(1)
 
 
+def _analyser(settings: Settings) -> Analyser:
+    """The inherited analyser, else (a spawned worker) one loaded here."""
+    return _PREBUILT if _PREBUILT is not None and _PREBUILT.settings == settings else analyser_for(settings)
+
+
 def analyse_prebuilt(items: list[RawItem], settings: Settings) -> list[Analysed | Rejection]:
-    """Worker entry point: the inherited analyser, else (a spawned worker) one loaded here."""
-    analyser = _PREBUILT if _PREBUILT is not None and _PREBUILT.settings == settings else analyser_for(settings)
-    return analyser.analyse(items)
+    """Worker entry point of an ingest: read, clean and parse raw inputs."""
+    return _analyser(settings).analyse(items)
+
+
+def reanalyse_prebuilt(records: list[DocumentRecord], settings: Settings) -> list[Analysed]:
+    """Worker entry point of a recode: parse stored documents again (no re-cleaning)."""
+    return _analyser(settings).annotate(records)
 
 
 def _can_fork() -> bool:

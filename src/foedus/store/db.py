@@ -14,7 +14,7 @@ from pathlib import Path
 
 import duckdb
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 _MIGRATION_NAME = re.compile(r"^(\d{3})_[a-z0-9_]+\.sql$")
 
 
@@ -112,12 +112,16 @@ def _open(target: str, read_only: bool, wait: float) -> duckdb.DuckDBPyConnectio
             pause = min(pause * 2, 1.0)
 
 
-def connect(path: str | Path, read_only: bool = False, wait: float = LOCK_WAIT_SECONDS) -> duckdb.DuckDBPyConnection:
+def connect(path: str | Path, read_only: bool = False, wait: float = LOCK_WAIT_SECONDS,
+            memory_limit: str | None = None) -> duckdb.DuckDBPyConnection:
     """Open (creating if needed) a foedus database, migrated to the current schema.
 
     ``":memory:"`` gives a throw-away database, which tests use. A database
     another process holds is waited for up to ``wait`` seconds, then
-    ``DatabaseLocked`` says so in one line.
+    ``DatabaseLocked`` says so in one line. ``memory_limit`` (DuckDB's, such
+    as ``"1GB"``) bounds what DuckDB keeps in memory before it writes out or
+    evicts; by default DuckDB allows itself 80% of the machine's memory and
+    keeps every block it wrote, so a writer's memory grew with the store.
     """
     target = str(path)
     if read_only:
@@ -136,5 +140,17 @@ def connect(path: str | Path, read_only: bool = False, wait: float = LOCK_WAIT_S
     if target != ":memory:":
         Path(target).parent.mkdir(parents=True, exist_ok=True)
     con = _open(target, False, wait)
+    if memory_limit:
+        con.execute(f"SET memory_limit = '{_memory_size(memory_limit)}'")
     migrate(con)
     return con
+
+
+def _memory_size(value: str) -> str:
+    """A DuckDB memory size ("800MB", "1.5GB"), checked: it is written into SQL."""
+    import re
+
+    text = str(value).strip().replace(" ", "")
+    if not re.fullmatch(r"\d+(\.\d+)?(KB|MB|GB|TB|KiB|MiB|GiB|TiB)", text, re.IGNORECASE):
+        raise ValueError(f"memory limit {value!r} is not a size such as 800MB or 2GB")
+    return text

@@ -27,7 +27,7 @@ class TimexComponent:
         self.lexicon = load_lexicon(Path(lexicon)) if lexicon else default_lexicon()
 
     def __call__(self, doc: Doc) -> Doc:
-        timexes = find_timexes(doc.text, doc._.published, doc, self.lexicon)
+        timexes = find_timexes(doc._.text, doc._.published, doc, self.lexicon)
         doc._.timexes = timexes
         doc._.sentences = sentence_infos(doc, timexes)
         return doc

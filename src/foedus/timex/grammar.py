@@ -16,8 +16,9 @@ part of the expression; modifiers that change the period ("last", "mid-",
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from ..literals import required_literals
 from .lexicon import Lexicon
 
 
@@ -44,10 +45,19 @@ def _cap(words) -> list[str]:
 @dataclass(frozen=True)
 class Grammar:
     patterns: tuple[tuple[str, re.Pattern[str]], ...]
+    # kind -> words one of which every match of that kind contains (lower case, read
+    # off the pattern by :func:`foedus.literals.required_literals`). A pattern whose
+    # words are all absent from a text is not run on it: Python's ``re`` tries a
+    # pattern at every position, and most texts lack "ago" or "weekend".
+    needs: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def candidates(self, text: str) -> list[Candidate]:
         out = []
+        lower = text.lower()
         for kind, rx in self.patterns:
+            words = self.needs.get(kind)
+            if words and not any(w in lower for w in words):
+                continue
             for m in rx.finditer(text):
                 if m.end() > m.start():
                     out.append(Candidate(m.start(), m.end(), kind, m.groupdict()))
@@ -151,4 +161,6 @@ def build_grammar(lex: Lexicon) -> Grammar:
             rf"{B}(?:(?P<edge>{i('earlier|later|early|late')})\s+)?(?P<that>{i('that')})\s+(?P<unit>{i(units + '|' + parts)}){E}",
         ),
     ]
-    return Grammar(tuple((k, re.compile(p)) for k, p in spec))
+    compiled = tuple((k, re.compile(p)) for k, p in spec)
+    needs = {k: words for k, rx in compiled if (words := required_literals(rx))}
+    return Grammar(compiled, needs)
