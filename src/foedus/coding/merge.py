@@ -154,7 +154,7 @@ def _location_columns(con: duckdb.DuckDBPyConnection) -> tuple[str, ...]:
 
 # Mentions merged per pass: the groups (dyad, root, polarity, claimant) are
 # read a part at a time, so memory stays bounded whatever the store's size.
-PART_MENTIONS = 50_000
+PART_MENTIONS = 20_000
 
 # The group of a mention, as SQL (``bool(negated)`` and the claimant of a claim, as in Python below).
 _GROUP_SQL = ("m.source_code, m.target_code, m.root, coalesce(m.negated, false),"
