@@ -88,7 +88,7 @@ class EventCoder:
         for sent_index, sent in enumerate(doc.sents):
             info = sentences.get(sent.start_char)
             self._code_sentence(doc, sent, sent_index, info, published, index, places, result)
-        converted = {p.id for p in self.patterns if p.converted}
+        converted = self.patterns.converted_ids
         result.events = [self._treaty_addressee(ev) if ev.target is None and ev.cameo[:2] == "02"
                          and ev.pattern_id not in converted else ev for ev in result.events]
         result.events = self._dyadic(self._story_targets(result.events), result)
