@@ -577,7 +577,7 @@ class EventCoder:
         toks = list(objects(trigger))
         for prep in ("to", "in", "into", "at"):
             toks.extend(prep_objects(trigger, prep, (), self.cues.temporal))
-        # "a summit in Pyongyang, where Putin was making his first visit": the place a "where" clause hangs on
+        # "a summit in Lima, where the premier was paying her first call": the place a "where" clause hangs on
         cur = support_governor(trigger, self.cues) or trigger
         for _ in range(3):
             if cur.dep_ == "relcl" and any(c.lower_ == "where" for c in cur.children):
@@ -868,7 +868,7 @@ class EventCoder:
     def _clause_agent(self, trigger: Token, ctx: "_SentenceContext", code: str = "") -> list[ActorMention]:
         """The agent of an event noun in an adverbial of a clause is that clause's subject.
 
-        "Putin said ..., during a rare visit to Pyongyang": Putin made the visit; "arrived in Quito for talks
+        "the premier said ..., during a rare trip to Lima": the premier made the trip; "arrived in Quito for talks
         with Noboa": the talks are the traveller's (a for-phrase only for consultations, root 04: "condemned
         Russia for the attacks" is no attack by the condemner). Only when the noun has no possessor or by-phrase
         of its own (the pattern's slots found none) and the phrase hangs on a verb.
