@@ -176,7 +176,7 @@ def test_informing_or_writing_to_an_actor_consults_it(nlp, text, source, target)
 
 def test_an_unknown_speaker_with_an_apposition_speaks_for_what_the_apposition_names(nlp):
     text = ("Bolivian troops shelled a Chilean post on Monday. Ana Ruiz, spokesperson for Chile's foreign ministry, "
-            "denounced the attack as a flagrant violation of Chilean sovereignty.")
+            "denounced the shelling as a grave breach of Chilean sovereignty.")
     found = events(nlp, text)
     assert any(s == "CHLGOV" and t.startswith("BOL") and c.startswith("11") for s, t, c in found if t), found
 

@@ -75,8 +75,8 @@ class MentionIndex:
         """The mention at ``tok`` or in its nominal core (modifiers, possessor, 'of' phrase)."""
         found = self.at(tok)
         if found is not None and not found.code:
-            # an unknown name with an apposition that says who it is: "Majed Al-Ansari, spokesperson for
-            # Qatar's foreign ministry, said"
+            # an unknown name with an apposition that says who it is: "Ana Ruiz, spokesperson for
+            # Chile's foreign ministry, said"
             for c in tok.children:
                 if c.dep_ == "appos":
                     named = self.find(c, 1)

@@ -10,8 +10,8 @@ Two sources, kept apart and shown side by side:
   treaty, kind and date however many sentences and outlets report it, with
   the evidence and whether the date agrees with the registry.
 
-Why: a signing reported as a handful of loose pledges ("agreed to provide
-military aid to each other") hides the one fact an analyst needs: that the
+Why: a signing reported as a handful of loose pledges ("pledged mutual
+military help") hides the one fact an analyst needs: that the
 treaty was signed, on which day, by whom. The pledges those sentences carry
 belong to the act, not to the list of loose pledges.
 """
