@@ -362,3 +362,37 @@ def test_force_takes_its_story_counterpart_from_the_conflict_not_from_an_ally_co
             "Turkish troops launched an offensive on Thursday.")
     found = events(nlp, text)
     assert not any(s.startswith("TUR") and t == "IGOWSTNAT" and c.startswith("19") for s, t, c in found if t), found
+
+
+def test_a_call_is_the_caller_s_act_and_a_call_held_together_is_both_sides(nlp):
+    found = events(nlp, "Peru's foreign minister called his Chilean counterpart on Sunday about the fishing dispute.")
+    assert ("PERGOV", "CHLGOV", "041") in found and not any(
+        s.startswith("CHL") and c == "041" for s, _t, c in found), found
+    found = events(nlp, "The Chilean and Peruvian presidents held a phone call on Monday.")
+    assert {s[:3] for s, _t, c in found if c == "041"} == {"CHL", "PER"}, found
+
+
+def test_a_news_agency_carries_the_report_and_commits_no_act(nlp):
+    text = "Lima and Santiago concluded the accord at a ceremony on Friday, Chile's state news agency said."
+    out = code_text(nlp, text, date(2024, 3, 1))
+    found = {(e["source"], e["target"], e["cameo"]) for e in out["events"]}
+    assert ("CHLGOV", "PERGOV", "057") in found, found
+    assert any("news medium" in d["reason"] for d in out["dropped"]), out["dropped"]
+    assert not any(s.endswith("MED") and c == "010" for s, _t, c in found), found
+    out = code_text(nlp, "Chile's state news agency shelled the village.", date(2024, 3, 1))
+    assert not [e for e in out["events"] if e["source"].endswith("MED")], out["events"]
+    assert any("news medium" in d["reason"] for d in out["dropped"]), out["dropped"]
+
+
+def test_a_statement_restating_the_speaker_s_own_act_is_not_coded_twice(nlp):
+    out = code_text(nlp, "Japan pledged support for the Philippines on Monday, adding that it would stand by the "
+                         "Philippines whatever happens.", date(2024, 3, 1))
+    found = {(e["source"], e["target"], e["cameo"]) for e in out["events"]}
+    assert ("JPN", "PHL", "032") in found and ("JPN", "PHL", "010") not in found, found
+    assert any("restating" in d["reason"] for d in out["dropped"]), out["dropped"]
+    # confirming a material act of one's own is news of its own
+    found = events(nlp, "Chile has confirmed sending troops to Peru under the mutual defence pact of the two states.")
+    assert ("CHL", "PER", "010") in found and ("CHL", "PER", "074") in found, found
+    # a statement about another's act stays beside the act it reports
+    found = events(nlp, "Japan said on Monday that China had shelled the Philippine coast guard.")
+    assert any(s == "JPN" and t == "CHN" for s, t, _c in found), found

@@ -104,3 +104,42 @@ def test_what_a_text_provides_takes_no_counterpart_from_the_story():
     out = code_text(load_nlp(), text, _date(2025, 3, 3))["events"]
     assert ("ROU", "IGOWSTNAT") in {(e["source"], e["target"]) for e in out}, out
     assert not any(e["source"] == "IGOWSTNAT" and e["target"] == "ROU" for e in out), out
+
+
+@pytest.mark.parametrize("text", [
+    "Article 4 of the NATO treaty calls for a meeting whenever an ally is threatened.",
+    "The charter states that the African Union will mediate between Chile and Peru in any dispute.",
+])
+def test_what_a_text_says_in_the_present_is_dropped_with_its_reason(nlp, text):
+    out = code_text(nlp, text, date(2024, 3, 1))
+    assert not [e for e in out["events"] if e["cameo"][:2] in ("02", "04")], out["events"]
+    assert any("what a text provides" in d["reason"] for d in out["dropped"]), out["dropped"]
+
+
+def test_what_a_question_asks_is_no_act(nlp):
+    out = code_text(nlp, "A pollster asked Bolivians last week if they agreed with the annexation of the Chilean "
+                         "coast by Bolivia.", date(2024, 3, 1))
+    assert not out["events"], out["events"]
+    assert any("question" in d["reason"] for d in out["dropped"]), out["dropped"]
+    found = coded(nlp, "Chile agreed to sign a defence pact with Peru if Argentina joins.")
+    assert any(e["source"] == "CHL" and e["target"] == "PER" for e in found), found
+
+
+def test_an_earlier_attack_named_as_a_cause_with_no_target_is_dropped(nlp):
+    out = code_text(nlp, "Border checks in Chile were tightened on Friday, following attacks by Bolivian troops "
+                         "over several days.", date(2024, 3, 1))
+    assert not [e for e in out["events"] if e["cameo"].startswith("19")], out["events"]
+    assert any("named as a cause" in d["reason"] for d in out["dropped"]), out["dropped"]
+    # with its target named, the act named as a cause is kept
+    found = coded(nlp, "Peru closed its embassy in La Paz after Bolivia's attacks on Peru.")
+    assert any(e["source"] == "BOL" and e["target"] == "PER" and e["cameo"].startswith("19") for e in found), found
+
+
+def test_a_state_s_meeting_with_nobody_named_is_not_held_with_the_other_side():
+    from foedus.coding.explain import code_text, load_nlp
+
+    text = ("Bolivian troops shelled Chilean border posts on Monday. Chile condemned the shelling by Bolivia. "
+            "Chile's president held a special meeting of the cabinet on Tuesday.")
+    out = code_text(load_nlp(), text, date(2024, 3, 1))
+    assert ("CHL", "BOLMIL", "111") in {(e["source"], e["target"], e["cameo"]) for e in out["events"]}, out["events"]
+    assert not [e for e in out["events"] if e["cameo"].startswith("04")], out["events"]

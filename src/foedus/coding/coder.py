@@ -92,7 +92,34 @@ class EventCoder:
         result.events = [self._treaty_addressee(ev) if ev.target is None and ev.cameo[:2] == "02"
                          and ev.pattern_id not in converted else ev for ev in result.events]
         result.events = self._dyadic(self._story_targets(result.events), result)
+        result.events = self._without_channels(result.events, result)
         return result
+
+    def _without_channels(self, events: list[CodedEvent], result: CodingResult) -> list[CodedEvent]:
+        """What a text provides ("Article 3 states that the members will consult", "the pact,
+        which calls for talks when ...") is a rule, not an act: dropped, the reason kept. A news medium carries what others say and do (``channel_roles``): "..., the state news
+        agency reported" is no statement of the agency's own (010), and an agency is the source of
+        no act of force or coercion (roots 14-20) that its report describes. Converted PETRARCH
+        dictionaries keep their own convention."""
+        converted = self.patterns.converted_ids
+        out = []
+        for ev in events:
+            if ev.target is None and ev.extra.get("named_as_cause"):
+                result.dropped.append(Dropped(ev.sent_index, ev.trigger, ev.trigger_start, ev.pattern_id,
+                                              "an earlier act of force with no target, named as a cause"))
+                continue
+            if ev.pattern_id not in converted and str(ev.extra.get("modality_why") or "").startswith(PROVISION):
+                result.dropped.append(Dropped(ev.sent_index, ev.trigger, ev.trigger_start, ev.pattern_id,
+                                              "what a text provides, not an act"))
+                continue
+            role = (ev.source.role or "").lower()
+            if (role in self.cues.channel_roles and (ev.cameo == "010" or ev.cameo[:2] >= "14")
+                    and ev.pattern_id not in converted):
+                result.dropped.append(Dropped(ev.sent_index, ev.trigger, ev.trigger_start, ev.pattern_id,
+                                              "a news medium only carries the report"))
+                continue
+            out.append(ev)
+        return out
 
     def _under_a_treaty(self, sentence: str) -> bool:
         """Does the sentence cite a treaty, a charter or an article (``treaty_words`` in the cues)?"""
@@ -205,6 +232,11 @@ class EventCoder:
             # not at an ally it consults (an offensive by Chilean troops in a story of Chile and the OAS)
             table = hostile if ev.cameo[:2] >= "15" else pairs
             story_root = ev.cameo[:2] in self.cues.story_target_roots or ev.cameo[:3] in self.cues.story_target_roots
+            if ev.cameo == "040" and ev.source.org is None:
+                # a meeting a state holds with nobody named ("convened its cabinet", "will host regional foreign
+                # ministers") is its own or its neighbours', not one with the other side of the conflict;
+                # an organisation's meeting is held about, and with, the member the story pairs it with
+                story_root = False
             if ev.target is None and s in table and not provision and story_root and ev.pattern_id not in converted:
                 ranked = table[s].most_common(2)
                 best, n = ranked[0]
@@ -252,6 +284,10 @@ class EventCoder:
         for i, m in matches.items():
             if i not in consumed and self._requested(m.trigger, matches, consumed):
                 consumed.add(i)
+            elif i not in consumed and self._asked_whether(m.trigger):
+                consumed.add(i)  # "asked voters whether they agreed to X": a question, not an act
+                result.dropped.append(Dropped(sent_index, m.trigger.text, m.trigger.idx, m.pattern.id,
+                                              "the content of a question"))
         background: list[Match] = []
         for i, m in matches.items():
             if i not in consumed and self._long_before(m.trigger):
@@ -271,7 +307,9 @@ class EventCoder:
             else:
                 events = self._plain_events(m, ctx, result)
             coded.append((m, events))
-        kept = [ev for _m, events in self._without_bare_reports(coded, ctx, result, background) for ev in events]
+        kept = [ev for m, events in self._without_bare_reports(coded, ctx, result, background)
+                for ev in self._without_unaimed_causes(m, events, result)]
+        kept = self._without_restated_acts(kept, result)
         for ev in self._accusations(kept):
             key = (ev.source.start, ev.source.code, ev.target.start if ev.target else None,
                    ev.target.code if ev.target else None, ev.cameo, ev.negated, ev.modality)
@@ -356,6 +394,58 @@ class EventCoder:
                 continue
             out.append((m, events))
         return out
+
+    def _without_unaimed_causes(self, m: Match, events: list[CodedEvent], result: CodingResult) -> list[CodedEvent]:
+        """Drop an act of force named by a noun in a phrase of cause or time ("following attacks by
+        the rebels over several days", "in revenge for raids by the army") when nobody is named as its
+        target: the phrase recalls earlier acts to place the clause's own, and an act aimed at nobody
+        says nothing an analyst can count. Marked here; dropped once the story has given no target."""
+        t = m.trigger
+        if not (t.pos_ == "NOUN" and t.dep_ == "pobj"
+                and t.head.lower_ in ("after", "following", "for", "despite", "since", "amid")):
+            return events
+        return [_with(ev, extra={**ev.extra, "named_as_cause": True})
+                if ev.target is None and ev.cameo[:2] in FORCE_ROOTS and ev.pattern_id not in self.patterns.converted_ids
+                else ev for ev in events]
+
+    def _without_restated_acts(self, events: list[CodedEvent], result: CodingResult) -> list[CodedEvent]:
+        """Drop a plain statement (010) that only restates its speaker's own act in the same sentence.
+
+        "Chile pledged support for Peru, adding it would stand by Peru": the news is
+        Chile's support of Peru; a statement from Chile to Peru beside it says the
+        same thing twice. Only a verbal act restates (an intent, 03, or diplomatic
+        cooperation, 05): "confirmed that it sent troops" tells a material act and is
+        news of its own. The statement stays when the act is another's, carries a
+        speaker of its own (a self-report the ledger reads through its statement),
+        or is aimed elsewhere.
+        """
+        own = {(ev.source.code, ev.target.code) for ev in events
+               if ev.target is not None and ev.cameo[:2] in ("03", "05") and not ev.negated
+               and ev.modality in ("asserted", "future") and ev.claimed_by is None}
+        out = []
+        for ev in events:
+            if (ev.cameo == "010" and ev.target is not None and (ev.source.code, ev.target.code) in own
+                    and ev.pattern_id not in self.patterns.converted_ids):
+                result.dropped.append(Dropped(ev.sent_index, ev.trigger, ev.trigger_start, ev.pattern_id,
+                                              "a statement restating the speaker's own act"))
+                continue
+            out.append(ev)
+        return out
+
+    @staticmethod
+    def _asked_whether(trigger: Token) -> bool:
+        """Inside a clause of 'if' or 'whether' that a verb of asking governs ("the ballot asked
+        voters if they backed the annexation"): what is asked has not happened."""
+        cur = trigger
+        for _ in range(4):
+            if cur.head.i == cur.i:
+                return False
+            if any(c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in cur.children):
+                return cur.head.lemma_.lower() in ("ask", "wonder", "inquire", "enquire", "query")
+            if cur.dep_ not in ("conj", "xcomp", "prep", "pobj"):
+                return False
+            cur = cur.head
+        return False
 
     def _long_before(self, trigger: Token) -> bool:
         """Inside a clause placed years before its main clause: "restored ties almost

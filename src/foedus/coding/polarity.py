@@ -142,6 +142,9 @@ def _aux(tok: Token) -> list[Token]:
 
 def modality(anchor: Token, cues: Cues) -> tuple[str, str]:
     """(modality, why) for an anchor, ignoring claims: future, hypothetical or asserted."""
+    text_act = _text_subject(anchor, cues)
+    if text_act:
+        return "hypothetical", text_act
     cur = anchor
     for _ in range(MAX_CLIMB):
         provision = _provision(cur, cues)
@@ -219,6 +222,24 @@ def _provision(tok: Token, cues: Cues) -> str:
         return f"{PROVISION}'{subj[0].text} {head.text} ...' (a text's content, not an event)"
     if lemma in cues.permission_verbs and head.tag_ in _PRESENT:
         return f"{PROVISION}'{head.text} ... to {tok.text}' (what a rule permits, not an event)"
+    return ""
+
+
+def _text_subject(verb: Token, cues: Cues) -> str:
+    """Why a verb in the present tense whose subject is a text is its content, or "".
+
+    "the pact, which calls for talks when ...", "the charter calls for
+    mediation": what a text (``provision_subjects``) does in the present tense is a
+    rule, not an act of the parties; the relative pronoun stands for its noun.
+    """
+    if verb.tag_ not in _PRESENT:
+        return ""
+    for c in verb.children:
+        if c.dep_ != "nsubj":
+            continue
+        subj = verb.head if c.lower_ in ("which", "that") and verb.dep_ == "relcl" else c
+        if subj.lemma_.lower() in cues.provision_subjects:
+            return f"{PROVISION}'{subj.text} ... {verb.text}' (a text's content, not an event)"
     return ""
 
 
