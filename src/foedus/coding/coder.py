@@ -20,7 +20,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from datetime import date
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 from spacy.tokens import Doc, Span, Token
 
@@ -68,6 +68,19 @@ class _Claim:
     why: str
 
 
+def _keep(events: list[CodedEvent], result: CodingResult,
+          why: Callable[[CodedEvent], str | None]) -> list[CodedEvent]:
+    """The events ``why`` finds no reason to drop; the others go to ``result.dropped`` with the reason."""
+    out = []
+    for ev in events:
+        reason = why(ev)
+        if reason:
+            result.dropped.append(Dropped(ev.sent_index, ev.trigger, ev.trigger_start, ev.pattern_id, reason))
+        else:
+            out.append(ev)
+    return out
+
+
 class EventCoder:
     """Codes the events of a parsed Doc whose actor mentions are known."""
 
@@ -97,29 +110,26 @@ class EventCoder:
 
     def _without_channels(self, events: list[CodedEvent], result: CodingResult) -> list[CodedEvent]:
         """What a text provides ("Article 3 states that the members will consult", "the pact,
-        which calls for talks when ...") is a rule, not an act: dropped, the reason kept. A news medium carries what others say and do (``channel_roles``): "..., the state news
+        which calls for talks when ...") is a rule, not an act: dropped, the reason kept.
+
+        A news medium carries what others say and do (``channel_roles``): "..., the state news
         agency reported" is no statement of the agency's own (010), and an agency is the source of
-        no act of force or coercion (roots 14-20) that its report describes. Converted PETRARCH
-        dictionaries keep their own convention."""
+        no act of force or coercion (roots 14-20) that its report describes. An untargeted attack
+        named only as a cause is dropped too. Converted PETRARCH dictionaries keep their own
+        convention."""
         converted = self.patterns.converted_ids
-        out = []
-        for ev in events:
+
+        def why(ev: CodedEvent) -> str | None:
             if ev.target is None and ev.extra.get("named_as_cause"):
-                result.dropped.append(Dropped(ev.sent_index, ev.trigger, ev.trigger_start, ev.pattern_id,
-                                              "an earlier act of force with no target, named as a cause"))
-                continue
+                return "an earlier act of force with no target, named as a cause"
             if ev.pattern_id not in converted and str(ev.extra.get("modality_why") or "").startswith(PROVISION):
-                result.dropped.append(Dropped(ev.sent_index, ev.trigger, ev.trigger_start, ev.pattern_id,
-                                              "what a text provides, not an act"))
-                continue
-            role = (ev.source.role or "").lower()
-            if (role in self.cues.channel_roles and (ev.cameo == "010" or ev.cameo[:2] >= "14")
-                    and ev.pattern_id not in converted):
-                result.dropped.append(Dropped(ev.sent_index, ev.trigger, ev.trigger_start, ev.pattern_id,
-                                              "a news medium only carries the report"))
-                continue
-            out.append(ev)
-        return out
+                return "what a text provides, not an act"
+            if ((ev.source.role or "").lower() in self.cues.channel_roles
+                    and (ev.cameo == "010" or ev.cameo[:2] >= "14") and ev.pattern_id not in converted):
+                return "a news medium only carries the report"
+            return None
+
+        return _keep(events, result, why)
 
     def _under_a_treaty(self, sentence: str) -> bool:
         """Does the sentence cite a treaty, a charter or an article (``treaty_words`` in the cues)?"""
@@ -144,15 +154,9 @@ class EventCoder:
         if not self.cues.dyadic_roots:
             return events
         converted = self.patterns.converted_ids
-        out = []
-        for ev in events:
-            if (ev.target is None and not ev.negated and ev.cameo[:2] in self.cues.dyadic_roots
-                    and ev.pattern_id not in converted and not self._under_a_treaty(ev.sentence)):
-                result.dropped.append(Dropped(ev.sent_index, ev.trigger, ev.trigger_start, ev.pattern_id,
-                                              "no target actor in the sentence or the story"))
-                continue
-            out.append(ev)
-        return out
+        return _keep(events, result, lambda ev: "no target actor in the sentence or the story" if (
+            ev.target is None and not ev.negated and ev.cameo[:2] in self.cues.dyadic_roots
+            and ev.pattern_id not in converted and not self._under_a_treaty(ev.sentence)) else None)
 
     @staticmethod
     def _treaty_addressee(ev: CodedEvent) -> CodedEvent:
@@ -422,15 +426,9 @@ class EventCoder:
         own = {(ev.source.code, ev.target.code) for ev in events
                if ev.target is not None and ev.cameo[:2] in ("03", "05") and not ev.negated
                and ev.modality in ("asserted", "future") and ev.claimed_by is None}
-        out = []
-        for ev in events:
-            if (ev.cameo == "010" and ev.target is not None and (ev.source.code, ev.target.code) in own
-                    and ev.pattern_id not in self.patterns.converted_ids):
-                result.dropped.append(Dropped(ev.sent_index, ev.trigger, ev.trigger_start, ev.pattern_id,
-                                              "a statement restating the speaker's own act"))
-                continue
-            out.append(ev)
-        return out
+        return _keep(events, result, lambda ev: "a statement restating the speaker's own act" if (
+            ev.cameo == "010" and ev.target is not None and (ev.source.code, ev.target.code) in own
+            and ev.pattern_id not in self.patterns.converted_ids) else None)
 
     @staticmethod
     def _asked_whether(trigger: Token) -> bool:
