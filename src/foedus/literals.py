@@ -81,6 +81,11 @@ def required_literals(pattern: str | re.Pattern[str], flags: int = 0) -> frozens
     return _seq(list(tree))
 
 
+def may_match(needs: frozenset[str] | None, lowered: str) -> bool:
+    """Whether a text (``lowered``: in lower case) holds one of a pattern's required strings (``None``: no test)."""
+    return not needs or any(word in lowered for word in needs)
+
+
 @dataclass(frozen=True)
 class Prefiltered:
     """A compiled pattern with its pre-test: ``search`` runs the pattern only when it can match."""
@@ -94,10 +99,7 @@ class Prefiltered:
 
     def possible(self, lowered: str) -> bool:
         """Whether ``lowered`` (the text in lower case) holds one of the required strings."""
-        return self.needs is None or any(word in lowered for word in self.needs)
+        return may_match(self.needs, lowered)
 
     def search(self, text: str, lowered: str) -> re.Match[str] | None:
         return self.rx.search(text) if self.possible(lowered) else None
-
-    def finditer(self, text: str, lowered: str) -> list[re.Match[str]]:
-        return list(self.rx.finditer(text)) if self.possible(lowered) else []

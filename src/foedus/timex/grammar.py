@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..literals import required_literals
+from ..literals import may_match, required_literals
 from .lexicon import Lexicon
 
 
@@ -55,8 +55,7 @@ class Grammar:
         out = []
         lower = text.lower()
         for kind, rx in self.patterns:
-            words = self.needs.get(kind)
-            if words and not any(w in lower for w in words):
+            if not may_match(self.needs.get(kind), lower):
                 continue
             for m in rx.finditer(text):
                 if m.end() > m.start():
