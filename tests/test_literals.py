@@ -7,7 +7,7 @@ import re
 import pytest
 
 from foedus.ingest.clean import _knowledge
-from foedus.literals import Prefiltered, required_literals
+from foedus.literals import Prefiltered, TextView, max_width, required_literals, required_words, requires_digit
 from foedus.timex.grammar import build_grammar
 from foedus.timex.lexicon import default_lexicon
 
@@ -65,4 +65,52 @@ def test_prefiltered_search_equals_plain_search() -> None:
 def test_the_cleaner_and_the_date_grammar_use_the_pre_test() -> None:
     k = _knowledge()
     assert sum(p.needs is not None for r in k.rules for p in r.patterns) > 80
-    assert {"ago", "weekend"} <= {w for words in build_grammar(default_lexicon()).needs.values() for w in words}
+    grammar = build_grammar(default_lexicon())
+    assert {"ago", "weekend"} <= {w for a in grammar.anchored.values() for w, _ in (a.words or ())}
+    # every date pattern is bounded and anchored, by words or by digits
+    assert all(a.width is not None and (a.words or a.digit) for a in grammar.anchored.values())
+
+
+@pytest.mark.parametrize("pattern, flags, expected", [
+    (r"(?<![\w-])(?:May|June)(?!\w)", 0, {("May", False), ("June", False)}),  # capitals only: found as written
+    (r"\bwe use cookies\b", re.I, {("we use cookies", True)}),
+    (r"(?:Apr|April)\.?\s+(?i:ago)", 0, {("Apr", False)}),
+    (r"(?i:weekend)", 0, {("weekend", True)}),
+])
+def test_required_words_keep_their_case_where_the_pattern_does(pattern: str, flags: int, expected: set) -> None:
+    assert set(required_words(pattern, flags) or ()) == expected
+
+
+@pytest.mark.parametrize("pattern, width, digit", [
+    (r"(?<![\w-])May(?!\w)", 3, False),
+    (r"(?P<d>\d{1,2})\s+(?:of\s+)?May(?:,?\s+(?P<y>\d{4}))?", 2 + 8 + 10 + 3 + 13, True),  # \s+ counts 8 at most
+    (r"(?:\d+|three)\s+days", None, False),  # \d+ has no bound; "three" holds no digit
+    (r"a.*b", None, False),
+])
+def test_width_and_digits_of_patterns(pattern: str, width: int | None, digit: bool) -> None:
+    assert max_width(pattern) == width
+    assert requires_digit(pattern) == digit
+
+
+WINDOW_TEXTS = TEXTS + [
+    "On Monday, 3 May 2021, talks began; Dec. 4 was the deadline, and by 2022 the decision held. " * 8,
+    "The envoy left on 12\n\n\n\n\n\n\n\n\n\nMay 2020, and returned two weeks later.",  # a long run of white space
+    "İstanbul hosted the talks on 5 June 2019; three days later the İzmir round began.",  # lower case changes length
+    "In March the summit ended, that week; the following month, on the 1st of April, a year after the war.",
+    "2020-01-05 and 05.01.2020 and the 1990s, early 2021, 2019-2021, 2018 to 2020.",
+]
+
+
+def test_anchored_search_equals_plain_search() -> None:
+    grammar = build_grammar(default_lexicon())
+    windowed = 0
+    for text in WINDOW_TEXTS:
+        view = TextView(text)
+        for kind, rx in grammar.patterns:
+            a = grammar.anchored[kind]
+            plain = [(m.span(), m.groupdict()) for m in rx.finditer(text)]
+            assert [(m.span(), m.groupdict()) for m in a.finditer(view)] == plain, (kind, text)
+            spans = view.windows(a)
+            windowed += spans is not None and sum(e - s for s, e in spans) < len(text)
+    assert windowed > 50  # the windows do spare work
+    assert not TextView(WINDOW_TEXTS[-4]).windowed and not TextView(WINDOW_TEXTS[-3]).windowed

@@ -31,6 +31,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
+from ..nlp.word_index import positions_of
 from .coref import Found
 
 # Words that end the names of bodies (not of people or places).
@@ -105,7 +106,8 @@ def abbreviations(doc: Doc, found: list[Found]) -> list[Found]:
         return []
     taken = {i for f in found if f.mention.resolved for i in range(f.start, f.end)}
     out: list[Found] = []
-    for tok in doc:
+    for i in positions_of(doc, {abbr.lower() for abbr in defined}):
+        tok = doc[i]
         full = defined.get(tok.text)
         if full is None or tok.i < full.end or tok.i in taken:
             continue
@@ -130,7 +132,8 @@ def head_nouns(doc: Doc, found: list[Found]) -> list[Found]:
         return []
     taken = {i for f in found if f.mention.resolved for i in range(f.start, f.end)}
     out: list[Found] = []
-    for tok in doc:
+    for i in positions_of(doc, bodies):
+        tok = doc[i]
         named = bodies.get(tok.text)  # lower case only: "the committee", never a capitalised name
         if not named or tok.i == 0 or tok.i in taken or doc[tok.i - 1].lower_ != "the":
             continue

@@ -84,6 +84,7 @@ from typing import Callable
 
 from spacy.tokens import Doc
 
+from ..nlp.word_index import positions_of
 from ..records import ActorMention
 from .matchers import RegistryMatchers, Term
 from .model import Target
@@ -252,9 +253,10 @@ class Composer:
         for p in proposals:
             by_start.setdefault(p.start, []).append(p)
         out: list[Proposal] = []
-        for tok in doc:
+        for i in positions_of(doc, self.rules.voice_words | self.rules.follower_words):
+            tok = doc[i]
             voice = tok.lower_ in self.rules.voice_words
-            if not (voice or tok.lower_ in self.rules.follower_words) or tok.i + 2 >= len(doc) \
+            if tok.i + 2 >= len(doc) \
                     or doc[tok.i + 1].lower_ not in (("for", "of") if voice else ("of",)):
                 continue
             j = tok.i + 2

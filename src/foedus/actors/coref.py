@@ -83,6 +83,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
+from ..nlp.word_index import positions_of
 from ..records import ActorMention
 from .registry import Registry
 from .rules import Description, Rules
@@ -283,8 +284,9 @@ class Coref:
         if not self.rules.sovereign_nouns:
             return out
         at = self._actor_tokens(found)
-        for tok in doc:
-            if tok.lower_ != "its" or tok.dep_ != "poss" or tok.i in covered \
+        for i in positions_of(doc, ("its",)):
+            tok = doc[i]
+            if tok.dep_ != "poss" or tok.i in covered \
                     or tok.head.lemma_.lower() not in self.rules.sovereign_nouns:
                 continue
             verb = tok.head
@@ -312,9 +314,10 @@ class Coref:
         heads = {d.text.split()[-1]: key for key, d in self.desc.items()
                  if d.wants == "organisation" and len(d.text.split()) == 2 and d.text.split()[0] == "the"}
         out = []
-        for tok in doc:
-            key = heads.get(tok.lower_)
-            if key is None or tok.i in covered or tok.pos_ not in ("NOUN", "PROPN"):
+        for i in positions_of(doc, heads):
+            tok = doc[i]
+            key = heads[tok.lower_]
+            if tok.i in covered or tok.pos_ not in ("NOUN", "PROPN"):
                 continue
             dets = [c for c in tok.lefts if c.dep_ == "det" and c.lower_ == "the"]
             mods = [c for c in tok.lefts if c.dep_ in ("amod", "compound", "nmod", "npadvmod", "nummod")]
@@ -673,8 +676,8 @@ class Coref:
     def _allies(self, doc: Doc, found: list[Found], sidx: list[int], covered: set[int], on: date) -> list[Found]:
         out: list[Found] = []
         by_end = {f.end: f for f in found}
-        for i, tok in enumerate(doc):
-            if tok.lower_ not in self.rules.ally_words or i in covered:
+        for i in positions_of(doc, self.rules.ally_words):
+            if i in covered:
                 continue
             # Walk left over modifiers to the possessive marker.
             j = i

@@ -24,7 +24,8 @@ from ..settings import Settings
 from ..store import read as store_read
 from ..store import write as store_write
 from ..store.db import connect
-from .analyse import Analysed, analyse_batch
+from .analyse import Analysed, analyse_batch, analyser_for
+from .heap import settled_heap
 from .links import link_batch
 from .pool import analyse_in_pool, die_with_parent  # noqa: F401  (die_with_parent: the pool's initializer)
 
@@ -207,8 +208,10 @@ def ingest(
         for results in analyse_in_pool(batches, settings):  # in order; the pipeline is built once, before the fork
             handle(results)
     else:
-        for batch in batches:
-            handle(analyse_batch(batch, settings))
+        analyser_for(settings)  # built before the heap is settled, so that it is frozen with the rest
+        with settled_heap():
+            for batch in batches:
+                handle(analyse_batch(batch, settings))
 
     merged = merge_events(con)
     report.events = merged.events

@@ -3,16 +3,15 @@
 Why: the spaCy pipeline and our knowledge (actor registry, gazetteer,
 patterns) take hundreds of MB and several seconds to build. Built once in the
 parent and inherited by forked workers (copy-on-write), they cost their memory
-once, not once per worker, and workers start at once. ``gc.freeze()`` before
-the fork keeps the collector from touching (and so copying) the inherited
-objects' pages in the workers.
+once, not once per worker, and workers start at once. The heap is settled
+before the fork (:mod:`.heap`): the collector never touches (and so never
+copies) the inherited objects' pages in the workers.
 
 The parent only reads and writes; the workers only analyse.
 """
 
 from __future__ import annotations
 
-import gc
 import multiprocessing
 import os
 import sys
@@ -25,6 +24,7 @@ from ..ingest.document import DocumentRecord
 from ..ingest.read import RawItem, Rejection
 from ..settings import Settings
 from .analyse import Analysed, Analyser, analyser_for
+from .heap import settled_heap
 
 # The analyser the workers inherit: set in the parent just before forking.
 _PREBUILT: Analyser | None = None
@@ -74,18 +74,16 @@ def analysis_pool(settings: Settings, workers: int) -> Iterator[Executor]:
     global _PREBUILT
     if _can_fork():
         _PREBUILT = analyser_for(settings)
-        gc.collect()
-        gc.freeze()  # inherited objects stay out of the workers' collections: their pages stay shared
         context = multiprocessing.get_context("fork")
     else:  # pragma: no cover - macOS/Windows without fork
         context = multiprocessing.get_context()
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=die_with_parent)
-    try:
-        yield pool
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
-        if _can_fork():
-            gc.unfreeze()
+    # inherited objects stay out of the workers' collections: their pages stay shared
+    with settled_heap():
+        pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=die_with_parent)
+        try:
+            yield pool
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
 
 
 # Documents per task sent to a worker: small tasks keep the workers evenly

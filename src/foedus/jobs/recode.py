@@ -21,7 +21,8 @@ from ..ingest.document import DocumentRecord
 from ..settings import Settings
 from ..store import write as store_write
 from ..store.db import connect
-from .analyse import Analysed, reanalyse
+from .analyse import Analysed, analyser_for, reanalyse
+from .heap import settled_heap
 from .pool import analysis_pool, reanalyse_prebuilt
 
 _KEY_SQL = "SELECT doc_id, sent_index, trigger_start, source_code, target_code, cameo, negated, modality FROM event_mentions"
@@ -81,8 +82,10 @@ def _reanalysed(batches: list[list[DocumentRecord]], settings: Settings) -> Iter
         with analysis_pool(settings, settings.workers) as pool:
             yield from pool.map(reanalyse_prebuilt, batches, repeat(settings))
     else:
-        for batch in batches:
-            yield reanalyse(batch, settings)
+        analyser_for(settings)  # built before the heap is settled, so that it is frozen with the rest
+        with settled_heap():
+            for batch in batches:
+                yield reanalyse(batch, settings)
 
 
 def recode(settings: Settings) -> RecodeReport:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..literals import may_match, required_literals
+from ..literals import Anchored, TextView
 from .lexicon import Lexicon
 
 
@@ -45,19 +45,18 @@ def _cap(words) -> list[str]:
 @dataclass(frozen=True)
 class Grammar:
     patterns: tuple[tuple[str, re.Pattern[str]], ...]
-    # kind -> words one of which every match of that kind contains (lower case, read
-    # off the pattern by :func:`foedus.literals.required_literals`). A pattern whose
-    # words are all absent from a text is not run on it: Python's ``re`` tries a
-    # pattern at every position, and most texts lack "ago" or "weekend".
-    needs: dict[str, frozenset[str]] = field(default_factory=dict)
+    # kind -> the pattern searched only near the words (or digits) every match of that
+    # kind holds (:class:`foedus.literals.Anchored`): Python's ``re`` tries a pattern
+    # at every position, most texts lack "ago" or "weekend", and a date is never far
+    # from its month's name or its digits.
+    anchored: dict[str, Anchored] = field(default_factory=dict)
 
     def candidates(self, text: str) -> list[Candidate]:
         out = []
-        lower = text.lower()
+        view = TextView(text)
         for kind, rx in self.patterns:
-            if not may_match(self.needs.get(kind), lower):
-                continue
-            for m in rx.finditer(text):
+            a = self.anchored.get(kind)
+            for m in (a.finditer(view) if a is not None else rx.finditer(text)):
                 if m.end() > m.start():
                     out.append(Candidate(m.start(), m.end(), kind, m.groupdict()))
         return out
@@ -161,5 +160,4 @@ def build_grammar(lex: Lexicon) -> Grammar:
         ),
     ]
     compiled = tuple((k, re.compile(p)) for k, p in spec)
-    needs = {k: words for k, rx in compiled if (words := required_literals(rx))}
-    return Grammar(compiled, needs)
+    return Grammar(compiled, {k: Anchored.of(rx) for k, rx in compiled})

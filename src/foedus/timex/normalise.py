@@ -464,6 +464,14 @@ def _resolve_dateparser(c: Candidate, ctx: _Context) -> _Resolved | None:
     return _Resolved(c, per, False, "dateparser (model DATE entity)")
 
 
+def warm_dateparser() -> None:
+    """Have dateparser build its tables now (its time-zone expressions alone take about
+    50 ms on first use): at setup, before worker processes fork, not in the first document."""
+    from dateparser.date import DateDataParser
+
+    DateDataParser(languages=["en"], settings={"PREFER_DATES_FROM": "past"}).get_date_data("5 March 2020")
+
+
 def find_timexes(text: str, anchor: date | None = None, doc: Doc | None = None,
                  lexicon: Lexicon | None = None) -> list[TimeExpression]:
     """Every temporal expression in ``text``, in text order.
