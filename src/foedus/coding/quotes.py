@@ -12,10 +12,12 @@ scare quote) is not reported.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
+from ..nlp.word_index import positions_of
 from ..records import ActorMention, Quote
 from .polarity import according_to
 from .slots import MentionIndex, subjects
@@ -49,20 +51,21 @@ class QuoteFinder:
                 continue
             spans.append((m.start(), m.end()))
             quotes.append(Quote(si, start, end, text[start:end], speaker, "direct"))
-        for si, sent in enumerate(sents):
-            for tok in sent:
-                if tok.lemma_.lower() not in self.cues.report_verbs:
+        starts = [s.start for s in sents]
+        for i in positions_of(doc, self.cues.report_verbs, lemmas=True):
+            tok = doc[i]
+            si = bisect_right(starts, i) - 1
+            sent = sents[si]
+            for c in tok.children:
+                if c.dep_ != "ccomp":
                     continue
-                for c in tok.children:
-                    if c.dep_ != "ccomp":
-                        continue
-                    toks = [t for t in c.subtree if not (t.dep_ == "mark" and t.head.i == c.i)]
-                    start = min(t.idx for t in toks)
-                    end = max(t.idx + len(t.text) for t in toks)
-                    if any(a <= start < b for a, b in spans):
-                        continue
-                    speaker = self._subject_mention(tok, index, doc, sent)
-                    quotes.append(Quote(si, start, end, text[start:end], speaker, "indirect"))
+                toks = [t for t in c.subtree if not (t.dep_ == "mark" and t.head.i == c.i)]
+                start = min(t.idx for t in toks)
+                end = max(t.idx + len(t.text) for t in toks)
+                if any(a <= start < b for a, b in spans):
+                    continue
+                speaker = self._subject_mention(tok, index, doc, sent)
+                quotes.append(Quote(si, start, end, text[start:end], speaker, "indirect"))
         return sorted(quotes, key=lambda q: q.start)
 
     def _subject_mention(self, verb: Token, index: MentionIndex, doc: Doc, sent: Span) -> ActorMention | None:

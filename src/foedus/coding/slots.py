@@ -11,10 +11,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from spacy.attrs import SENT_START
 from spacy.tokens import Doc, Token
 
 from ..records import ActorMention
 from .cues import Cues
+
+
+_STARTS_KEY = ("foedus", "sentence_starts")
 
 
 def sentence_start(tok: Token) -> int:
@@ -22,11 +26,20 @@ def sentence_start(tok: Token) -> int:
 
     Why not ``tok.sent.start``: spaCy rebuilds every sentence of the document
     on each ``.sent`` access, which made the coder quadratic in document length.
+    The first token of every token's sentence is read once per Doc from spaCy's
+    ``SENT_START`` column and kept in ``doc.user_data`` (rebuilt if the Doc's
+    length changes); sentence boundaries are set before any of our components run.
     """
-    doc, i = tok.doc, tok.i
-    while i > 0 and not doc[i].is_sent_start:
-        i -= 1
-    return i
+    doc = tok.doc
+    starts = doc.user_data.get(_STARTS_KEY)
+    if starts is None or len(starts) != len(doc):
+        starts, current = [], 0
+        for i, flag in enumerate(doc.to_array(SENT_START).tolist()):
+            if flag == 1:
+                current = i
+            starts.append(current)
+        doc.user_data[_STARTS_KEY] = starts
+    return starts[tok.i]
 
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 _MEASURES = frozenset({"round", "series", "wave", "set", "cycle", "stage", "phase"})

@@ -14,10 +14,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from spacy.attrs import LOWER
+from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc
 
 _KEY = ("foedus", "lower_positions")
+_LEMMA_KEY = ("foedus", "lemma_positions")
 
 
 def word_positions(doc: Doc) -> Mapping[str, list[int]]:
@@ -34,13 +35,32 @@ def word_positions(doc: Doc) -> Mapping[str, list[int]]:
     return index
 
 
-def positions_of(doc: Doc, words: Iterable[str]) -> list[int]:
-    """Positions of the tokens whose lower-case form is one of ``words``, in order."""
-    index = word_positions(doc)
+def lemma_positions(doc: Doc) -> Mapping[str, list[int]]:
+    """Each lower-case lemma of ``doc`` with the positions of its tokens, in order (lemmas are
+    set by the model before any of our components run, and are not changed after)."""
+    cached = doc.user_data.get(_LEMMA_KEY)
+    if cached is not None and cached[0] == len(doc):
+        return cached[1]
+    by_hash: dict[int, list[int]] = {}
+    for i, h in enumerate(doc.to_array(LEMMA).tolist()):
+        by_hash.setdefault(h, []).append(i)
+    strings = doc.vocab.strings
+    index: dict[str, list[int]] = {}
+    for h, positions in by_hash.items():
+        index.setdefault(strings[h].lower() if h else "", []).extend(positions)
+    for positions in index.values():
+        positions.sort()
+    doc.user_data[_LEMMA_KEY] = (len(doc), index)
+    return index
+
+
+def positions_of(doc: Doc, words: Iterable[str], lemmas: bool = False) -> list[int]:
+    """Positions of the tokens whose lower-case form (``lemmas``: lower-case lemma) is one of ``words``, in order."""
+    index = lemma_positions(doc) if lemmas else word_positions(doc)
     found: list[int] = []
     for w in words:
         found.extend(index.get(w, ()))
     return sorted(found)
 
 
-__all__ = ["positions_of", "word_positions"]
+__all__ = ["lemma_positions", "positions_of", "word_positions"]
