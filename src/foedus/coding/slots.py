@@ -30,6 +30,10 @@ def sentence_start(tok: Token) -> int:
 
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 _MEASURES = frozenset({"round", "series", "wave", "set", "cycle", "stage", "phase"})
+# nouns of amount: "tons of food aid", "dollars of aid", "a shipment of weapons" name the thing they measure
+_AMOUNTS = frozenset({"ton", "tonne", "kg", "kilogram", "kilo", "pound", "dollar", "euro", "worth", "amount", "quantity",
+                      "shipment", "consignment", "batch", "load", "cargo", "package", "truckload", "planeload",
+                      "convoy", "million", "billion", "thousand", "hundred", "dozen", "lot"})
 _CORE_DEPS = frozenset({"compound", "amod", "poss", "appos", "nmod", "npadvmod", "nummod"})
 
 
@@ -110,6 +114,14 @@ def of_objects(tok: Token) -> list[Token]:
     if tok.pos_ not in ("NOUN", "PROPN"):
         return []
     return [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj"]
+
+
+def amount_of(tok: Token) -> list[Token]:
+    """What an amount measures: "25,000 tons of food", "5 million dollars of aid", "a shipment of arms" -> the
+    of-object; nothing for other nouns ("the leader of the party")."""
+    if tok.pos_ not in ("NOUN", "NUM") or not (tok.lemma_.lower() in _AMOUNTS or tok.lower_ in _AMOUNTS):
+        return []
+    return of_objects(tok) if tok.pos_ == "NOUN" else []
 
 
 def with_conjuncts(tok: Token) -> list[Token]:
@@ -357,7 +369,8 @@ def support_governor(tok: Token, cues: Cues) -> Token | None:
         cur = cur.head
     # "began ten days of joint training", "held a round of talks": climb over a measure of time or number
     if (cur.dep_ == "pobj" and cur.head.lower_ == "of" and cur.head.head.i != cur.head.i
-            and (cur.head.head.lemma_.lower() in cues.temporal or cur.head.head.lemma_.lower() in _MEASURES)):
+            and (cur.head.head.lemma_.lower() in cues.temporal or cur.head.head.lemma_.lower() in _MEASURES
+                 or cur in amount_of(cur.head.head))):
         cur = cur.head.head
         if cur.dep_ == "npadvmod" and _supports(cur.head, cues):
             return cur.head  # the small parser hangs "ten days" on the verb as an adverbial
@@ -425,6 +438,10 @@ class SlotFinder:
             return objects(trigger, self.cues.reciprocal_verbs)
         if slot == "iobj":
             d = _child(trigger, "dative")
+            if d is None and self._nominal(trigger):
+                # "gave Ukraine military aid", "gave X 5 million dollars of aid": the support verb's recipient
+                gov = support_governor(trigger, self.cues)
+                d = _child(gov, "dative") if gov is not None else None
             if d is None:
                 return []
             return _pobjs(d) if d.pos_ == "ADP" else with_conjuncts(d)
