@@ -32,8 +32,8 @@ from .matching import Match, match_token
 from .patterns import PatternSet, load_patterns
 from .polarity import PROVISION, according_to, modality, negation, report_governor, reported_future, self_report
 from .slots import (
-    MentionIndex, SlotFinder, is_passive, is_temporal, objects, of_objects, prep_objects, sentence_start, subjects,
-    support_governor, with_conjuncts,
+    MentionIndex, SlotFinder, is_passive, is_temporal, obligation_clause, objects, of_objects, prep_objects,
+    sentence_start, subjects, support_governor, with_conjuncts,
 )
 
 _COMPLEMENT_PREPS = ("for", "to", "of", "on", "against", "from")
@@ -284,6 +284,16 @@ class EventCoder:
                 if comp is not None and not comp.pattern.frame:
                     complements[i] = comp
                     consumed.add(comp.trigger.i)
+        for i, m in list(matches.items()):
+            if i in consumed or m.pattern.frame or m.pattern.converted or not m.pattern.code.startswith("01"):
+                continue
+            demand = self._obligation(m, index)
+            if demand is not None:
+                matches[i] = demand
+                comp = self._complement(m.trigger, matches)
+                if comp is not None and not comp.pattern.frame:
+                    complements[i] = comp
+                    consumed.add(comp.trigger.i)
         # acts asked for or demanded are not acts: "urged Aliyev to adhere ..., and work to resolve ..."
         for i, m in matches.items():
             if i not in consumed and self._requested(m.trigger, matches, consumed):
@@ -474,6 +484,24 @@ class EventCoder:
                                          and g.i < c.i for g in c.children):
                 return True
         return False
+
+    def _obligation(self, m: Match, index: MentionIndex) -> Match | None:
+        """A statement that another actor must act is a demand of it (the `demand` frame): "Norway said that
+        Sudan must free the journalists" (1053 through the frame's map), "... that Iran has to allow inspectors".
+        Not when the one bound is the speaker or its own state ("said Armenia must rearm"), nor a pronoun."""
+        clause = obligation_clause(m.trigger)
+        if clause is None or m.pattern.code[:3] not in ("010", "011", "012", "013"):
+            return None  # a denial or a weighed option binds nobody
+        bound = [index.find(t) for t in subjects(clause, inherit=False) if t.lower_ not in self.cues.pronouns]
+        bound = [b for b in bound if b is not None and b.code]
+        if not bound:
+            return None
+        speakers = [index.find(t) for t in subjects(m.trigger)]
+        speakers = [s for s in speakers if s is not None and s.code]
+        if any(b.code == s.code or self_report(b, s, "100") for b in bound for s in speakers):
+            return None
+        p = replace(m.pattern, frame="demand", code="100", target=("bound",), symmetric=False, reverse_code=None)
+        return Match(m.trigger, p, m.object_tokens)
 
     def _requested(self, trigger: Token, matches: dict[int, Match], consumed: set[int]) -> bool:
         """Inside the requested act of an appeal or demand (through infinitives and coordination)."""

@@ -124,6 +124,20 @@ def amount_of(tok: Token) -> list[Token]:
     return of_objects(tok) if tok.pos_ == "NOUN" else []
 
 
+def obligation_clause(tok: Token) -> Token | None:
+    """The clause a verb of saying states as another's duty: "said that Libya must hand over the suspects" ->
+    "hand"; "must" or "has to" on the clause's verb (or on the verb an infinitive of it hangs on)."""
+    for c in tok.children:
+        if c.dep_ != "ccomp" or c.pos_ not in ("VERB", "AUX"):
+            continue
+        if any(a.dep_ == "aux" and a.lower_ == "must" for a in c.children):
+            return c
+        if c.lemma_.lower() == "have" and any(x.dep_ == "xcomp" and any(a.lower_ == "to" for a in x.children)
+                                              for x in c.children):
+            return c
+    return None
+
+
 def with_conjuncts(tok: Token) -> list[Token]:
     """A token and the tokens coordinated with it, in text order."""
     return sorted({tok, *tok.conjuncts}, key=lambda t: t.i)
@@ -454,6 +468,10 @@ class SlotFinder:
             return subjects(gov) if gov is not None else []
         if slot == "clause_subj":
             return clause_subjects(trigger)
+        if slot == "bound":
+            # whom a statement binds to an act: the subject of its must-clause
+            clause = obligation_clause(trigger)
+            return subjects(clause, inherit=False) if clause is not None else []
         if slot == "between":
             # "violence reignited between X and Y": the PP sits on the verb the noun is subject of
             extra = [c for c in trigger.children if c.dep_ in ("acl", "relcl")]
