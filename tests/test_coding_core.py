@@ -211,3 +211,12 @@ def test_plover_gsr_accuracy(nlp):
     r = evaluate_plover(nlp, path)
     assert r["examples"] == 322
     assert r["accuracy_when_coded"] >= 0.5
+
+
+def test_example_actor_texts_are_found_across_spacing_and_left_out_words():
+    from foedus.coding.evaluate import _gsr_spans
+    text = "Kenyan and Ugandan envoys met in Nairobi. The Green (Left) party said no."
+    assert [text[a:b] for a, b in _gsr_spans(text, "Kenyan ... envoys")] == ["Kenyan", "envoys"]
+    assert [text[a:b] for a, b in _gsr_spans(text, "Green (Left)  party")] == ["Green (Left) party"]
+    assert [text[a:b] for a, b in _gsr_spans(text, " Kenyan and")] == ["Kenyan and"]
+    assert _gsr_spans(text, "Tanzanian envoys") == []

@@ -75,3 +75,20 @@ def test_positions_given_up_and_the_intent_to_do_so(nlp):
     # an office evacuated is no retreat of forces
     found = events(nlp, "Armenia evacuated its offices in Azerbaijan.")
     assert not any(c == "0874" for _s, _t, c in found), found
+
+
+@pytest.mark.parametrize("text, source, target, code", [
+    ("Kenyan police prevented the rally by students from Uganda.", "KENCOP", "UGAEDU", "1721"),
+    ("Poland imposed restrictions on Belarusian trucks.", "POL", "BLR", "172"),
+    ("Peru ordered patrols by police in Lima.", "PER", None, "153"),
+    ("Israel reimposed the blockade on Lebanon.", "ISR", "LBN", "191"),
+])
+def test_restrictions_patrols_and_measures_imposed_again(nlp, text, source, target, code):
+    found = events(nlp, text)
+    assert any((s or "").startswith(source) and (target is None or (t or "").startswith(target)) and c == code
+               for s, t, c in found), found
+
+
+def test_a_rally_held_is_not_prevented(nlp):
+    found = events(nlp, "Students from Uganda held a rally in Kenya.")
+    assert not any(c == "1721" for _s, _t, c in found), found
