@@ -92,3 +92,25 @@ def test_restrictions_patrols_and_measures_imposed_again(nlp, text, source, targ
 def test_a_rally_held_is_not_prevented(nlp):
     found = events(nlp, "Students from Uganda held a rally in Kenya.")
     assert not any(c == "1721" for _s, _t, c in found), found
+
+
+@pytest.mark.parametrize("text, source, target, code", [
+    # the author of a text does what a participle on it says
+    ("Hamas issued a statement condemning Israel.", "PSE", "ISR", "111"),
+    ("Egypt sent a letter calling on Israel to withdraw.", "EGY", "ISR", "0256"),
+    # forces engaged in fighting are its doers
+    ("Serb forces were engaged in heavy fighting with Croatia.", "SRBMIL", "HRV", "190"),
+    # a curfew extended is imposed again; a consensus reached is an agreement to act
+    ("Mali extended the curfew in Bamako.", "MLI", None, "1723"),
+    ("Chad and Niger reached an understanding to reopen the border.", "TCD", "NER", "030"),
+])
+def test_doers_of_texts_and_engagements_curfews_and_understandings(nlp, text, source, target, code):
+    found = events(nlp, text)
+    assert any((s or "").startswith(source) and (target is None or (t or "").startswith(target)) and c == code
+               for s, t, c in found), found
+
+
+def test_a_participle_on_a_thing_is_not_its_users_act(nlp):
+    # the convoy carries the aid; the attacker does not
+    found = events(nlp, "Russia attacked a convoy carrying aid to Ukraine.")
+    assert not any(s == "RUS" and c.startswith("07") for s, _t, c in found), found
