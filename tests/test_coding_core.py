@@ -220,6 +220,8 @@ def test_example_actor_texts_are_found_across_spacing_and_left_out_words():
     assert [text[a:b] for a, b in _gsr_spans(text, "Green (Left)  party")] == ["Green (Left) party"]
     assert [text[a:b] for a, b in _gsr_spans(text, " Kenyan and")] == ["Kenyan and"]
     assert _gsr_spans(text, "Tanzanian envoys") == []
+    # words left out without a mark: each run of the words, in order
+    assert [text[a:b] for a, b in _gsr_spans(text, "Kenyan envoys")] == ["Kenyan", "envoys"]
 
 
 def test_a_crowd_in_a_place_named_as_an_actor_is_that_states(nlp, coder):

@@ -114,3 +114,9 @@ def test_a_participle_on_a_thing_is_not_its_users_act(nlp):
     # the convoy carries the aid; the attacker does not
     found = events(nlp, "Russia attacked a convoy carrying aid to Ukraine.")
     assert not any(s == "RUS" and c.startswith("07") for s, _t, c in found), found
+
+
+def test_aid_prohibited_is_aid_stopped(nlp):
+    found = events(nlp, "Canada banned all aid to Niger.")
+    assert ("CAN", "NER", "162") in found, found
+    assert not any(c.startswith("07") for _s, _t, c in found), found

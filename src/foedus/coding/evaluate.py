@@ -188,18 +188,27 @@ def _brief(ev: CodedEvent) -> dict[str, Any]:
 
 
 def _gsr_spans(text: str, surface: str) -> list[tuple[int, int]]:
-    """Where an example's actor text is in its sentence. The examples sometimes double or lead with a space, or
-    mark words left out with dots ("U.S. ... negotiators"): each piece is then found on its own, across any
-    whitespace."""
+    """Where an example's actor text is in its sentence. The examples sometimes double or lead with a space, mark
+    words left out with dots ("U.S. ... negotiators"), or leave them out unmarked ("French warships" for "French
+    and Egyptian warships"): the words are then found in order, each longest run of them as one piece."""
     pos = text.find(surface) if surface else -1
     if pos >= 0:
         return [(pos, pos + len(surface))]
-    out = []
-    for piece in re.split(r"\s*\.{2,}\s*", surface.strip()):
-        words = piece.split()
-        found = re.search(r"\s+".join(map(re.escape, words)), text) if words else None
-        if found is not None:
-            out.append((found.start(), found.end()))
+    words = [w for w in re.split(r"\s+|\.{2,}", surface) if w]
+    out: list[tuple[int, int]] = []
+    i, at = 0, 0
+    while i < len(words):
+        best = None
+        for j in range(len(words), i, -1):
+            found = re.compile(r"\b" + r"\s+".join(map(re.escape, words[i:j])) + r"(?!\w)").search(text, at)
+            if found is not None:
+                best = (j, found)
+                break
+        if best is None:
+            return []  # a word the sentence does not have: the text names something else
+        i, found = best
+        out.append((found.start(), found.end()))
+        at = found.end()
     return out
 
 

@@ -32,7 +32,7 @@ RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 _MEASURES = frozenset({"round", "series", "wave", "set", "cycle", "stage", "phase"})
 # texts an actor issues: a participle hanging on one is its author's act ("a statement condemning the raid")
 _SPEECH_NOUNS = frozenset({"statement", "declaration", "communique", "communiqué", "letter", "note", "message",
-                           "memorandum", "petition", "appeal", "ultimatum", "resolution", "press release"})
+                           "memorandum", "petition", "appeal", "ultimatum", "resolution", "release"})
 # nouns of amount: "tons of food aid", "dollars of aid", "a shipment of weapons" name the thing they measure
 _AMOUNTS = frozenset({"ton", "tonne", "kg", "kilogram", "kilo", "pound", "dollar", "euro", "worth", "amount", "quantity",
                       "shipment", "consignment", "batch", "load", "cargo", "package", "truckload", "planeload",
