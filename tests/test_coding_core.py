@@ -211,3 +211,35 @@ def test_plover_gsr_accuracy(nlp):
     r = evaluate_plover(nlp, path)
     assert r["examples"] == 322
     assert r["accuracy_when_coded"] >= 0.5
+
+
+def test_example_actor_texts_are_found_across_spacing_and_left_out_words():
+    from foedus.coding.evaluate import _gsr_spans
+    text = "Kenyan and Ugandan envoys met in Nairobi. The Green (Left) party said no."
+    assert [text[a:b] for a, b in _gsr_spans(text, "Kenyan ... envoys")] == ["Kenyan", "envoys"]
+    assert [text[a:b] for a, b in _gsr_spans(text, "Green (Left)  party")] == ["Green (Left) party"]
+    assert [text[a:b] for a, b in _gsr_spans(text, " Kenyan and")] == ["Kenyan and"]
+    assert _gsr_spans(text, "Tanzanian envoys") == []
+    # words left out without a mark: each run of the words, in order
+    assert [text[a:b] for a, b in _gsr_spans(text, "Kenyan envoys")] == ["Kenyan", "envoys"]
+
+
+def test_a_crowd_in_a_place_named_as_an_actor_is_that_states(nlp, coder):
+    # with the name table only ("Yerevan" is the government there), a place named as a bare state stands for
+    # its crowd: "demonstrators in Armenia"; a government named by its capital does not
+    found = events(nlp, coder, "Demonstrators in Armenia blocked the road to Iran.")
+    assert any(s == "ARM" and c == "144" for s, _t, c, *_ in found), found
+    found = events(nlp, coder, "Demonstrators in Yerevan blocked the road to Iran.")
+    assert not any(s == "ARMGOV" for s, *_ in found), found
+
+
+def test_an_example_actor_holding_a_persons_name_is_a_person(nlp):
+    from spacy.tokens import Span
+
+    from foedus.coding.evaluate import _gsr_mentions, _with_persons
+    text = "President Ana Ruiz of Chile said she would visit Peru."
+    doc = nlp.make_doc(text)
+    doc.ents = [Span(doc, 1, 3, label="PERSON")]
+    found = _with_persons(_gsr_mentions(text, [{"actorText": "President Ana Ruiz of Chile", "code": "CHL"},
+                                               {"actorText": "Peru", "code": "PER"}]), doc)
+    assert [(m.text, m.person) for m in found] == [("President Ana Ruiz of Chile", "Ana Ruiz"), ("Peru", None)]

@@ -30,10 +30,12 @@ from .cues import Cues, default_cues
 from .frames import Frame, Frames, default_frames
 from .matching import Match, match_token
 from .patterns import PatternSet, load_patterns
-from .polarity import PROVISION, according_to, modality, negation, report_governor, reported_future, self_report
+from .polarity import (
+    PROVISION, according_to, modality, negation, offered_on_condition, report_governor, reported_future, self_report,
+)
 from .slots import (
-    MentionIndex, SlotFinder, is_passive, is_temporal, objects, of_objects, prep_objects, sentence_start, subjects,
-    support_governor, with_conjuncts,
+    MentionIndex, SlotFinder, is_passive, is_temporal, obligation_clause, objects, of_objects, prep_objects,
+    sentence_start, subjects, support_governor, with_conjuncts,
 )
 
 _COMPLEMENT_PREPS = ("for", "to", "of", "on", "against", "from")
@@ -284,6 +286,16 @@ class EventCoder:
                 if comp is not None and not comp.pattern.frame:
                     complements[i] = comp
                     consumed.add(comp.trigger.i)
+        for i, m in list(matches.items()):
+            if i in consumed or m.pattern.frame or m.pattern.converted or not m.pattern.code.startswith("01"):
+                continue
+            demand = self._obligation(m, index)
+            if demand is not None:
+                matches[i] = demand
+                comp = self._complement(m.trigger, matches)
+                if comp is not None and not comp.pattern.frame:
+                    complements[i] = comp
+                    consumed.add(comp.trigger.i)
         # acts asked for or demanded are not acts: "urged Aliyev to adhere ..., and work to resolve ..."
         for i, m in matches.items():
             if i not in consumed and self._requested(m.trigger, matches, consumed):
@@ -475,6 +487,24 @@ class EventCoder:
                 return True
         return False
 
+    def _obligation(self, m: Match, index: MentionIndex) -> Match | None:
+        """A statement that another actor must act is a demand of it (the `demand` frame): "Norway said that
+        Sudan must free the journalists" (1053 through the frame's map), "... that Iran has to allow inspectors".
+        Not when the one bound is the speaker or its own state ("said Armenia must rearm"), nor a pronoun."""
+        clause = obligation_clause(m.trigger)
+        if clause is None or m.pattern.code[:3] not in ("010", "011", "012", "013"):
+            return None  # a denial or a weighed option binds nobody
+        bound = [index.find(t) for t in subjects(clause, inherit=False) if t.lower_ not in self.cues.pronouns]
+        bound = [b for b in bound if b is not None and b.code]
+        if not bound:
+            return None
+        speakers = [index.find(t) for t in subjects(m.trigger)]
+        speakers = [s for s in speakers if s is not None and s.code]
+        if any(b.code == s.code or self_report(b, s, "100") for b in bound for s in speakers):
+            return None
+        p = replace(m.pattern, frame="demand", code="100", target=("bound",), symmetric=False, reverse_code=None)
+        return Match(m.trigger, p, m.object_tokens)
+
     def _requested(self, trigger: Token, matches: dict[int, Match], consumed: set[int]) -> bool:
         """Inside the requested act of an appeal or demand (through infinitives and coordination)."""
         cur = trigger
@@ -519,6 +549,14 @@ class EventCoder:
         m = ctx.index.find(tok)
         if m is not None:
             return m if m.code else None
+        if tok.lemma_.lower() in self.cues.crowd_nouns:
+            # "demonstrators in Lagos", "protesters from Nigeria": the crowd of a state named by its place
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ in ("in", "from"):
+                    for o in c.children:
+                        m = ctx.index.find(o, 1) if o.dep_ == "pobj" else None
+                        if m is not None and m.code and m.role is None and not m.org and not m.person:
+                            return m
         for t in (tok, *[c for c in tok.children if c.dep_ == "poss"]):
             if t.lower_ in self.cues.pronouns:
                 return self._pronoun(t, ctx)
@@ -730,6 +768,12 @@ class EventCoder:
                     if found and slot.endswith("^"):
                         end = max(i for i, m in ctx.index.by_token.items() if m in found)
                         found = self._phrase_actor(trigger, ctx, exclude, after=end)
+            elif slot == "agent_subj":
+                # a subject that is itself an actor: "Serbia allowed X to", not "a contingent of troops would
+                # allow X to" (a thing that enables)
+                toks = [t for t in self.finder.tokens("subj", trigger, inherit)
+                        if ctx.index.at(t) is not None or t.lower_ in self.cues.pronouns]
+                found = [m for t in toks for m in self._mentions(t, ctx) if m not in exclude]
             elif slot == "clause":
                 # the first actor of another state in the predicate's clausal complement ("said that
                 # India had struck ..." -> India): whom a statement is about
@@ -896,12 +940,18 @@ class EventCoder:
                     out.append(m)
         return out
 
-    def _intent(self, code: str, mod: str, why: str) -> tuple[str, str, str]:
+    def _intent(self, code: str, mod: str, why: str, anchor: Token | None = None) -> tuple[str, str, str]:
         """An act announced for the future is, in CAMEO, the intent to do it: "will visit" 036, "will send aid"
         0332 (the `intend` frame's map); a use of force announced is a threat (the `threaten` frame's map).
+        An act announced "unless" another acts is a threat whatever its root ("will withdraw its monitors unless
+        the talks resume": 130), as a demand backed by a cost.
 
         The modality stays "future" (a threat: "threatened"), so nothing downstream counts the act as done.
         """
+        frame = self.frames.get("threaten")
+        if anchor is not None and frame is not None and _unless(anchor) and (
+                code[:2] in self.cues.intent_roots or code[:2] in self.cues.threat_roots or code[:2] == "16"):
+            return frame.code_for(code), "threatened", f"{why}; announced on a condition: threaten ({code})".lstrip("; ")
         for name, roots, new_mod in (("intend", self.cues.intent_roots, "future"),
                                      ("threaten", self.cues.threat_roots, "threatened")):
             frame = self.frames.get(name)
@@ -1376,7 +1426,7 @@ class EventCoder:
             mod, mod_why = forced["modality"], forced.get("why", "")
         claimed_by = forced.get("claimed_by")
         if mod == "future" and not forced and not negated and not p.converted:
-            code, mod, mod_why = self._intent(code, mod, mod_why)
+            code, mod, mod_why = self._intent(code, mod, mod_why, anchor)
         own_mod, own_why = mod, mod_why  # the modality of the verb itself, for a self-report
         if claim.modality and not mod_why.startswith(PROVISION):
             mod, mod_why, claimed_by = "claimed", claim.why, claim.speaker
@@ -1409,17 +1459,22 @@ class EventCoder:
         for s, t, code in pairs:
             ev_mod, ev_why = mod, mod_why
             if (claim.modality and claimed_by is not None and not forced and not negated and not p.converted
-                    and code[:2] in FORCE_ROOTS and s.country and s.country == claimed_by.country
-                    and (own_mod == "future" or own_mod == "hypothetical" and reported_future(anchor, self.cues))):
+                    and code[:2] in FORCE_ROOTS and (s.country and s.country == claimed_by.country
+                                                     or s.code == claimed_by.code or s.org and s.org == claimed_by.org)
+                    and (own_mod == "future" or own_mod == "hypothetical" and (
+                        reported_future(anchor, self.cues) or offered_on_condition(anchor, self.cues)))):
                 # "Pakistan said it would retaliate": a state announcing its own use of force threatens it
-                code, ev_mod, ev_why = self._intent(code, "future", f"{claimed_by.code} on its own act")
+                code, ev_mod, ev_why = self._intent(code, "future", f"{claimed_by.code} on its own act", anchor)
             elif claim.modality and self_report(s, claimed_by, code):
                 # the state's own word on its own act: provenance kept, not a claim
                 ev_mod, ev_why = own_mod, f"{claimed_by.code} on its own act ({claim.why})"
-                if own_mod == "hypothetical" and reported_future(anchor, self.cues):
-                    ev_mod = "future"  # "said Armenia would leave": the future of the past
+                if own_mod == "hypothetical" and (reported_future(anchor, self.cues) or (
+                        code[:2] in self.cues.intent_roots and offered_on_condition(anchor, self.cues))):
+                    # "said Armenia would leave": the future of the past; "... would meet X if Y": an offer (an
+                    # intent); any other act on a condition ("would leave the alliance if ...") stays supposed
+                    ev_mod = "future"
                     if not forced and not negated and not p.converted:
-                        code, ev_mod, ev_why = self._intent(code, ev_mod, ev_why)
+                        code, ev_mod, ev_why = self._intent(code, ev_mod, ev_why, anchor)
                 if own_why:
                     ev_why += f"; {own_why}"
             events.append(CodedEvent(
@@ -1519,6 +1574,19 @@ class EventCoder:
                 inner = [_with(ev, modality="claimed", claimed_by=sources[0]) for ev in inner]
             events.extend(inner)
         return events
+
+
+def _unless(anchor: Token) -> bool:
+    """The act's verb (or the verb its infinitive hangs on) has an "unless" clause."""
+    cur = anchor
+    for _ in range(4):
+        if any(c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "unless" for g in c.children)
+               for c in cur.children):
+            return True
+        if cur.dep_ not in ("xcomp", "conj") or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False
 
 
 def _with(ev: CodedEvent, **changes: Any) -> CodedEvent:

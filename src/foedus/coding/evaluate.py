@@ -22,6 +22,7 @@ events has the example's PLOVER 2.0 type, the label translated from PLOVER 0.5 b
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from dataclasses import dataclass
 from importlib import resources
@@ -186,18 +187,54 @@ def _brief(ev: CodedEvent) -> dict[str, Any]:
             "negated": ev.negated, "modality": ev.modality, "trigger": ev.trigger, "pattern": ev.pattern_id}
 
 
+def _gsr_spans(text: str, surface: str) -> list[tuple[int, int]]:
+    """Where an example's actor text is in its sentence. The examples sometimes double or lead with a space, mark
+    words left out with dots ("U.S. ... negotiators"), or leave them out unmarked ("French warships" for "French
+    and Egyptian warships"): the words are then found in order, each longest run of them as one piece."""
+    pos = text.find(surface) if surface else -1
+    if pos >= 0:
+        return [(pos, pos + len(surface))]
+    words = [w for w in re.split(r"\s+|\.{2,}", surface) if w]
+    out: list[tuple[int, int]] = []
+    i, at = 0, 0
+    while i < len(words):
+        best = None
+        for j in range(len(words), i, -1):
+            found = re.compile(r"\b" + r"\s+".join(map(re.escape, words[i:j])) + r"(?!\w)").search(text, at)
+            if found is not None:
+                best = (j, found)
+                break
+        if best is None:
+            return []  # a word the sentence does not have: the text names something else
+        i, found = best
+        out.append((found.start(), found.end()))
+        at = found.end()
+    return out
+
+
 def _gsr_mentions(text: str, actors: Any) -> list[ActorMention]:
     out: list[ActorMention] = []
     for a in actors if isinstance(actors, list) else []:
         surface = str(a.get("actorText") or "")
-        pos = text.find(surface) if surface else -1
-        if pos < 0:
-            continue
         code = str(a.get("code") or "") + str(a.get("sector") or "")
         if not code:
             continue
         country, org, role = split_code(code)
-        out.append(ActorMention(pos, pos + len(surface), surface, code, surface, country, org, role, how="dictionary"))
+        for start, end in _gsr_spans(text, surface):
+            out.append(ActorMention(start, end, text[start:end], code, text[start:end], country, org, role,
+                                    how="dictionary"))
+    return out
+
+
+def _with_persons(mentions: list[ActorMention], doc: Doc) -> list[ActorMention]:
+    """An example's actor that holds a person's name (the parser's PERSON entity) is a person, as the actor stage
+    marks people it resolves, so that "he" and "she" may refer to it."""
+    from dataclasses import replace
+    people = [e for e in doc.ents if e.label_ == "PERSON"]
+    out = []
+    for m in mentions:
+        name = next((e.text for e in people if m.start <= e.start_char and e.end_char <= m.end), None)
+        out.append(replace(m, person=name) if name and not m.person else m)
     return out
 
 
@@ -215,6 +252,7 @@ def evaluate_plover(nlp: Language, path: Path) -> dict[str, Any]:
     confusions: Counter[tuple[str, str]] = Counter()
     for x, doc in zip(items, docs):
         mentions = _gsr_mentions(x["text"], x.get("source")) + _gsr_mentions(x["text"], x.get("target"))
+        mentions = _with_persons(mentions, doc)
         doc._.actors = sorted({(m.start, m.end): m for m in mentions}.values(), key=lambda m: m.start)
         gold = cb.plover_2(str(x["event"]))
         events = coder.code(doc).events

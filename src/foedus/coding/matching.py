@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from .patterns import Pattern, PatternSet
-from .slots import adverb_particles, is_temporal, objects, of_objects, sentence_start, subjects
+from .slots import adverb_particles, amount_of, light_noun_acts, is_temporal, objects, of_objects, sentence_start, subjects
 
 _VERBISH = frozenset({"VERB", "AUX"})
 _NOUNISH = frozenset({"NOUN", "PROPN"})
@@ -251,6 +251,8 @@ def _first_match(tok: Token, cands: tuple[Pattern, ...], temporal: frozenset[str
         if p.objects or p.prep or p.modifiers:
             if objs is None:
                 objs = objects(tok)
+                # "handed over 700 kg of medicine", "ended the mediation effort"
+                objs = [*objs, *[a for o in objs for a in (*amount_of(o), *light_noun_acts(o))]]
         if p.complement:
             if comps is None:
                 comps = complements(tok)

@@ -108,7 +108,7 @@ from .yamlfile import LINE_KEY, format_name, load_yaml
 
 FORMAT = "foedus-patterns/1"
 SPECIAL_SLOTS = frozenset({"subj", "obj", "iobj", "by", "poss", "governor", "between", "none", "place", "crowd",
-                           "evaluated", "phrase", "clause_subj", "answered", "act_target"})
+                           "evaluated", "phrase", "clause_subj", "comp_subj", "agent_subj", "answered", "act_target"})
 FRAMES = frozenset({"appeal", "demand", "intend", "reject", "threaten", "accuse"})
 SUPPRESSED = "---"  # the code of a suppressing pattern ("no event")
 DEFAULT_SOURCE = ("subj", "by", "poss", "governor", "crowd")

@@ -347,3 +347,25 @@ def reported_future(anchor: Token, cues: Cues) -> bool:
         if c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in cues.conditional_marks for g in c.children):
             return False
     return True
+
+
+def offered_on_condition(anchor: Token, cues: Cues) -> bool:
+    """'would' with a condition in reported speech is a conditional offer or warning, not a mere supposition.
+
+    "The rebels said they would meet the envoy if he came alone": CAMEO codes the offer as an intent (036), as
+    "Pakistan said it would retaliate if attacked" is a threat. The act in the condition itself
+    ("... if he came alone") is not one.
+    """
+    cur = anchor
+    for _ in range(MAX_CLIMB):
+        if any(a.lower_ == "would" for a in _aux(cur)) or cur.dep_ != "xcomp" or cur.head.i == cur.i:
+            break
+        cur = cur.head
+    if not any(a.lower_ == "would" for a in _aux(cur)):
+        return False
+    for c in [*anchor.children, *cur.children]:
+        if c.dep_ == "mark" and c.lower_ in cues.conditional_marks:
+            return False  # the anchor is the condition
+        if c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in cues.conditional_marks for g in c.children):
+            return True
+    return False

@@ -43,6 +43,13 @@ def sentence_start(tok: Token) -> int:
 
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 _MEASURES = frozenset({"round", "series", "wave", "set", "cycle", "stage", "phase"})
+# texts an actor issues: a participle hanging on one is its author's act ("a statement condemning the raid")
+_SPEECH_NOUNS = frozenset({"statement", "declaration", "communique", "communiqué", "letter", "note", "message",
+                           "memorandum", "petition", "appeal", "ultimatum", "resolution", "release"})
+# nouns of amount: "tons of food aid", "dollars of aid", "a shipment of weapons" name the thing they measure
+_AMOUNTS = frozenset({"ton", "tonne", "kg", "kilogram", "kilo", "pound", "dollar", "euro", "worth", "amount", "quantity",
+                      "shipment", "consignment", "batch", "load", "cargo", "package", "truckload", "planeload",
+                      "convoy", "million", "billion", "thousand", "hundred", "dozen", "lot"})
 _CORE_DEPS = frozenset({"compound", "amod", "poss", "appos", "nmod", "npadvmod", "nummod"})
 
 
@@ -123,6 +130,39 @@ def of_objects(tok: Token) -> list[Token]:
     if tok.pos_ not in ("NOUN", "PROPN"):
         return []
     return [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj"]
+
+
+# light nouns: "mediation efforts", "the peace process", "the aid programme" name the act of their compound
+_LIGHT_NOUNS = frozenset({"effort", "process", "initiative", "programme", "program", "activity"})
+
+
+def light_noun_acts(tok: Token) -> list[Token]:
+    """The act a light noun stands for: its compound ("ended the mediation effort" -> mediation)."""
+    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in _LIGHT_NOUNS:
+        return []
+    return [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
+
+
+def amount_of(tok: Token) -> list[Token]:
+    """What an amount measures: "25,000 tons of food", "5 million dollars of aid", "a shipment of arms" -> the
+    of-object; nothing for other nouns ("the leader of the party")."""
+    if tok.pos_ not in ("NOUN", "NUM") or not (tok.lemma_.lower() in _AMOUNTS or tok.lower_ in _AMOUNTS):
+        return []
+    return of_objects(tok) if tok.pos_ == "NOUN" else []
+
+
+def obligation_clause(tok: Token) -> Token | None:
+    """The clause a verb of saying states as another's duty: "said that Libya must hand over the suspects" ->
+    "hand"; "must" or "has to" on the clause's verb (or on the verb an infinitive of it hangs on)."""
+    for c in tok.children:
+        if c.dep_ != "ccomp" or c.pos_ not in ("VERB", "AUX"):
+            continue
+        if any(a.dep_ == "aux" and a.lower_ == "must" for a in c.children):
+            return c
+        if c.lemma_.lower() == "have" and any(x.dep_ == "xcomp" and any(a.lower_ == "to" for a in x.children)
+                                              for x in c.children):
+            return c
+    return None
 
 
 def with_conjuncts(tok: Token) -> list[Token]:
@@ -307,6 +347,13 @@ def subjects(tok: Token, inherit: bool = True) -> list[Token]:
         if cur.dep_ in ("xcomp", "conj", "advcl") and cur.head.i != cur.i and cur.head.pos_ in ("VERB", "AUX"):
             cur = cur.head
             continue
+        if cur.dep_ == "acl" and cur.tag_ == "VBG" and cur.head.lemma_.lower() in _SPEECH_NOUNS:
+            # "issued a statement condemning ...", "said in a letter calling for ...": the author of the text
+            noun = cur.head
+            verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+            if noun.dep_ in ("dobj", "obj", "pobj") and verb.pos_ in ("VERB", "AUX") and verb.i != noun.i:
+                cur = verb
+                continue
         if (cur.dep_ == "pcomp" and cur.tag_ == "VBG" and cur.head.dep_ == "prep"
                 and cur.head.head.pos_ in ("VERB", "AUX") and cur.head.lower_ not in _OBJECT_PREPS
                 and not any(c.dep_ in ("prep", "agent") and c.lower_ == "by" for c in cur.children)):
@@ -370,7 +417,8 @@ def support_governor(tok: Token, cues: Cues) -> Token | None:
         cur = cur.head
     # "began ten days of joint training", "held a round of talks": climb over a measure of time or number
     if (cur.dep_ == "pobj" and cur.head.lower_ == "of" and cur.head.head.i != cur.head.i
-            and (cur.head.head.lemma_.lower() in cues.temporal or cur.head.head.lemma_.lower() in _MEASURES)):
+            and (cur.head.head.lemma_.lower() in cues.temporal or cur.head.head.lemma_.lower() in _MEASURES
+                 or cur in amount_of(cur.head.head))):
         cur = cur.head.head
         if cur.dep_ == "npadvmod" and _supports(cur.head, cues):
             return cur.head  # the small parser hangs "ten days" on the verb as an adverbial
@@ -438,6 +486,10 @@ class SlotFinder:
             return objects(trigger, self.cues.reciprocal_verbs)
         if slot == "iobj":
             d = _child(trigger, "dative")
+            if d is None and self._nominal(trigger):
+                # "gave Ukraine military aid", "gave X 5 million dollars of aid": the support verb's recipient
+                gov = support_governor(trigger, self.cues)
+                d = _child(gov, "dative") if gov is not None else None
             if d is None:
                 return []
             return _pobjs(d) if d.pos_ == "ADP" else with_conjuncts(d)
@@ -447,9 +499,23 @@ class SlotFinder:
             return [c for c in trigger.children if c.dep_ in ("poss", "amod", "compound")]
         if slot == "governor":
             gov = support_governor(trigger, self.cues)
-            return subjects(gov) if gov is not None else []
+            if gov is None:
+                return []
+            found = subjects(gov)
+            if not found and gov.lemma_.lower() == "engage" and is_passive(gov) and _child(gov, "agent") is None:
+                # "forces were engaged in fighting": the one engaged is the doer
+                subj = _child(gov, "nsubjpass")
+                found = with_conjuncts(subj) if subj is not None else []
+            return found
         if slot == "clause_subj":
             return clause_subjects(trigger)
+        if slot == "comp_subj":
+            # whom a verb lets or makes act: the subject of its clausal complement ("allowed X to run")
+            return [t for c in trigger.children if c.dep_ in ("ccomp", "xcomp") for t in subjects(c, inherit=False)]
+        if slot == "bound":
+            # whom a statement binds to an act: the subject of its must-clause
+            clause = obligation_clause(trigger)
+            return subjects(clause, inherit=False) if clause is not None else []
         if slot == "between":
             # "violence reignited between X and Y": the PP sits on the verb the noun is subject of
             extra = [c for c in trigger.children if c.dep_ in ("acl", "relcl")]
