@@ -396,3 +396,13 @@ def test_a_statement_restating_the_speaker_s_own_act_is_not_coded_twice(nlp):
     # a statement about another's act stays beside the act it reports
     found = events(nlp, "Japan said on Monday that China had shelled the Philippine coast guard.")
     assert any(s == "JPN" and t == "CHN" for s, t, _c in found), found
+
+
+def test_a_demand_with_no_target_is_made_of_the_counterpart_of_the_story(nlp):
+    text = ("Ethiopian jets struck camps in Eritrea on Sunday. Eritrea accused Ethiopia of a massacre. "
+            "Eritrea demanded an international inquiry on Monday.")
+    out = code_text(nlp, text, date(2024, 10, 2))["events"]
+    demands = [e for e in out if e["cameo"][:2] == "10"]
+    assert demands and all(e["target"] == "ETH" and e["why"].get("target_from") == "story" for e in demands), out
+    alone = code_text(nlp, "Eritrea demanded an international inquiry on Monday.", date(2024, 10, 2))["events"]
+    assert all(e["target"] is None for e in alone), alone

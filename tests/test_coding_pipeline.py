@@ -124,3 +124,18 @@ def test_the_dateline_s_day_survives_ingest_and_recode(tmp_path):
     assert closures() and all(e["date"] == "2024-05-02" for e in closures()), closures()
     assert runner.invoke(app, ["recode", "--db", str(db)]).exit_code == 0
     assert closures() and all(e["date"] == "2024-05-02" for e in closures()), closures()
+
+
+def test_a_weekday_told_in_the_past_perfect_of_the_narrative_is_the_one_before(full_nlp):
+    # published on a Thursday: "had visited ... on Thursday" is the Thursday before, and not the story's day
+    text = ("Kenya's president opened a new port on Thursday. He had already visited Uganda on Thursday "
+            "to attend a summit.")
+    doc = full_nlp(make_doc(full_nlp, text, date(2024, 5, 2)))
+    visits = [e for e in doc._.events if e.cameo == "042"]
+    assert visits and all(e.date == "2024-04-25" for e in visits), doc._.events
+    # the plain past, or the past perfect of reported speech, keeps the day of the report
+    for text in ("Kenya's president visited Uganda on Thursday.",
+                 "Kenya said its president had visited Uganda on Thursday."):
+        doc = full_nlp(make_doc(full_nlp, text, date(2024, 5, 2)))
+        visits = [e for e in doc._.events if e.cameo == "042"]
+        assert visits and all(e.date == "2024-05-02" for e in visits), (text, doc._.events)

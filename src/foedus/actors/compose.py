@@ -603,7 +603,9 @@ class Composer:
                 country, role, holders = shared
                 st = self.reg.state(country)
                 code = f"{st.cameo if st else country}{role}"
-                return (ActorMention(a, b, text, code, text, country, None, role, entity_id=None, how="registry"),
+                # a person's name still, whoever of them it is ("he" may stand for the mention)
+                return (ActorMention(a, b, text, code, text, country, None, role, entity_id=None, how="registry",
+                                     label="PERSON"),
                         f"{why}; but every bearer in office ({holders}) holds a {role} office of {country}: "
                         f"coded {code} without naming the person")
             if target is None:

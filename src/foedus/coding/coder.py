@@ -992,7 +992,8 @@ class EventCoder:
         an operation targeting facilities in Iran": the first actor, or place
         of another country than the source's, in a prepositional phrase of the
         predicate, of its object, or of a participle clause hanging on it
-        (breadth first, nearest first). Clauses of their own (reported speech,
+        (breadth first, nearest first), with the areas coordinated with it ("in
+        Syria and northern Iraq": both). Clauses of their own (reported speech,
         relative clauses, coordinated verbs) are not searched: they hold other
         events.
         """
@@ -1007,18 +1008,27 @@ class EventCoder:
                 seen.add(c.i)
                 if c.dep_ == "prep" and c.lower_ in self.cues.scope_target_preps and not is_temporal(c, self.cues.temporal):
                     for o in [x for x in c.children if x.dep_ == "pobj"]:
-                        for m in self._mentions(o, ctx):
-                            if m.code and m not in sources and not any(m.code == s.code for s in sources) \
-                                    and not (m.country and m.country in own and m.how != "place"):
-                                return [m]
-                        found = self._place_targets([o], ctx, sources)
-                        if found:
-                            return found[:1]
+                        hit = self._scope_actor(o, ctx, sources, own)
+                        if hit is not None:
+                            # "struck groups in Syria and northern Iraq": each area coordinated in the phrase
+                            more = [self._scope_actor(x, ctx, sources, own) for x in o.conjuncts]
+                            return [hit, *(m for m in dict.fromkeys(more)
+                                           if m is not None and m.code != hit.code)]
                         queue.append((o, depth + 1))
                 elif depth < 3 and (c.dep_ in ("dobj", "pobj", "compound", "amod", "npadvmod")
                                     or c.dep_ in ("advcl", "acl", "xcomp") and c.tag_ in ("VBG", "VBN", "VB")):
                     queue.append((c, depth + 1))
         return []
+
+    def _scope_actor(self, o: Token, ctx: "_SentenceContext", sources: list[ActorMention],
+                     own: set[str]) -> ActorMention | None:
+        """The actor, or the place of another country than the sources', a noun of an act's scope names."""
+        for m in self._mentions(o, ctx):
+            if m.code and m not in sources and not any(m.code == s.code for s in sources) \
+                    and not (m.country and m.country in own and m.how != "place"):
+                return m
+        found = self._place_targets([o], ctx, sources)
+        return found[0] if found else None
 
     def _own_countries(self, sources: list[ActorMention]) -> set[str]:
         """The states whose places are the sources' own ground: not those of a non-state armed group in its own
