@@ -406,3 +406,17 @@ def test_a_demand_with_no_target_is_made_of_the_counterpart_of_the_story(nlp):
     assert demands and all(e["target"] == "ETH" and e["why"].get("target_from") == "story" for e in demands), out
     alone = code_text(nlp, "Eritrea demanded an international inquiry on Monday.", date(2024, 10, 2))["events"]
     assert all(e["target"] is None for e in alone), alone
+
+
+def test_a_statement_on_an_act_of_force_naming_nobody_is_about_the_other_side_of_the_story(nlp):
+    story = "Indian jets struck camps in Pakistan on Tuesday. Pakistan condemned the strikes. "
+    out = code_text(nlp, story + "The Indian government said the raids were meant to hit militant hideouts.",
+                    date(2025, 5, 8))["events"]
+    said = [e for e in out if e["cameo"] == "010"]
+    assert said and all(e["target"] == "PAK" and e["why"].get("target_from") == "story" for e in said), out
+    # a clause with no act of force, or no story to read the counterpart from: no statement
+    out = code_text(nlp, story + "The Indian government said the weather was fine.", date(2025, 5, 8))["events"]
+    assert not any(e["cameo"] == "010" for e in out), out
+    out = code_text(nlp, "The Indian government said the raids were meant to hit militant hideouts.",
+                    date(2025, 5, 8))["events"]
+    assert not any(e["cameo"] == "010" for e in out), out

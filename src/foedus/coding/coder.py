@@ -41,6 +41,8 @@ _BEFORE_PREPS = frozenset({"following", "after"})  # an act in such a phrase cam
 _PLACE_NOUNS = frozenset({"city", "town", "village", "port", "region", "province", "district", "area"})
 FORCE_ROOTS = ("18", "19", "20")  # roots whose country target locates the event when no place is named
 CONFLICT_ROOTS = ("13", "15", "16", "17", "18", "19", "20")  # roots an unnamed "move" may stand for
+STATEMENT = "010"  # a plain statement
+STORY_STATEMENT = "story_statement"  # (extra) a statement naming nobody, waiting for the story's counterpart
 
 
 @dataclass(frozen=True)
@@ -105,6 +107,7 @@ class EventCoder:
         result.events = [self._treaty_addressee(ev) if ev.target is None and ev.cameo[:2] == "02"
                          and ev.pattern_id not in converted else ev for ev in result.events]
         result.events = self._dyadic(self._story_targets(result.events), result)
+        result.events = self._story_statements(result.events, result)
         result.events = self._without_channels(result.events, result)
         return result
 
@@ -157,6 +160,20 @@ class EventCoder:
         return _keep(events, result, lambda ev: "no target actor in the sentence or the story" if (
             ev.target is None and not ev.negated and ev.cameo[:2] in self.cues.dyadic_roots
             and ev.pattern_id not in converted and not self._under_a_treaty(ev.sentence)) else None)
+
+    @staticmethod
+    def _story_statements(events: list[CodedEvent], result: CodingResult) -> list[CodedEvent]:
+        """A statement whose clause names an act of force but no actor is kept only when the story gives its
+        speaker a counterpart in conflict (the side it is paired with in the document's acts of conflict): "India
+        said the strikes were aimed at camps" in a story of India and Pakistan is a statement about Pakistan. Not
+        kept: a statement of a speaker with no adversary in the story, a denial, or a statement beside another act
+        of its speaker in the same sentence (the act is the news)."""
+        acting = {(ev.sent_index, ev.source.code) for ev in events if not ev.extra.get(STORY_STATEMENT)}
+        kept = _keep(events, result, lambda ev: "no target actor in the sentence or the story" if (
+            ev.extra.get(STORY_STATEMENT) and (ev.target is None or ev.negated
+                                              or (ev.sent_index, ev.source.code) in acting)) else None)
+        return [_with(ev, extra={k: v for k, v in ev.extra.items() if k != STORY_STATEMENT})
+                if STORY_STATEMENT in ev.extra else ev for ev in kept]
 
     @staticmethod
     def _treaty_addressee(ev: CodedEvent) -> CodedEvent:
@@ -234,8 +251,10 @@ class EventCoder:
             provision = str(ev.extra.get("modality_why") or "").startswith(PROVISION)
             # force and coercion (roots 15-20) are aimed at a side the story pairs the source with in conflict,
             # not at an ally it consults (an offensive by Chilean troops in a story of Chile and the OAS)
-            table = hostile if ev.cameo[:2] >= "15" else pairs
-            story_root = ev.cameo[:2] in self.cues.story_target_roots or ev.cameo[:3] in self.cues.story_target_roots
+            statement = bool(ev.extra.get(STORY_STATEMENT))
+            table = hostile if ev.cameo[:2] >= "15" or statement else pairs
+            story_root = (ev.cameo[:2] in self.cues.story_target_roots or ev.cameo[:3] in self.cues.story_target_roots
+                          or statement)
             if ev.cameo == "040" and ev.source.org is None:
                 # a meeting a state holds with nobody named ("convened its cabinet", "will host regional foreign
                 # ministers") is its own or its neighbours', not one with the other side of the conflict;
@@ -1299,9 +1318,14 @@ class EventCoder:
         if not targets and m.trigger.pos_ == "NOUN" and not p.converted:
             targets = self._undergoer(m.trigger, ctx, sources)
             target_slot = "undergoer" if targets else target_slot
+        story_statement = False
         if p.needs_target and not targets:
-            result.dropped.append(Dropped(ctx.sent_index, m.trigger.text, m.trigger.idx, p.id, "no target actor"))
-            return []
+            if p.code != STATEMENT or p.converted or not self._about_force(m.trigger, ctx):
+                result.dropped.append(Dropped(ctx.sent_index, m.trigger.text, m.trigger.idx, p.id, "no target actor"))
+                return []
+            # a statement whose clause names nobody may be about the conflict of the story: kept until the story
+            # has been read (see _story_targets), then dropped if it gives no counterpart
+            story_statement = True
         if not targets and p.target and p.target[-1] == "phrase":
             # PETRARCH's reading of targets (converted dictionaries): a name in the target's
             # phrase that no dictionary knows ("restore ties with Gxndor") leaves the event
@@ -1313,6 +1337,8 @@ class EventCoder:
                                               f"unknown actor '{unknown.text}' in the target phrase"))
                 return []
         events = self._emit(m, p.code, sources, targets, source_slot, target_slot, ctx, forced or {})
+        if story_statement:
+            events = [_with(ev, extra={**ev.extra, STORY_STATEMENT: True}) for ev in events]
         if events and not forced and not p.converted and p.code[:2] in ("16", "17"):
             events.extend(self._until_demands(m, sources, ctx))
         if events and claimed_act is not None and targets:
@@ -1320,6 +1346,15 @@ class EventCoder:
             events.extend(self._emit(m, "015", sources, targets, source_slot, target_slot, ctx,
                                      {"why": "an act claimed by its author"}))
         return events
+
+    @staticmethod
+    def _about_force(trigger: Token, ctx: "_SentenceContext") -> bool:
+        """Does the clause said by ``trigger`` name an act of force ("said the strikes were aimed at camps")?"""
+        for c in trigger.children:
+            if c.dep_ == "ccomp" and any(t.i in ctx.matches and ctx.matches[t.i].pattern.code[:2] in FORCE_ROOTS
+                                         for t in c.subtree):
+                return True
+        return False
 
     def _claimed_by_agent(self, trigger: Token, ctx: "_SentenceContext") -> tuple[Token | None, list[ActorMention]]:
         """The author of an act that is "claimed by" someone: the claimant of the act noun ("an attack, claimed by
