@@ -132,3 +132,18 @@ def test_the_institution_named_with_its_state_just_before_is_that_states():
     # a different institution named before does not tell whose government it is
     text = "Kenyan officials met Ugandan envoys on Monday. The government said nothing."
     assert not any(t == "The government" for t, _ in found(text, date(2024, 5, 2)))
+
+
+@pytest.mark.parametrize("text, words, code", [
+    ("Nairobi's ambassador in Kampala said the border would reopen.", "Nairobi's ambassador", "KENGOV"),
+    ("Nairobi's acting envoy in Uganda rejected the claim.", "Nairobi's acting envoy", "KENGOV"),
+])
+def test_a_capitals_officials_are_its_states_not_those_of_the_place_they_serve_in(text, words, code):
+    got = found(text, date(2024, 5, 2))
+    assert (words, code) in got, got
+    assert not any(c == "UGAGOV" and "envoy" in t or c == "UGAGOV" and "ambassador" in t for t, c in got), got
+
+
+def test_a_capital_named_alone_is_still_its_government_and_officials_in_it_are_local():
+    got = found("Nairobi's streets were calm as officials in Kampala met.", date(2024, 5, 2))
+    assert ("officials in Kampala", "UGAGOV") in got, got

@@ -180,6 +180,12 @@ class Composer:
             if states and not any(t.kind in ("org", "person") for t in targets):
                 state_at_end[e] = (s, states[0])
                 state_at_start[s] = (e, states[0])
+            elif e < len(doc) and doc[e].text in self.rules.possessive and not any(
+                    t.kind in ("org", "person") for t in targets):
+                # "Moscow's ambassador in Warsaw": a capital's officials are its state's, as "Russia's" would say
+                capitals = [t for t in targets if t.kind == "metonym" and t.capital]
+                if capitals:
+                    state_at_end[e] = (s, Target("state", capitals[0].entity_id))
             places = [t for t in targets if t.kind == "state" or (t.kind == "metonym" and t.capital)]
             if places and not any(t.kind in ("org", "person") for t in targets):
                 place_at_start[s] = (e, places[0])
@@ -855,7 +861,10 @@ class Composer:
                     and doc[k].pos_ == "ADJ"
                 # "Chilean U.N. Ambassador ...": an abbreviation with full stops is a modifier too
                 abbreviation = tok.text.isupper() and tok.text.replace(".", "").isalpha() and "." in tok.text
-                if not joined and (tok.pos_ not in self.rules.modifier_pos or not (tok.is_alpha or abbreviation)):
+                # "Moscow's acting envoy", "Russia's newly appointed ambassador": a participle modifying the noun
+                participle = tok.tag_ in ("VBG", "VBN") and tok.dep_ == "amod"
+                if not joined and not participle and (tok.pos_ not in self.rules.modifier_pos
+                                                      or not (tok.is_alpha or abbreviation)):
                     break
             for e, info in terms_by_start.get(k, []):
                 if best is None or e > best[0]:
