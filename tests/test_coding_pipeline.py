@@ -139,3 +139,11 @@ def test_a_weekday_told_in_the_past_perfect_of_the_narrative_is_the_one_before(f
         doc = full_nlp(make_doc(full_nlp, text, date(2024, 5, 2)))
         visits = [e for e in doc._.events if e.cameo == "042"]
         assert visits and all(e.date == "2024-05-02" for e in visits), (text, doc._.events)
+
+
+def test_an_act_told_on_two_coordinated_days_is_one_act_on_each_day(full_nlp):
+    doc = full_nlp(make_doc(full_nlp, "Kenya's president visited Uganda on Monday and Wednesday.", date(2024, 5, 3)))
+    days = sorted(e.date for e in doc._.events if e.cameo == "042")
+    assert days == ["2024-04-29", "2024-05-01"], doc._.events
+    doc = full_nlp(make_doc(full_nlp, "Kenya's president visited Uganda on Monday.", date(2024, 5, 3)))
+    assert [e.date for e in doc._.events if e.cameo == "042"] == ["2024-04-29"], doc._.events

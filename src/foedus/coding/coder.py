@@ -335,7 +335,8 @@ class EventCoder:
         kept = self._without_restated_acts(kept, result)
         for ev in self._accusations(kept):
             key = (ev.source.start, ev.source.code, ev.target.start if ev.target else None,
-                   ev.target.code if ev.target else None, ev.cameo, ev.negated, ev.modality)
+                   ev.target.code if ev.target else None, ev.cameo, ev.negated, ev.modality,
+                   ev.date if ev.extra.get("coordinated_day") else None)
             if key not in emitted:
                 emitted.add(key)
                 result.events.append(ev)
@@ -1487,6 +1488,11 @@ class EventCoder:
         if (m.trigger.pos_ == "NOUN" or ctx.date_from != "timex") and not new_act:
             # "a phone call" introduces an act of its own; "the call", "Russia's violation" name one again
             events = [self._dated_as_before(ev, ctx) for ev in events]
+        if when[2] == "timex":
+            # "visited Qatar twice, on Thursday and Monday": one act on each day
+            events = [*events, *(_with(ev, date=day, extra={**ev.extra, "coordinated_day": True})
+                                 for day in ctx.coordinated_days(m.trigger, when[0])
+                                 for ev in events if ev.date == when[0])]
         return events
 
     @staticmethod
@@ -1648,6 +1654,30 @@ class _SentenceContext:
             published = self.published.isoformat() if self.published else None
             return published, "document", "document"
         return self.date, self.date_precision, self.date_from
+
+    def coordinated_days(self, trigger: Token, day: str | None) -> list[str]:
+        """Other days coordinated with the day the trigger's own expression gives ("on Thursday and Monday"),
+        later than the report's day never."""
+        timexes = (getattr(self.doc._, "timexes", None) or []) if Doc.has_extension("timexes") else []
+        in_sent = [t for t in timexes if self.sent.start_char <= t.start < self.sent.end_char]
+        own = own_expression(self.doc, trigger, timexes, self.sent) \
+            or next((t for t in in_sent if event_day(t) == day), None)  # the sentence's own date
+        if own is None or own.granularity != "day" or event_day(own) != day:
+            return []
+        first = self.doc.char_span(own.start, own.end, alignment_mode="expand")
+        if first is None:
+            return []
+        conj = {c.i for c in first.root.conjuncts}
+        out: list[str] = []
+        for t in in_sent:
+            if t is own or t.granularity != "day":
+                continue
+            span = self.doc.char_span(t.start, t.end, alignment_mode="expand")
+            d = event_day(t)
+            if span is not None and span.root.i in conj and d and d != day and d not in out \
+                    and not (self.published and d > self.published.isoformat()):
+                out.append(d)
+        return out
 
     def _act_object_before(self, verb: Token, t: Any) -> Token | None:
         """The verb's object when it is an act (a predicate of the sentence) whose phrase the expression ``t``
