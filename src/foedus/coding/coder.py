@@ -103,6 +103,7 @@ class EventCoder:
         for sent_index, sent in enumerate(doc.sents):
             info = sentences.get(sent.start_char)
             self._code_sentence(doc, sent, sent_index, info, published, index, places, result)
+        result.events = self._voiced(result.events, doc)
         converted = self.patterns.converted_ids
         result.events = [self._treaty_addressee(ev) if ev.target is None and ev.cameo[:2] == "02"
                          and ev.pattern_id not in converted else ev for ev in result.events]
@@ -110,6 +111,50 @@ class EventCoder:
         result.events = self._story_statements(result.events, result)
         result.events = self._without_channels(result.events, result)
         return result
+
+    def _voiced(self, events: list[CodedEvent], doc: Doc) -> list[CodedEvent]:
+        """A document that is an actor's own statement tells the hostile acts of others as that actor's word.
+
+        "Russian troops are shelling cities" in a statement of Ukraine's foreign ministry (``doc._.voice``, its
+        author resolved to a state organ or an organisation) is Ukraine's claim, as if "Ukraine said" stood
+        before it, and accuses the act's author (112 and its subcodes through the ``accuse`` frame), on the
+        day of the statement. Only acts of the roots under ``accusation_roots`` in the cues, stated as fact
+        and outside quotation marks (a quotation is someone else's word), by another side than the author's.
+        """
+        voice = getattr(doc._, "voice", None) if Doc.has_extension("voice") else None
+        frame = self.frames.get("accuse")
+        if voice is None or frame is None or not voice.code:
+            return events
+
+        def side(a: ActorMention | None) -> str | None:
+            return (a.country or a.org or a.code) if a is not None else None
+
+        own = side(voice)
+        published = doc._.published.isoformat() if doc._.published else None
+        converted = self.patterns.converted_ids
+        out: list[CodedEvent] = []
+        accused: set[tuple[int, str | None]] = set()
+        for ev in events:
+            if (ev.modality != "asserted" or ev.claimed_by is not None or ev.negated or ev.pattern_id in converted
+                    or side(ev.source) in (None, own)
+                    or not (ev.cameo[:2] in self.cues.accusation_roots or ev.cameo in self.cues.accusation_roots)
+                    or any(q in ev.sentence for q in ('"', "\u201c", "\u201d"))):
+                out.append(ev)
+                continue
+            speaker = replace(voice, start=ev.sent_start, end=ev.sent_start, how="author")
+            out.append(_with(ev, modality="claimed", claimed_by=speaker,
+                             extra={**ev.extra, "modality_why": "told in a statement of the document's author"}))
+            if (ev.sent_index, side(ev.source)) in accused:
+                continue
+            accused.add((ev.sent_index, side(ev.source)))
+            out.append(_with(ev, source=speaker, target=ev.source, cameo=frame.code_for(ev.cameo),
+                             date=published or ev.date, date_precision="day" if published else ev.date_precision,
+                             location=None,
+                             extra={**ev.extra, "source_slot": "author", "target_slot": "accused",
+                                    "frame": frame.name, "date_from": "document",
+                                    "complement": {"code": ev.cameo, "trigger": ev.trigger,
+                                                   "pattern_id": ev.pattern_id}}))
+        return out
 
     def _without_channels(self, events: list[CodedEvent], result: CodingResult) -> list[CodedEvent]:
         """What a text provides ("Article 3 states that the members will consult", "the pact,
