@@ -420,3 +420,22 @@ def test_a_statement_on_an_act_of_force_naming_nobody_is_about_the_other_side_of
     out = code_text(nlp, "The Indian government said the raids were meant to hit militant hideouts.",
                     date(2025, 5, 8))["events"]
     assert not any(e["cameo"] == "010" for e in out), out
+
+
+@pytest.mark.parametrize("text, source, target, negated", [
+    ("Kenya received a letter from Uganda on Monday.", "UGA", "KEN", False),
+    ("Nairobi said it had received no message from Kampala.", "UGAGOV", "KENGOV", True),
+])
+def test_a_contact_received_is_the_senders_act_toward_the_receiver(nlp, text, source, target, negated):
+    out = code_text(nlp, text, date(2024, 5, 3))["events"]
+    assert any(e["cameo"] == "040" and e["source"] == source and e["target"] == target
+               and bool(e["negated"]) == negated for e in out), out
+
+
+def test_a_capital_a_message_comes_from_is_its_government_and_a_place_otherwise():
+    from actors_support import run_real
+
+    got = [(m.text, m.code) for m in run_real("Kenya received a letter from Kampala.", date(2024, 5, 3))._.actors]
+    assert ("Kampala", "UGAGOV") in got, got
+    got = [(m.text, m.code) for m in run_real("The convoy arrived from Kampala.", date(2024, 5, 3))._.actors]
+    assert ("Kampala", "UGAGOV") not in got, got
