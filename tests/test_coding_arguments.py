@@ -439,3 +439,11 @@ def test_a_capital_a_message_comes_from_is_its_government_and_a_place_otherwise(
     assert ("Kampala", "UGAGOV") in got, got
     got = [(m.text, m.code) for m in run_real("The convoy arrived from Kampala.", date(2024, 5, 3))._.actors]
     assert ("Kampala", "UGAGOV") not in got, got
+
+
+def test_an_organisations_meeting_takes_the_member_it_works_with_not_the_side_it_condemns(nlp):
+    text = ("Latvia requested consultations with NATO on Monday. NATO condemned Belarus on Tuesday. "
+            "NATO condemned Belarus again on Wednesday. NATO met on Thursday.")
+    out = code_text(nlp, text, date(2024, 10, 4))["events"]
+    meetings = [e for e in out if e["cameo"] == "040" and e["source"] == "IGOWSTNAT" and "met" in e["trigger"]]
+    assert meetings and all(e["target"] == "LVA" for e in meetings), out

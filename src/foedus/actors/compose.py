@@ -853,6 +853,7 @@ class Composer:
         if possessive:
             j += 1
         best: tuple[int, list[Term], int] | None = None
+        participles = False
         for k in range(j, min(len(doc), j + self.rules.max_modifiers + 1)):
             if k > j:
                 tok = doc[k - 1]
@@ -866,12 +867,15 @@ class Composer:
                 if not joined and not participle and (tok.pos_ not in self.rules.modifier_pos
                                                       or not (tok.is_alpha or abbreviation)):
                     break
+                participles = participles or participle
             for e, info in terms_by_start.get(k, []):
                 if best is None or e > best[0]:
                     best = (e, info, k)
         if best is None:
             return None
         e, info, ks = best
+        if participles and doc[e - 1].lemma_.lower() not in self.rules.person_nouns:
+            return None  # a participle qualifies a person ("acting envoy"), not a group ("warring factions")
         if any(j <= s2 < e <= e2 and country == target.entity_id for s2, e2, country in org_names):
             # "Sudan's Rapid Support Forces": the sector word ends the name of a group or body acting in that
             # state, which is the actor (the state stays a mention of its own), not the state's forces;

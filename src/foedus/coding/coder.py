@@ -265,7 +265,8 @@ class EventCoder:
         ``extra["target_from"] = "story"`` so that an analyst can set such targets aside. Only for the roots
         listed under ``story_target_roots`` in the cues (roots, or three-digit codes such as 016, a denial of
         responsibility, which answers the other side), and only for our own patterns (PETRARCH's dictionaries
-        code no target there).
+        code no target there). Force is aimed at a side of the conflict (acts of roots 10-20 count), an
+        organisation's meeting at a member it works with (acts of roots 01-09 count).
         """
         if not self.cues.story_target_roots:
             return events
@@ -275,12 +276,13 @@ class EventCoder:
 
         pairs: dict[str, Counter[str]] = {}
         hostile: dict[str, Counter[str]] = {}  # the same, from acts of conflict only (roots 10-20)
+        friendly: dict[str, Counter[str]] = {}  # the same, from acts of cooperation only (roots 01-09)
         seen: dict[str, ActorMention] = {}
         told: dict[tuple[str, str], set[int]] = {}  # (side, counterpart) -> sentences pairing them
         for ev in events:
             s, t = key(ev.source), key(ev.target)
             if s and t and s != t and not ev.negated:
-                for table in (pairs, hostile) if ev.cameo[:2] >= "10" else (pairs,):
+                for table in (pairs, hostile) if ev.cameo[:2] >= "10" else (pairs, friendly):
                     table.setdefault(s, Counter())[t] += 1
                     table.setdefault(t, Counter())[s] += 1
                 told.setdefault((s, t), set()).add(ev.sent_index)
@@ -297,7 +299,9 @@ class EventCoder:
             # force and coercion (roots 15-20) are aimed at a side the story pairs the source with in conflict,
             # not at an ally it consults (an offensive by Chilean troops in a story of Chile and the OAS)
             statement = bool(ev.extra.get(STORY_STATEMENT))
-            table = hostile if ev.cameo[:2] >= "15" or statement else pairs
+            # an organisation's meeting is held with a member it works with, not with the side it condemns
+            table = hostile if ev.cameo[:2] >= "15" or statement else \
+                friendly if ev.cameo[:2] == "04" and ev.source.org and s in friendly else pairs
             story_root = (ev.cameo[:2] in self.cues.story_target_roots or ev.cameo[:3] in self.cues.story_target_roots
                           or statement)
             if ev.cameo == "040" and ev.source.org is None:
