@@ -345,6 +345,7 @@ def test_a_surname_shared_by_two_office_holders_of_one_state_gets_their_code_but
     found = resolve_with_people(tmp_path, people, "Ostrova said the border would stay open.", date(2024, 4, 1))
     m = next(x for x in found if x.text == "Ostrova")
     assert (m.code, m.person, m.entity_id) == ("MNEGOV", None, None)
+    assert m.label == "PERSON"  # a person's name, whoever of them it is
 
 
 def test_a_counterpart_named_by_a_country_word_is_its_official():

@@ -396,3 +396,54 @@ def test_a_statement_restating_the_speaker_s_own_act_is_not_coded_twice(nlp):
     # a statement about another's act stays beside the act it reports
     found = events(nlp, "Japan said on Monday that China had shelled the Philippine coast guard.")
     assert any(s == "JPN" and t == "CHN" for s, t, _c in found), found
+
+
+def test_a_demand_with_no_target_is_made_of_the_counterpart_of_the_story(nlp):
+    text = ("Ethiopian jets struck camps in Eritrea on Sunday. Eritrea accused Ethiopia of a massacre. "
+            "Eritrea demanded an international inquiry on Monday.")
+    out = code_text(nlp, text, date(2024, 10, 2))["events"]
+    demands = [e for e in out if e["cameo"][:2] == "10"]
+    assert demands and all(e["target"] == "ETH" and e["why"].get("target_from") == "story" for e in demands), out
+    alone = code_text(nlp, "Eritrea demanded an international inquiry on Monday.", date(2024, 10, 2))["events"]
+    assert all(e["target"] is None for e in alone), alone
+
+
+def test_a_statement_on_an_act_of_force_naming_nobody_is_about_the_other_side_of_the_story(nlp):
+    story = "Indian jets struck camps in Pakistan on Tuesday. Pakistan condemned the strikes. "
+    out = code_text(nlp, story + "The Indian government said the raids were meant to hit militant hideouts.",
+                    date(2025, 5, 8))["events"]
+    said = [e for e in out if e["cameo"] == "010"]
+    assert said and all(e["target"] == "PAK" and e["why"].get("target_from") == "story" for e in said), out
+    # a clause with no act of force, or no story to read the counterpart from: no statement
+    out = code_text(nlp, story + "The Indian government said the weather was fine.", date(2025, 5, 8))["events"]
+    assert not any(e["cameo"] == "010" for e in out), out
+    out = code_text(nlp, "The Indian government said the raids were meant to hit militant hideouts.",
+                    date(2025, 5, 8))["events"]
+    assert not any(e["cameo"] == "010" for e in out), out
+
+
+@pytest.mark.parametrize("text, source, target, negated", [
+    ("Kenya received a letter from Uganda on Monday.", "UGA", "KEN", False),
+    ("Nairobi said it had received no message from Kampala.", "UGAGOV", "KENGOV", True),
+])
+def test_a_contact_received_is_the_senders_act_toward_the_receiver(nlp, text, source, target, negated):
+    out = code_text(nlp, text, date(2024, 5, 3))["events"]
+    assert any(e["cameo"] == "040" and e["source"] == source and e["target"] == target
+               and bool(e["negated"]) == negated for e in out), out
+
+
+def test_a_capital_a_message_comes_from_is_its_government_and_a_place_otherwise():
+    from actors_support import run_real
+
+    got = [(m.text, m.code) for m in run_real("Kenya received a letter from Kampala.", date(2024, 5, 3))._.actors]
+    assert ("Kampala", "UGAGOV") in got, got
+    got = [(m.text, m.code) for m in run_real("The convoy arrived from Kampala.", date(2024, 5, 3))._.actors]
+    assert ("Kampala", "UGAGOV") not in got, got
+
+
+def test_an_organisations_meeting_takes_the_member_it_works_with_not_the_side_it_condemns(nlp):
+    text = ("Latvia requested consultations with NATO on Monday. NATO condemned Belarus on Tuesday. "
+            "NATO condemned Belarus again on Wednesday. NATO met on Thursday.")
+    out = code_text(nlp, text, date(2024, 10, 4))["events"]
+    meetings = [e for e in out if e["cameo"] == "040" and e["source"] == "IGOWSTNAT" and "met" in e["trigger"]]
+    assert meetings and all(e["target"] == "LVA" for e in meetings), out

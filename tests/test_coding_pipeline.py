@@ -124,3 +124,60 @@ def test_the_dateline_s_day_survives_ingest_and_recode(tmp_path):
     assert closures() and all(e["date"] == "2024-05-02" for e in closures()), closures()
     assert runner.invoke(app, ["recode", "--db", str(db)]).exit_code == 0
     assert closures() and all(e["date"] == "2024-05-02" for e in closures()), closures()
+
+
+def test_a_weekday_told_in_the_past_perfect_of_the_narrative_is_the_one_before(full_nlp):
+    # published on a Thursday: "had visited ... on Thursday" is the Thursday before, and not the story's day
+    text = ("Kenya's president opened a new port on Thursday. He had already visited Uganda on Thursday "
+            "to attend a summit.")
+    doc = full_nlp(make_doc(full_nlp, text, date(2024, 5, 2)))
+    visits = [e for e in doc._.events if e.cameo == "042"]
+    assert visits and all(e.date == "2024-04-25" for e in visits), doc._.events
+    # the plain past, or the past perfect of reported speech, keeps the day of the report
+    for text in ("Kenya's president visited Uganda on Thursday.",
+                 "Kenya said its president had visited Uganda on Thursday."):
+        doc = full_nlp(make_doc(full_nlp, text, date(2024, 5, 2)))
+        visits = [e for e in doc._.events if e.cameo == "042"]
+        assert visits and all(e.date == "2024-05-02" for e in visits), (text, doc._.events)
+
+
+def test_an_act_told_on_two_coordinated_days_is_one_act_on_each_day(full_nlp):
+    doc = full_nlp(make_doc(full_nlp, "Kenya's president visited Uganda on Monday and Wednesday.", date(2024, 5, 3)))
+    days = sorted(e.date for e in doc._.events if e.cameo == "042")
+    assert days == ["2024-04-29", "2024-05-01"], doc._.events
+    doc = full_nlp(make_doc(full_nlp, "Kenya's president visited Uganda on Monday.", date(2024, 5, 3)))
+    assert [e.date for e in doc._.events if e.cameo == "042"] == ["2024-04-29"], doc._.events
+
+
+def test_the_author_of_a_statement_is_its_voice_only_when_it_names_one_organ_or_organisation(full_nlp):
+    from types import SimpleNamespace
+
+    from foedus.jobs.analyse import Analyser
+
+    def voice(author):
+        m = Analyser.voice_of(SimpleNamespace(nlp=full_nlp, _voices={}), author)
+        return m.code if m is not None else None
+
+    assert voice("Ministry of Foreign Affairs of Kenya") == "KENGOV"
+    assert voice("NATO") == "IGOWSTNAT"
+    # a person, a news agency, a bare state or a name that only contains a state speak for nobody
+    for author in ("Jane Mwangi", "Xinhua", "Kenya", "Kenyan Gazette staff", None):
+        assert voice(author) is None, author
+
+
+def test_a_statement_tells_others_hostile_acts_as_its_authors_word_and_accuses_them(full_nlp):
+    from foedus.records import ActorMention
+
+    author = ActorMention(0, 36, "Ministry of Foreign Affairs of Kenya", "KENGOV", "Kenya", "KEN", None, "GOV",
+                          entity_id="KEN", how="agent")
+    text = "Ugandan troops shelled border villages in Kenya on Monday. Kenya will protect its citizens."
+    doc = full_nlp(make_doc(full_nlp, text, date(2024, 5, 3), voice=author))
+    shelling = [e for e in doc._.events if e.cameo[:2] == "19"]
+    assert shelling and all(e.claimed_by is not None and e.claimed_by.code == "KENGOV" for e in shelling), doc._.events
+    accusations = [e for e in doc._.events if e.cameo.startswith("112")]
+    assert accusations and all(e.source.code == "KENGOV" and e.target.country == "UGA" and e.date == "2024-05-03"
+                               for e in accusations), doc._.events
+    # a document with no voice tells the same act as fact and accuses nobody
+    doc = full_nlp(make_doc(full_nlp, text, date(2024, 5, 3)))
+    assert not any(e.cameo.startswith("112") for e in doc._.events), doc._.events
+    assert all(e.claimed_by is None for e in doc._.events if e.cameo[:2] == "19"), doc._.events

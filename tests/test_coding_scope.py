@@ -56,3 +56,24 @@ def test_reported_speech_is_not_searched(nlp):
 def test_entering_another_states_airspace_is_a_show_of_force_against_it(nlp, text, source, target):
     found = events(nlp, text)
     assert (source, target, "15") in found, found
+
+
+def test_each_area_coordinated_in_the_scope_is_a_target(nlp):
+    found = events(nlp, "Kenyan jets struck militant camps in Somalia and southern Ethiopia on Monday.")
+    assert ("KEN", "SOM", "19") in found and ("KEN", "ETH", "19") in found, found
+    # a coordinated place of the source's own state is no target
+    found = events(nlp, "Kenyan jets struck militant camps in Somalia and northern Kenya on Monday.")
+    assert any(t == "SOM" for _s, t, _r in found) and all(t != "KEN" for _s, t, _r in found), found
+
+
+def test_a_date_in_a_phrase_of_cause_dates_the_cause_not_the_clauses_acts(nlp):
+    text = ("Kenya has stepped up patrols after the attacks by both Al-Shabaab and bandits in the last week and "
+            "launched airstrikes against the militants in Somalia.")
+    out = code_text(nlp, text, date(2024, 5, 10))["events"]
+    strikes = [e for e in out if e["target"] == "SOM" and e["cameo"][:2] == "19"]
+    assert strikes and all(e["date"] == "2024-05-10" for e in strikes), out
+
+
+def test_attacks_increased_are_attacks(nlp):
+    found = events(nlp, "The Shabaab militants increased attacks on Kenyan troops.", date(2024, 5, 10))
+    assert any(t == "KENMIL" and r == "19" for _s, t, r in found), found

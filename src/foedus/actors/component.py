@@ -236,6 +236,10 @@ class ActorResolver:
         prep = doc[i - 1] if i > 0 else None
         if prep is not None and prep.lower_ == "to" and prep.head.lemma_.lower() in self.rules.address_verbs:
             return False  # "referred to Beijing as a rival": whom one addresses, not where one goes
+        if prep is not None and prep.lower_ == "from" and any(
+                w.lemma_.lower() in self.rules.message_nouns
+                for w in (prep.head, *(c for c in prep.head.children if c.dep_ in ("dobj", "obj")))):
+            return False  # "received no contact from Warsaw": who sent it, not where it came from
         if i > 0 and doc[i - 1].lower_ in self.rules.place_prepositions:
             return True
         tok = doc[start]

@@ -181,6 +181,12 @@ class Composer:
             if states and not any(t.kind in ("org", "person") for t in targets):
                 state_at_end[e] = (s, states[0])
                 state_at_start[s] = (e, states[0])
+            elif e < len(doc) and doc[e].text in self.rules.possessive and not any(
+                    t.kind in ("org", "person") for t in targets):
+                # "Moscow's ambassador in Warsaw": a capital's officials are its state's, as "Russia's" would say
+                capitals = [t for t in targets if t.kind == "metonym" and t.capital]
+                if capitals:
+                    state_at_end[e] = (s, Target("state", capitals[0].entity_id))
             places = [t for t in targets if t.kind == "state" or (t.kind == "metonym" and t.capital)]
             if places and not any(t.kind in ("org", "person") for t in targets):
                 place_at_start[s] = (e, places[0])
@@ -605,7 +611,9 @@ class Composer:
                 country, role, holders = shared
                 st = self.reg.state(country)
                 code = f"{st.cameo if st else country}{role}"
-                return (ActorMention(a, b, text, code, text, country, None, role, entity_id=None, how="registry"),
+                # a person's name still, whoever of them it is ("he" may stand for the mention)
+                return (ActorMention(a, b, text, code, text, country, None, role, entity_id=None, how="registry",
+                                     label="PERSON"),
                         f"{why}; but every bearer in office ({holders}) holds a {role} office of {country}: "
                         f"coded {code} without naming the person")
             if target is None:
@@ -847,6 +855,7 @@ class Composer:
         if possessive:
             j += 1
         best: tuple[int, list[Term], int] | None = None
+        participles = False
         for k in range(j, min(len(doc), j + self.rules.max_modifiers + 1)):
             if k > j:
                 tok = doc[k - 1]
@@ -855,14 +864,20 @@ class Composer:
                     and doc[k].pos_ == "ADJ"
                 # "Chilean U.N. Ambassador ...": an abbreviation with full stops is a modifier too
                 abbreviation = tok.text.isupper() and tok.text.replace(".", "").isalpha() and "." in tok.text
-                if not joined and (tok.pos_ not in self.rules.modifier_pos or not (tok.is_alpha or abbreviation)):
+                # "Moscow's acting envoy", "Russia's newly appointed ambassador": a participle modifying the noun
+                participle = tok.tag_ in ("VBG", "VBN") and tok.dep_ == "amod"
+                if not joined and not participle and (tok.pos_ not in self.rules.modifier_pos
+                                                      or not (tok.is_alpha or abbreviation)):
                     break
+                participles = participles or participle
             for e, info in terms_by_start.get(k, []):
                 if best is None or e > best[0]:
                     best = (e, info, k)
         if best is None:
             return None
         e, info, ks = best
+        if participles and doc[e - 1].lemma_.lower() not in self.rules.person_nouns:
+            return None  # a participle qualifies a person ("acting envoy"), not a group ("warring factions")
         if any(j <= s2 < e <= e2 and country == target.entity_id for s2, e2, country in org_names):
             # "Sudan's Rapid Support Forces": the sector word ends the name of a group or body acting in that
             # state, which is the actor (the state stays a mention of its own), not the state's forces;

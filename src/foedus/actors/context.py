@@ -20,6 +20,10 @@ the country of the story, and only when nothing in the text points elsewhere:
   state ("the defence ministry said several Russian servicemen were killed")
   is left alone: the ministry may be either state's.
 
+Before the story's state: the same institution named with its state in the
+sentences just before ("Kenya's government sought talks ... The government
+also asked") is that state's, whichever state leads the document.
+
 The words themselves must stand alone: after "the" or with no determiner at
 all ("told parliament"), not after another modifier ("the separatist
 government", "his government", "the European Parliament"), not the modifier
@@ -71,14 +75,20 @@ class StoryContext:
         if not hits:
             return []
         story, counts = self._story_state(found, on)
-        if story is None:
-            return []
         out: list[Found] = []
         for s, e, role in sorted(hits, key=lambda h: (h[0], -h[1])):
             if out and s < out[-1].end:
                 continue
             start = self._stands_alone(doc, s, e)
             if start is None:
+                continue
+            before = self._named_before(doc, found, start, e)
+            if before is not None:
+                country, text = before
+                out.append(self._mention(doc, start, e, country, role, Counter(),
+                                         f"the same institution named with its state just before ({text!r})"))
+                continue
+            if story is None:
                 continue
             why = self._fits_sentence(doc, found, start, e, story)
             if why is None:
@@ -135,6 +145,25 @@ class StoryContext:
                 return None  # part of a longer name: "the European Parliament", "Government House"
         return start
 
+    def _named_before(self, doc: Doc, found: list[Found], start: int, e: int) -> tuple[str, str] | None:
+        """(state, words) of the same institution named with its state in the sentences just before: "the
+        Sudanese government requested talks ... The government also demanded": the nearest earlier mention in the
+        coreference window that ends in the same word and carries a state."""
+        head = doc[e - 1].lower_
+        here = doc[start].sent.start
+        earliest = here
+        for _ in range(self.rules.coref_window):
+            if earliest == 0:
+                break
+            earliest = doc[earliest - 1].sent.start
+        for f in sorted(found, key=lambda f: -f.start):
+            if f.end > start or f.start < earliest:
+                continue
+            m = f.mention
+            if m.resolved and m.country and not m.org and doc[f.end - 1].lower_ == head:
+                return self._sid(m.country), m.text
+        return None
+
     def _fits_sentence(self, doc: Doc, found: list[Found], start: int, e: int, story: str) -> str | None:
         sent = doc[start].sent
         others = {f.mention.country for f in found
@@ -166,6 +195,8 @@ class StoryContext:
             span.start_char, span.end_char, span.text, f"{cameo}{role}", st.name if st else story, story, None, role,
             entity_id=story, how="context",
         )
+        if not counts:
+            return Found(start, e, m, why)
         tally = ", ".join(f"{k} {n}" for k, n in counts.most_common(3))
         return Found(start, e, m, f"institution of the story's state: {story} leads the document's mentions "
                                   f"({tally}); {why}")

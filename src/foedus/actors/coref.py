@@ -39,7 +39,10 @@ left alone: a missing actor costs less than a wrong one in event data.
   nearer person of unknown gender stops the search, and so does a fitting
   person the registry does not know. When one person only is named in the
   window (known to the registry, of whatever gender), the pronoun is that
-  person: there is no other it could stand for.
+  person: there is no other it could stand for. With no person before it in
+  its own sentence and one person only named in the sentence before ("This
+  is Sharif's third visit. He had ..."), the pronoun is that person (unless
+  the text gives them the other gender).
 - "the president", "the prime minister", "the minister", "the speaker": the
   nearest person (in the window) whose office *on the document's date* has
   that word in its title; failing that, the last such person named earlier in
@@ -459,6 +462,13 @@ class Coref:
             key=lambda f: -f.start,
         )
         distinct = {f.mention.entity_id or f.mention.person or f.mention.text for f in people}
+        # no person before the pronoun in its own sentence and one person only in the sentence before: the story
+        # has just been about that person ("... Sharif's third visit. He had already visited ...")
+        before = [f for f in people if sidx[f.start] == here - 1]
+        if people and sidx[people[0].start] == here - 1 and before[0].mention.resolved \
+                and len({f.mention.entity_id or f.mention.person or f.mention.text for f in before}) == 1 \
+                and self._gender(doc, before[0], found) in (None, want):
+            return self._as(before[0], s, e, doc, f"{d.text!r} = the only person named in the sentence before")
         for f in people:
             gender = self._gender(doc, f, found)
             if gender is None:

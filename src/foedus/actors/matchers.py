@@ -122,7 +122,9 @@ class RegistryMatchers:
         for sector in reg.sectors.values():
             for words, is_title in ((sector.words, False), (sector.titles, True)):
                 for w in words:
-                    for form in (w, *plural_forms(w)):
+                    # a title is also written with its first two words joined by a hyphen ("Vice-President")
+                    hyphened = (w.replace(" ", "-", 1),) if is_title and " " in w else ()
+                    for form in (w, *plural_forms(w), *hyphened):
                         bucket = terms.setdefault(normalise(form).lower(), [])
                         bucket.append(Term("", sector.code, is_title, sector.source))
                     if is_title:

@@ -55,6 +55,7 @@ class Rules:
     office_objects: frozenset[str] = frozenset()
     speech_verbs: frozenset[str] = frozenset()
     address_verbs: frozenset[str] = frozenset()
+    message_nouns: frozenset[str] = frozenset()
     local_sectors: frozenset[str] = frozenset()
     female_words: frozenset[str] = frozenset()
     male_words: frozenset[str] = frozenset()
@@ -81,7 +82,8 @@ _LIST_KEYS = (
     "possessive", "determiners", "place_prepositions", "place_verbs", "modifier_pos", "descriptions", "ally_words",
     "ally_kinds", "expletive_heads", "copulas", "raising_verbs", "subject_adjectives",
     "document_words", "honorifics", "not_name_entities", "capital_modifier_pos",
-    "capitals_not_government", "place_suffixes", "office_objects", "speech_verbs", "address_verbs", "local_sectors",
+    "capitals_not_government", "place_suffixes", "office_objects", "speech_verbs", "address_verbs", "message_nouns",
+    "local_sectors",
     "female_words", "male_words", "person_nouns", "former_words", "population_words", "direction_words", "spellings", "follower_words", "voice_words", "sovereign_nouns",
 )
 
@@ -177,6 +179,7 @@ def load_rules(path: str = str(RULES_FILE)) -> Rules:
         office_objects=_words(data, "office_objects"),
         speech_verbs=_words(data, "speech_verbs"),
         address_verbs=_words(data, "address_verbs"),
+        message_nouns=_words(data, "message_nouns"),
         local_sectors=frozenset(str(v) for v in data.get("local_sectors") or []),
         female_words=_words(data, "female_words"),
         male_words=_words(data, "male_words"),

@@ -43,6 +43,8 @@ _BEFORE_PREPS = frozenset({"following", "after"})  # an act in such a phrase cam
 _PLACE_NOUNS = frozenset({"city", "town", "village", "port", "region", "province", "district", "area"})
 FORCE_ROOTS = ("18", "19", "20")  # roots whose country target locates the event when no place is named
 CONFLICT_ROOTS = ("13", "15", "16", "17", "18", "19", "20")  # roots an unnamed "move" may stand for
+STATEMENT = "010"  # a plain statement
+STORY_STATEMENT = "story_statement"  # (extra) a statement naming nobody, waiting for the story's counterpart
 
 
 @dataclass(frozen=True)
@@ -103,12 +105,58 @@ class EventCoder:
         for sent_index, sent in enumerate(doc.sents):
             info = sentences.get(sent.start_char)
             self._code_sentence(doc, sent, sent_index, info, published, index, places, result)
+        result.events = self._voiced(result.events, doc)
         converted = self.patterns.converted_ids
         result.events = [self._treaty_addressee(ev) if ev.target is None and ev.cameo[:2] == "02"
                          and ev.pattern_id not in converted else ev for ev in result.events]
         result.events = self._dyadic(self._story_targets(result.events), result)
+        result.events = self._story_statements(result.events, result)
         result.events = self._without_channels(result.events, result)
         return result
+
+    def _voiced(self, events: list[CodedEvent], doc: Doc) -> list[CodedEvent]:
+        """A document that is an actor's own statement tells the hostile acts of others as that actor's word.
+
+        "Russian troops are shelling cities" in a statement of Ukraine's foreign ministry (``doc._.voice``, its
+        author resolved to a state organ or an organisation) is Ukraine's claim, as if "Ukraine said" stood
+        before it, and accuses the act's author (112 and its subcodes through the ``accuse`` frame), on the
+        day of the statement. Only acts of the roots under ``accusation_roots`` in the cues, stated as fact
+        and outside quotation marks (a quotation is someone else's word), by another side than the author's.
+        """
+        voice = getattr(doc._, "voice", None) if Doc.has_extension("voice") else None
+        frame = self.frames.get("accuse")
+        if voice is None or frame is None or not voice.code:
+            return events
+
+        def side(a: ActorMention | None) -> str | None:
+            return (a.country or a.org or a.code) if a is not None else None
+
+        own = side(voice)
+        published = doc._.published.isoformat() if doc._.published else None
+        converted = self.patterns.converted_ids
+        out: list[CodedEvent] = []
+        accused: set[tuple[int, str | None]] = set()
+        for ev in events:
+            if (ev.modality != "asserted" or ev.claimed_by is not None or ev.negated or ev.pattern_id in converted
+                    or side(ev.source) in (None, own)
+                    or not (ev.cameo[:2] in self.cues.accusation_roots or ev.cameo in self.cues.accusation_roots)
+                    or any(q in ev.sentence for q in ('"', "\u201c", "\u201d"))):
+                out.append(ev)
+                continue
+            speaker = replace(voice, start=ev.sent_start, end=ev.sent_start, how="author")
+            out.append(_with(ev, modality="claimed", claimed_by=speaker,
+                             extra={**ev.extra, "modality_why": "told in a statement of the document's author"}))
+            if (ev.sent_index, side(ev.source)) in accused:
+                continue
+            accused.add((ev.sent_index, side(ev.source)))
+            out.append(_with(ev, source=speaker, target=ev.source, cameo=frame.code_for(ev.cameo),
+                             date=published or ev.date, date_precision="day" if published else ev.date_precision,
+                             location=None,
+                             extra={**ev.extra, "source_slot": "author", "target_slot": "accused",
+                                    "frame": frame.name, "date_from": "document",
+                                    "complement": {"code": ev.cameo, "trigger": ev.trigger,
+                                                   "pattern_id": ev.pattern_id}}))
+        return out
 
     def _without_channels(self, events: list[CodedEvent], result: CodingResult) -> list[CodedEvent]:
         """What a text provides ("Article 3 states that the members will consult", "the pact,
@@ -161,6 +209,20 @@ class EventCoder:
             and ev.pattern_id not in converted and not self._under_a_treaty(ev.sentence)) else None)
 
     @staticmethod
+    def _story_statements(events: list[CodedEvent], result: CodingResult) -> list[CodedEvent]:
+        """A statement whose clause names an act of force but no actor is kept only when the story gives its
+        speaker a counterpart in conflict (the side it is paired with in the document's acts of conflict): "India
+        said the strikes were aimed at camps" in a story of India and Pakistan is a statement about Pakistan. Not
+        kept: a statement of a speaker with no adversary in the story, a denial, or a statement beside another act
+        of its speaker in the same sentence (the act is the news)."""
+        acting = {(ev.sent_index, ev.source.code) for ev in events if not ev.extra.get(STORY_STATEMENT)}
+        kept = _keep(events, result, lambda ev: "no target actor in the sentence or the story" if (
+            ev.extra.get(STORY_STATEMENT) and (ev.target is None or ev.negated
+                                              or (ev.sent_index, ev.source.code) in acting)) else None)
+        return [_with(ev, extra={k: v for k, v in ev.extra.items() if k != STORY_STATEMENT})
+                if STORY_STATEMENT in ev.extra else ev for ev in kept]
+
+    @staticmethod
     def _treaty_addressee(ev: CodedEvent) -> CodedEvent:
         """A request made under an organisation's treaty is addressed to the organisation.
 
@@ -205,7 +267,8 @@ class EventCoder:
         ``extra["target_from"] = "story"`` so that an analyst can set such targets aside. Only for the roots
         listed under ``story_target_roots`` in the cues (roots, or three-digit codes such as 016, a denial of
         responsibility, which answers the other side), and only for our own patterns (PETRARCH's dictionaries
-        code no target there).
+        code no target there). Force is aimed at a side of the conflict (acts of roots 10-20 count), an
+        organisation's meeting at a member it works with (acts of roots 01-09 count).
         """
         if not self.cues.story_target_roots:
             return events
@@ -215,12 +278,13 @@ class EventCoder:
 
         pairs: dict[str, Counter[str]] = {}
         hostile: dict[str, Counter[str]] = {}  # the same, from acts of conflict only (roots 10-20)
+        friendly: dict[str, Counter[str]] = {}  # the same, from acts of cooperation only (roots 01-09)
         seen: dict[str, ActorMention] = {}
         told: dict[tuple[str, str], set[int]] = {}  # (side, counterpart) -> sentences pairing them
         for ev in events:
             s, t = key(ev.source), key(ev.target)
             if s and t and s != t and not ev.negated:
-                for table in (pairs, hostile) if ev.cameo[:2] >= "10" else (pairs,):
+                for table in (pairs, hostile) if ev.cameo[:2] >= "10" else (pairs, friendly):
                     table.setdefault(s, Counter())[t] += 1
                     table.setdefault(t, Counter())[s] += 1
                 told.setdefault((s, t), set()).add(ev.sent_index)
@@ -236,8 +300,12 @@ class EventCoder:
             provision = str(ev.extra.get("modality_why") or "").startswith(PROVISION)
             # force and coercion (roots 15-20) are aimed at a side the story pairs the source with in conflict,
             # not at an ally it consults (an offensive by Chilean troops in a story of Chile and the OAS)
-            table = hostile if ev.cameo[:2] >= "15" else pairs
-            story_root = ev.cameo[:2] in self.cues.story_target_roots or ev.cameo[:3] in self.cues.story_target_roots
+            statement = bool(ev.extra.get(STORY_STATEMENT))
+            # an organisation's meeting is held with a member it works with, not with the side it condemns
+            table = hostile if ev.cameo[:2] >= "15" or statement else \
+                friendly if ev.cameo[:2] == "04" and ev.source.org and s in friendly else pairs
+            story_root = (ev.cameo[:2] in self.cues.story_target_roots or ev.cameo[:3] in self.cues.story_target_roots
+                          or statement)
             if ev.cameo == "040" and ev.source.org is None:
                 # a meeting a state holds with nobody named ("convened its cabinet", "will host regional foreign
                 # ministers") is its own or its neighbours', not one with the other side of the conflict;
@@ -328,7 +396,8 @@ class EventCoder:
         kept = self._without_restated_acts(kept, result)
         for ev in self._accusations(kept):
             key = (ev.source.start, ev.source.code, ev.target.start if ev.target else None,
-                   ev.target.code if ev.target else None, ev.cameo, ev.negated, ev.modality)
+                   ev.target.code if ev.target else None, ev.cameo, ev.negated, ev.modality,
+                   ev.date if ev.extra.get("coordinated_day") else None)
             if key not in emitted:
                 emitted.add(key)
                 result.events.append(ev)
@@ -1042,7 +1111,8 @@ class EventCoder:
         an operation targeting facilities in Iran": the first actor, or place
         of another country than the source's, in a prepositional phrase of the
         predicate, of its object, or of a participle clause hanging on it
-        (breadth first, nearest first). Clauses of their own (reported speech,
+        (breadth first, nearest first), with the areas coordinated with it ("in
+        Syria and northern Iraq": both). Clauses of their own (reported speech,
         relative clauses, coordinated verbs) are not searched: they hold other
         events.
         """
@@ -1057,18 +1127,27 @@ class EventCoder:
                 seen.add(c.i)
                 if c.dep_ == "prep" and c.lower_ in self.cues.scope_target_preps and not is_temporal(c, self.cues.temporal):
                     for o in [x for x in c.children if x.dep_ == "pobj"]:
-                        for m in self._mentions(o, ctx):
-                            if m.code and m not in sources and not any(m.code == s.code for s in sources) \
-                                    and not (m.country and m.country in own and m.how != "place"):
-                                return [m]
-                        found = self._place_targets([o], ctx, sources)
-                        if found:
-                            return found[:1]
+                        hit = self._scope_actor(o, ctx, sources, own)
+                        if hit is not None:
+                            # "struck groups in Syria and northern Iraq": each area coordinated in the phrase
+                            more = [self._scope_actor(x, ctx, sources, own) for x in o.conjuncts]
+                            return [hit, *(m for m in dict.fromkeys(more)
+                                           if m is not None and m.code != hit.code)]
                         queue.append((o, depth + 1))
                 elif depth < 3 and (c.dep_ in ("dobj", "pobj", "compound", "amod", "npadvmod")
                                     or c.dep_ in ("advcl", "acl", "xcomp") and c.tag_ in ("VBG", "VBN", "VB")):
                     queue.append((c, depth + 1))
         return []
+
+    def _scope_actor(self, o: Token, ctx: "_SentenceContext", sources: list[ActorMention],
+                     own: set[str]) -> ActorMention | None:
+        """The actor, or the place of another country than the sources', a noun of an act's scope names."""
+        for m in self._mentions(o, ctx):
+            if m.code and m not in sources and not any(m.code == s.code for s in sources) \
+                    and not (m.country and m.country in own and m.how != "place"):
+                return m
+        found = self._place_targets([o], ctx, sources)
+        return found[0] if found else None
 
     def _own_countries(self, sources: list[ActorMention]) -> set[str]:
         """The states whose places are the sources' own ground: not those of a non-state armed group in its own
@@ -1339,9 +1418,14 @@ class EventCoder:
         if not targets and m.trigger.pos_ == "NOUN" and not p.converted:
             targets = self._undergoer(m.trigger, ctx, sources)
             target_slot = "undergoer" if targets else target_slot
+        story_statement = False
         if p.needs_target and not targets:
-            result.dropped.append(Dropped(ctx.sent_index, m.trigger.text, m.trigger.idx, p.id, "no target actor"))
-            return []
+            if p.code != STATEMENT or p.converted or not self._about_force(m.trigger, ctx):
+                result.dropped.append(Dropped(ctx.sent_index, m.trigger.text, m.trigger.idx, p.id, "no target actor"))
+                return []
+            # a statement whose clause names nobody may be about the conflict of the story: kept until the story
+            # has been read (see _story_targets), then dropped if it gives no counterpart
+            story_statement = True
         if not targets and p.target and p.target[-1] == "phrase":
             # PETRARCH's reading of targets (converted dictionaries): a name in the target's
             # phrase that no dictionary knows ("restore ties with Gxndor") leaves the event
@@ -1353,6 +1437,8 @@ class EventCoder:
                                               f"unknown actor '{unknown.text}' in the target phrase"))
                 return []
         events = self._emit(m, p.code, sources, targets, source_slot, target_slot, ctx, forced or {})
+        if story_statement:
+            events = [_with(ev, extra={**ev.extra, STORY_STATEMENT: True}) for ev in events]
         if events and not forced and not p.converted and p.code[:2] in ("16", "17"):
             events.extend(self._until_demands(m, sources, ctx))
         if events and claimed_act is not None and targets:
@@ -1360,6 +1446,15 @@ class EventCoder:
             events.extend(self._emit(m, "015", sources, targets, source_slot, target_slot, ctx,
                                      {"why": "an act claimed by its author"}))
         return events
+
+    @staticmethod
+    def _about_force(trigger: Token, ctx: "_SentenceContext") -> bool:
+        """Does the clause said by ``trigger`` name an act of force ("said the strikes were aimed at camps")?"""
+        for c in trigger.children:
+            if c.dep_ == "ccomp" and any(t.i in ctx.matches and ctx.matches[t.i].pattern.code[:2] in FORCE_ROOTS
+                                         for t in c.subtree):
+                return True
+        return False
 
     def _claimed_by_agent(self, trigger: Token, ctx: "_SentenceContext") -> tuple[Token | None, list[ActorMention]]:
         """The author of an act that is "claimed by" someone: the claimant of the act noun ("an attack, claimed by
@@ -1497,6 +1592,11 @@ class EventCoder:
         if (m.trigger.pos_ == "NOUN" or ctx.date_from != "timex") and not new_act:
             # "a phone call" introduces an act of its own; "the call", "Russia's violation" name one again
             events = [self._dated_as_before(ev, ctx) for ev in events]
+        if when[2] == "timex":
+            # "visited Qatar twice, on Thursday and Monday": one act on each day
+            events = [*events, *(_with(ev, date=day, extra={**ev.extra, "coordinated_day": True})
+                                 for day in ctx.coordinated_days(m.trigger, when[0])
+                                 for ev in events if ev.date == when[0])]
         return events
 
     @staticmethod
@@ -1671,6 +1771,30 @@ class _SentenceContext:
             published = self.published.isoformat() if self.published else None
             return published, "document", "document"
         return self.date, self.date_precision, self.date_from
+
+    def coordinated_days(self, trigger: Token, day: str | None) -> list[str]:
+        """Other days coordinated with the day the trigger's own expression gives ("on Thursday and Monday"),
+        later than the report's day never."""
+        timexes = (getattr(self.doc._, "timexes", None) or []) if Doc.has_extension("timexes") else []
+        in_sent = [t for t in timexes if self.sent.start_char <= t.start < self.sent.end_char]
+        own = own_expression(self.doc, trigger, timexes, self.sent) \
+            or next((t for t in in_sent if event_day(t) == day), None)  # the sentence's own date
+        if own is None or own.granularity != "day" or event_day(own) != day:
+            return []
+        first = self.doc.char_span(own.start, own.end, alignment_mode="expand")
+        if first is None:
+            return []
+        conj = {c.i for c in first.root.conjuncts}
+        out: list[str] = []
+        for t in in_sent:
+            if t is own or t.granularity != "day":
+                continue
+            span = self.doc.char_span(t.start, t.end, alignment_mode="expand")
+            d = event_day(t)
+            if span is not None and span.root.i in conj and d and d != day and d not in out \
+                    and not (self.published and d > self.published.isoformat()):
+                out.append(d)
+        return out
 
     def _act_object_before(self, verb: Token, t: Any) -> Token | None:
         """The verb's object when it is an act (a predicate of the sentence) whose phrase the expression ``t``

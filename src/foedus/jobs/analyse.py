@@ -220,6 +220,7 @@ class Analyser:
         self.settings = settings
         self.nlp = build_nlp(settings)
         self.codebook: Codebook = load_codebook()
+        self._voices: dict[str, Any] = {}  # author -> the actor the document speaks for (or None)
         # What cleaning loads on first use, loaded with the pipeline: the first
         # batch costs what the others cost. The language model is loaded only
         # for a text that is not plainly English (see ingest/language.py).
@@ -227,9 +228,30 @@ class Analyser:
 
         cleaning_knowledge()
 
+    def voice_of(self, author: str | None) -> Any:
+        """The actor a document speaks for, when its author is one: a ministry's or an alliance's own statement
+        ("MFA of Ukraine", "NATO"). The author's words must name one state organ or organisation and nothing
+        else: a person, a news outlet (media speak for nobody), a bare state or a name that only contains an
+        actor ("Saudi Gazette report") is no voice."""
+        if not author or len(author) > 80:
+            return None
+        if author not in self._voices:
+            doc = self.nlp(make_doc(self.nlp, author, None))
+            words = [t for t in doc if t.is_alpha and not t.is_stop]
+            found = [m for m in (doc._.actors or []) if m.code]
+            voice = None
+            if len(found) == 1 and words:
+                m = found[0]
+                if all(m.start <= t.idx < m.end for t in words) and m.role != "MED" and not m.person \
+                        and (m.org or m.role):
+                    voice = m
+            self._voices[author] = voice
+        return self._voices[author]
+
     def annotate(self, docs: list[DocumentRecord]) -> list[Analysed]:
         """Parse documents in one ``nlp.pipe`` batch and turn results into rows."""
-        spacy_docs = (make_doc(self.nlp, d.text, d.published, d.doc_id, dateline_day_of(d)) for d in docs)
+        spacy_docs = (make_doc(self.nlp, d.text, d.published, d.doc_id, dateline_day_of(d), self.voice_of(d.author))
+                      for d in docs)
         out: list[Analysed] = []
         # a small parse batch bounds memory (the parser's activations grow with it); the store writes the whole batch
         for record, sdoc in zip(docs, self.nlp.pipe(spacy_docs, batch_size=self.settings.parse_batch_size)):

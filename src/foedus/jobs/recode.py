@@ -52,12 +52,12 @@ def _snapshot(con) -> dict[tuple[Any, ...], tuple[Any, ...]]:
 def _stored_documents(con) -> list[DocumentRecord]:
     cur = con.execute(
         "SELECT doc_id, content_hash, text_hash, path, source_format, record_index, raw_text, text, n_words, published,"
-        " outlet, meta FROM documents ORDER BY doc_id"
+        " outlet, meta, author FROM documents ORDER BY doc_id"
     )
     return [
         DocumentRecord(
             doc_id=r[0], content_hash=r[1], text_hash=r[2], path=r[3], source_format=r[4], record_index=r[5],
-            raw_text="", text=r[7], n_words=r[8], published=r[9], outlet=r[10], meta=_meta(r[11]),
+            raw_text="", text=r[7], n_words=r[8], published=r[9], outlet=r[10], meta=_meta(r[11]), author=r[12],
         )
         for r in cur.fetchall()
     ]

@@ -21,7 +21,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-DOC_ATTRIBUTES = ("doc_id", "published", "actors", "timexes", "places", "sentences", "events", "quotes", "dateline_day")
+DOC_ATTRIBUTES = ("doc_id", "published", "actors", "timexes", "places", "sentences", "events", "quotes", "dateline_day",
+                  "voice")
 
 
 _TEXT_KEY = ("foedus", "text")

@@ -10,7 +10,7 @@ pipeline by importing :mod:`foedus.nlp.components` and calling ``add_pipe``.
 from __future__ import annotations
 
 from datetime import date
-from typing import Iterable, Iterator
+from typing import Any, Iterable, Iterator
 
 import spacy
 from spacy.language import Language
@@ -61,14 +61,16 @@ def build_nlp(settings: Settings, stages: Iterable[str] = STAGES) -> Language:
 
 
 def make_doc(nlp: Language, text: str, published: date | None, doc_id: str | None = None,
-             dateline_day: date | None = None) -> Doc:
+             dateline_day: date | None = None, voice: Any = None) -> Doc:
     """A tokenised Doc carrying the anchors our components need (``dateline_day``: the day the dateline taken
-    out of the text gave, "MOSCOW, June 19 (AFP) --": the day its opening sentences tell of)."""
+    out of the text gave, "MOSCOW, June 19 (AFP) --": the day its opening sentences tell of; ``voice``: the actor
+    whose statement the document is, when its author is one, see ``jobs.analyse.Analyser.voice_of``)."""
     doc = nlp.make_doc(text)
     remember_text(doc, text)
     doc._.published = published
     doc._.doc_id = doc_id
     doc._.dateline_day = dateline_day
+    doc._.voice = voice
     return doc
 
 

@@ -59,7 +59,8 @@ from .filters import accept, prev_word
 from .grammar import Candidate, Grammar, build_grammar
 from .lexicon import Lexicon, default_lexicon
 from .sentence_dates import EVENT, role_of
-from .tense import FUTURE, NEUTRAL, PAST, direction_from_doc, direction_from_text
+from .tense import (FUTURE, NEUTRAL, PAST, PAST_PERFECT_WEEKDAY, before_the_past, direction_from_doc,
+                    direction_from_text)
 
 # Words before an expression that make it a limit or deadline, not the time of an event.
 _LIMIT_WORDS = frozenset({"by", "until", "till", "since", "before"})
@@ -309,6 +310,9 @@ def _resolve(c: Candidate, ctx: _Context) -> _Resolved | None:
             direction = ctx.direction(c)
             if direction == FUTURE:
                 d, how = anchor + timedelta(days=fwd), "weekday, future tense: on or after publication"
+            elif back == 0 and direction == PAST and ctx.doc is not None and before_the_past(ctx.doc, c.start, c.end):
+                # "had visited Qatar on Thursday" in a Thursday's report: the Thursday before
+                d, how = anchor - timedelta(days=7), f"{PAST_PERFECT_WEEKDAY}: the one before publication"
             else:
                 d, how = anchor - timedelta(days=back), f"weekday, {direction} context: on or before publication"
         return _Resolved(c, P.day(d), False, how)

@@ -42,6 +42,7 @@ from datetime import date, timedelta
 from spacy.tokens import Doc, Span, Token
 
 from ..records import SentenceInfo, TimeExpression
+from .tense import PAST_PERFECT_WEEKDAY
 
 # Dependency labels by which an expression modifies a noun (spaCy English and UD names).
 NOMINAL_DEPS = frozenset({"nummod", "compound", "amod", "poss", "nmod", "nmod:poss", "nmod:tmod"})
@@ -270,6 +271,27 @@ def borrowed(doc: Doc, trigger: Token, timexes: list[TimeExpression], day: str |
             return False
         if trigger.is_ancestor(o) and _through_noun(o, trigger):
             return True
+        if o.pos_ in ("NOUN", "PROPN") and _in_phrase_of_cause(o, trigger):
+            return True
+    return False
+
+
+_CAUSE_PREPS = frozenset({"after", "following"})
+
+
+def _in_phrase_of_cause(act: Token, trigger: Token) -> bool:
+    """Is ``act`` named in an "after"/"following" phrase that does not hold ``trigger``?
+
+    "stepped up measures after the attacks in the last week and conducted airstrikes": the week dates the
+    attacks, which came before the clause's own acts.
+    """
+    cur = act
+    for _ in range(6):
+        if cur.head.i == cur.i:
+            return False
+        cur = cur.head
+        if cur.dep_ == "prep" and cur.lower_ in _CAUSE_PREPS:
+            return not cur.is_ancestor(trigger) and cur.i != trigger.i
     return False
 
 
@@ -321,6 +343,8 @@ def sentence_infos(doc, timexes: list[TimeExpression]) -> list[SentenceInfo]:
     def story_day(t: TimeExpression | None) -> str | None:
         if t is None or pub is None or t.granularity != "day" or not t.value:
             return None
+        if t.how.startswith(PAST_PERFECT_WEEKDAY):
+            return None  # "had visited on Thursday": an act before the day the account is of
         try:
             day = date.fromisoformat(str(event_day(t))[:10])
         except ValueError:

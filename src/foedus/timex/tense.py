@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 from .lexicon import Lexicon
 
 PAST, FUTURE, NEUTRAL = "past", "future", "neutral"
+PAST_PERFECT_WEEKDAY = "weekday, past perfect"  # the ``how`` of a weekday the past perfect puts a week back
 
 
 def _governing_verb(tok: Token) -> Token:
@@ -49,6 +50,21 @@ def direction_from_doc(doc: Doc, start: int, end: int, lex: Lexicon) -> str:
     if verb.tag_ in ("VBN",) and verb.dep_ in ("acl", "amod"):
         return PAST
     return NEUTRAL
+
+
+def before_the_past(doc: Doc, start: int, end: int) -> bool:
+    """Is the expression governed by a verb in the past perfect ("had visited Qatar on Thursday")?
+
+    The past perfect of the narrative sets its act before the time the report speaks of, so a weekday named with
+    it is not the day of the report. In a clause said ("said troops had fired on Tuesday") it is only the tense of
+    reported speech, and does not count.
+    """
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    verb = _governing_verb(span.root)
+    return verb.tag_ == "VBN" and verb.dep_ != "ccomp" \
+        and any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children)
 
 
 _WORD = re.compile(r"[A-Za-z']+")
