@@ -396,3 +396,26 @@ def test_a_statement_restating_the_speaker_s_own_act_is_not_coded_twice(nlp):
     # a statement about another's act stays beside the act it reports
     found = events(nlp, "Japan said on Monday that China had shelled the Philippine coast guard.")
     assert any(s == "JPN" and t == "CHN" for s, t, _c in found), found
+
+
+@pytest.mark.parametrize("text, source, target, root", [
+    ("Chile denounced the plan and accused Peru of provoking a crisis.", "CHL", "PER", "11"),
+    ("Al-Shabaab claimed responsibility for the raid, saying it had attacked Kenyan troops.", "SOMREBSHB", "KENMIL", "015"),
+])
+def test_an_act_with_no_target_takes_the_one_party_its_source_deals_with_in_the_sentence(nlp, text, source, target,
+                                                                                          root):
+    out = code_text(nlp, text, date(2024, 10, 2))["events"]
+    hits = [e for e in out if e["cameo"].startswith(root) and (source is None or e["source"] == source)]
+    assert hits and all(e["target"] == target for e in hits), out
+
+
+def test_an_act_with_no_target_takes_none_when_its_source_deals_with_several_parties(nlp):
+    out = code_text(nlp, "Chile held naval exercises, thanked Peru and criticised Bolivia.", date(2024, 10, 2))["events"]
+    drills = [e for e in out if e["cameo"].startswith("15")]
+    assert all(e["target"] is None for e in drills), out
+
+
+def test_an_act_made_only_toward_another_takes_no_target_from_a_neighbouring_act(nlp):
+    out = code_text(nlp, "Chile accused Peru of fomenting conflict by calling for a referendum.",
+                    date(2024, 10, 2))["events"]
+    assert not [e for e in out if e["cameo"].startswith("02") and e["source"] == "CHL"], out

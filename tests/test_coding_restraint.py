@@ -143,3 +143,34 @@ def test_a_state_s_meeting_with_nobody_named_is_not_held_with_the_other_side():
     out = code_text(load_nlp(), text, date(2024, 3, 1))
     assert ("CHL", "BOLMIL", "111") in {(e["source"], e["target"], e["cameo"]) for e in out["events"]}, out["events"]
     assert not [e for e in out["events"] if e["cameo"].startswith("04")], out["events"]
+
+
+@pytest.mark.parametrize("text", [
+    "Trade between the two neighbours has grown since Armenia's invasion of Azerbaijan in 2020.",
+    "Hungary said it had kept the accord despite its armed aggression against Slovakia.",
+    "The two states drew closer after Ethiopia's occupation of Eritrea isolated Addis Ababa.",
+])
+def test_a_lasting_conflict_named_as_the_setting_is_no_new_act(nlp, text):
+    out = code_text(nlp, text, date(2024, 3, 1))
+    assert not [e for e in out["events"] if e["cameo"][:2] in ("18", "19", "20")], out["events"]
+    assert any("lasting conflict" in d["reason"] for d in out["dropped"]), out["dropped"]
+
+
+def test_a_single_attack_named_as_a_cause_is_still_coded(nlp):
+    found = coded(nlp, "Peru recalled its envoy following Bolivia's attack on Peru.")
+    assert any(e["source"] == "BOL" and e["target"] == "PER" and e["cameo"].startswith("19") for e in found), found
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya's president added that the pact provided for military assistance in case of aggression against either party.",
+    "The treaty commits Ghana to send troops in the event of an attack on Togo.",
+])
+def test_an_act_under_a_condition_phrase_is_no_event(nlp, text):
+    out = code_text(nlp, text, date(2024, 3, 1))
+    assert not [e for e in out["events"] if e["cameo"][:2] in ("07", "15", "18", "19")], out["events"]
+
+
+def test_in_the_case_of_is_no_condition(nlp):
+    found = coded(nlp, "Chile sent food aid to Peru in the case of the flooded northern provinces.")
+    assert any(e["source"] == "CHL" and e["target"] == "PER" and e["cameo"].startswith("07")
+               and e["modality"] == "asserted" for e in found), found

@@ -30,7 +30,7 @@ from .cues import Cues, default_cues
 from .frames import Frame, Frames, default_frames
 from .matching import Match, match_token
 from .patterns import PatternSet, load_patterns
-from .polarity import PROVISION, according_to, modality, negation, report_governor, reported_future, self_report
+from .polarity import CONDITION, PROVISION, according_to, condition, modality, negation, report_governor, reported_future, self_report
 from .slots import (
     MentionIndex, SlotFinder, is_passive, is_temporal, objects, of_objects, prep_objects, sentence_start, subjects,
     support_governor, with_conjuncts,
@@ -104,7 +104,7 @@ class EventCoder:
         converted = self.patterns.converted_ids
         result.events = [self._treaty_addressee(ev) if ev.target is None and ev.cameo[:2] == "02"
                          and ev.pattern_id not in converted else ev for ev in result.events]
-        result.events = self._dyadic(self._story_targets(result.events), result)
+        result.events = self._dyadic(self._story_targets(self._sentence_targets(result.events)), result)
         result.events = self._without_channels(result.events, result)
         return result
 
@@ -115,7 +115,8 @@ class EventCoder:
         A news medium carries what others say and do (``channel_roles``): "..., the state news
         agency reported" is no statement of the agency's own (010), and an agency is the source of
         no act of force or coercion (roots 14-20) that its report describes. An untargeted attack
-        named only as a cause is dropped too. Converted PETRARCH dictionaries keep their own
+        named only as a cause is dropped too, and so is an act under a condition phrase ("aid in case of
+        aggression", ``condition_nouns`` in the cues). Converted PETRARCH dictionaries keep their own
         convention."""
         converted = self.patterns.converted_ids
 
@@ -124,6 +125,8 @@ class EventCoder:
                 return "an earlier act of force with no target, named as a cause"
             if ev.pattern_id not in converted and str(ev.extra.get("modality_why") or "").startswith(PROVISION):
                 return "what a text provides, not an act"
+            if ev.pattern_id not in converted and str(ev.extra.get("modality_why") or "").startswith(CONDITION):
+                return "an act under a condition ('in case of ...'), which has not happened"
             if ((ev.source.role or "").lower() in self.cues.channel_roles
                     and (ev.cameo == "010" or ev.cameo[:2] >= "14") and ev.pattern_id not in converted):
                 return "a news medium only carries the report"
@@ -153,10 +156,13 @@ class EventCoder:
         """
         if not self.cues.dyadic_roots:
             return events
-        converted = self.patterns.converted_ids
         return _keep(events, result, lambda ev: "no target actor in the sentence or the story" if (
-            ev.target is None and not ev.negated and ev.cameo[:2] in self.cues.dyadic_roots
-            and ev.pattern_id not in converted and not self._under_a_treaty(ev.sentence)) else None)
+            ev.target is None and self._needs_target(ev)) else None)
+
+    def _needs_target(self, ev: CodedEvent) -> bool:
+        """An act of the roots under ``dyadic_roots`` that ``_dyadic`` keeps only with a target."""
+        return (not ev.negated and ev.cameo[:2] in self.cues.dyadic_roots
+                and ev.pattern_id not in self.patterns.converted_ids and not self._under_a_treaty(ev.sentence))
 
     @staticmethod
     def _treaty_addressee(ev: CodedEvent) -> CodedEvent:
@@ -192,6 +198,42 @@ class EventCoder:
                                                        "target_why": f"a request under {t.name}, whose "
                                                                      f"organisation is {t.organisation}"})
         return ev
+
+    def _same_side(self, a: ActorMention, b: ActorMention) -> bool:
+        """One actor, or a state and its government or forces (not an armed group of that state)."""
+        if a.code == b.code:
+            return True
+        non_state = self.cues.non_state_roles
+        return bool(a.country) and a.country == b.country and not a.org and not b.org \
+            and (a.role or "").lower() not in non_state and (b.role or "").lower() not in non_state
+
+    def _sentence_targets(self, events: list[CodedEvent]) -> list[CodedEvent]:
+        """An act with no target, beside acts of the same source in its sentence aimed at one party, is aimed at it.
+
+        "Guyana denounced the proposal and accused Venezuela of stirring conflict", "the Guards claimed
+        responsibility, saying they had hit the base of the US": the sentence names whom its source deals
+        with, and the untargeted act is part of the same dealing (the same act told twice merges into one).
+        When the source's acts in the sentence are aimed at several parties, nothing is inferred. A plain
+        statement (010) is left alone (a report verb's own target is its clause's), and so is an act that exists
+        only toward another party (``dyadic_roots``): the party it is made to must be named for it, not guessed
+        from a neighbouring act ("called for a referendum, accusing Guyana"). Converted PETRARCH dictionaries
+        keep their own convention.
+        """
+        converted = self.patterns.converted_ids
+        out = []
+        for ev in events:
+            if ev.target is None and ev.cameo != "010" and ev.pattern_id not in converted and not self._needs_target(ev) \
+                    and not str(ev.extra.get("modality_why") or "").startswith(PROVISION):
+                aimed = [o for o in events if o.sent_index == ev.sent_index and o.target is not None
+                         and self._same_side(o.source, ev.source) and not self._same_side(o.target, ev.source)]
+                sides = {(o.target.country or o.target.org or o.target.code) for o in aimed if o.target is not None}
+                if len(sides) == 1:
+                    other = aimed[0]
+                    ev = _with(ev, target=other.target, extra={
+                        **ev.extra, "target_slot": "sentence",
+                        "target_why": f"the target of {other.trigger!r}, the same source's act in this sentence"})
+            out.append(ev)
+        return out
 
     def _story_targets(self, events: list[CodedEvent]) -> list[CodedEvent]:
         """An act with no target in its sentence, in a story about two sides, is aimed at the other side.
@@ -403,10 +445,21 @@ class EventCoder:
         """Drop an act of force named by a noun in a phrase of cause or time ("following attacks by
         the rebels over several days", "in revenge for raids by the army") when nobody is named as its
         target: the phrase recalls earlier acts to place the clause's own, and an act aimed at nobody
-        says nothing an analyst can count. Marked here; dropped once the story has given no target."""
+        says nothing an analyst can count. Marked here; dropped once the story has given no target.
+
+        A lasting state of conflict named there ("after Russia's invasion of Ukraine", "despite its aggression
+        against Ukraine", ``standing_conflict_nouns`` in the cues) is the setting of the clause, not a new act:
+        dropped even with a target."""
         t = m.trigger
-        if not (t.pos_ == "NOUN" and t.dep_ == "pobj"
-                and t.head.lower_ in ("after", "following", "for", "despite", "since", "amid")):
+        causes = ("after", "following", "for", "despite", "since", "amid")
+        if (t.pos_ == "NOUN" and t.lemma_.lower() in self.cues.standing_conflict_nouns
+                and m.pattern.id not in self.patterns.converted_ids
+                and (t.dep_ == "pobj" and t.head.lower_ in causes
+                     or t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "advcl"
+                     and any(c.dep_ == "mark" and c.lower_ in causes for c in t.head.children))):
+            # "... after Russia's invasion of Ukraine isolated it": the subject of a clause of time or cause too
+            return _keep(events, result, lambda ev: "a lasting conflict named as the setting of the clause")
+        if not (t.pos_ == "NOUN" and t.dep_ == "pobj" and t.head.lower_ in causes):
             return events
         return [_with(ev, extra={**ev.extra, "named_as_cause": True})
                 if ev.target is None and ev.cameo[:2] in FORCE_ROOTS and ev.pattern_id not in self.patterns.converted_ids
@@ -1366,6 +1419,10 @@ class EventCoder:
         anchor = self._anchor(m.trigger)
         neg_why = negation(anchor, m.trigger, self.cues)
         mod, mod_why = modality(anchor, self.cues)
+        if mod == "asserted" and anchor.i != m.trigger.i:
+            cond = condition(m.trigger, self.cues)  # "provided for aid in case of aggression": the noun's own phrase
+            if cond:
+                mod, mod_why = "hypothetical", cond
         claim = self._claim(anchor, ctx, sources[0])
         if neg_why and {w for entry in p.before for w in entry.split()} & self.cues.negators:
             neg_why = None  # "will not *": the pattern's own words carry the negation in its code
@@ -1378,7 +1435,7 @@ class EventCoder:
         if mod == "future" and not forced and not negated and not p.converted:
             code, mod, mod_why = self._intent(code, mod, mod_why)
         own_mod, own_why = mod, mod_why  # the modality of the verb itself, for a self-report
-        if claim.modality and not mod_why.startswith(PROVISION):
+        if claim.modality and not mod_why.startswith((PROVISION, CONDITION)):
             mod, mod_why, claimed_by = "claimed", claim.why, claim.speaker
         start, end = _trigger_span(m)
         location = ctx.location(m.trigger, [*sources, *targets, *([claimed_by] if claimed_by else [])])
