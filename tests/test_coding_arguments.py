@@ -419,3 +419,12 @@ def test_an_act_made_only_toward_another_takes_no_target_from_a_neighbouring_act
     out = code_text(nlp, "Chile accused Peru of fomenting conflict by calling for a referendum.",
                     date(2024, 10, 2))["events"]
     assert not [e for e in out if e["cameo"].startswith("02") and e["source"] == "CHL"], out
+
+
+def test_a_statement_is_not_addressed_to_its_co_speaker_nor_to_a_place_adjective(nlp):
+    found = events(nlp, "Kenya said: “Kenya and Uganda welcome the talks between Somalia and Ethiopia.”")
+    assert ("KEN", "UGA", "010") not in found and ("KEN", "SOM", "010") in found, found
+    found = events(nlp, "Kenya announced that it will send envoys to the Ethiopian port city of Assab to meet Somali officials.")
+    assert ("KEN", "ETH", "010") not in found, found
+    # the party the clause is about is still the statement's target
+    assert ("KEN", "UGA", "010") in events(nlp, "Kenya said Uganda had closed the border.")

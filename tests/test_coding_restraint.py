@@ -174,3 +174,20 @@ def test_in_the_case_of_is_no_condition(nlp):
     found = coded(nlp, "Chile sent food aid to Peru in the case of the flooded northern provinces.")
     assert any(e["source"] == "CHL" and e["target"] == "PER" and e["cameo"].startswith("07")
                and e["modality"] == "asserted" for e in found), found
+
+
+def test_the_act_a_coded_denial_is_about_is_not_coded_again(nlp):
+    out = code_text(nlp, "Hungary's defence ministry denied its jets had violated Slovak airspace.", date(2024, 3, 1))
+    assert [(e["source"], e["target"], e["cameo"]) for e in out["events"]] == [("HUNGOV", "SVK", "016")], out["events"]
+    assert any("content of a denial" in d["reason"] for d in out["dropped"]), out["dropped"]
+    # a plain statement that the act was not done, with no denial coded, keeps the act reported as not done
+    found = coded(nlp, "Hungary said its jets had not violated Slovak airspace.")
+    assert any(e["cameo"].startswith("15") and e["negated"] for e in found), found
+
+
+def test_a_noun_naming_what_a_treaty_is_about_is_no_act(nlp):
+    found = coded(nlp, "Ghana and Togo signed a security cooperation treaty on Monday.")
+    assert {e["cameo"] for e in found} == {"057"}, found
+    # the same noun heading its own phrase is an act
+    found = coded(nlp, "Ghana and Togo agreed on closer security cooperation on Monday.")
+    assert any(e["cameo"].startswith("06") for e in found), found

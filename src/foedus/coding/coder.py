@@ -304,6 +304,8 @@ class EventCoder:
         for tok in sent:
             if self._in_name(tok, index):
                 continue  # "Treaty" in "Collective Security Treaty Organisation" is a name, not a predicate
+            if self._names_a_document(tok):
+                continue  # "partnership" in "a partnership treaty": what the document is about, not an act
             m = match_token(tok, self.patterns, self.cues.temporal)
             if m is not None:
                 matches[tok.i] = m
@@ -356,6 +358,7 @@ class EventCoder:
         kept = [ev for m, events in self._without_bare_reports(coded, ctx, result, background)
                 for ev in self._without_unaimed_causes(m, events, result)]
         kept = self._without_restated_acts(kept, result)
+        kept = self._without_denied_contents(kept, result)
         for ev in self._accusations(kept):
             key = (ev.source.start, ev.source.code, ev.target.start if ev.target else None,
                    ev.target.code if ev.target else None, ev.cameo, ev.negated, ev.modality)
@@ -483,6 +486,22 @@ class EventCoder:
             ev.cameo == "010" and ev.target is not None and (ev.source.code, ev.target.code) in own
             and ev.pattern_id not in self.patterns.converted_ids) else None)
 
+    def _without_denied_contents(self, events: list[CodedEvent], result: CodingResult) -> list[CodedEvent]:
+        """Drop the act a denial is about when the denial itself is coded (016) by the same speaker.
+
+        "Hungary denied its jets had entered Slovak airspace": the news is Hungary's denial, aimed at Slovakia;
+        the entry reported as not done by the denier says the same thing again, and an act only named in the
+        object of a denial ("denied involvement in the strikes") is not denied at all. Kept when the sentence
+        codes no denial. Converted PETRARCH dictionaries keep their own convention.
+        """
+        deniers = [ev.source for ev in events if ev.cameo == "016"]
+        if not deniers:
+            return events
+        return _keep(events, result, lambda ev: "the content of a denial coded as the denial" if (
+            ev.negated and ev.cameo != "016" and ev.claimed_by is not None
+            and ev.pattern_id not in self.patterns.converted_ids
+            and any(self._same_side(ev.claimed_by, d) for d in deniers)) else None)
+
     @staticmethod
     def _asked_whether(trigger: Token) -> bool:
         """Inside a clause of 'if' or 'whether' that a verb of asking governs ("the ballot asked
@@ -520,6 +539,12 @@ class EventCoder:
             return True
         # a capitalised proper-noun word inside a sentence belongs to a name or title
         return tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.i != sentence_start(tok)
+
+    def _names_a_document(self, tok: Token) -> bool:
+        """A noun modifying a text's name ("a strategic partnership treaty", "the assistance pact"): it says
+        what the text is about (``provision_subjects`` in the cues), while the act is the text's signing."""
+        return (tok.pos_ == "NOUN" and tok.dep_ == "compound" and tok.head.pos_ == "NOUN"
+                and tok.head.lemma_.lower() in self.cues.provision_subjects)
 
     def _question(self, trigger: Token) -> bool:
         for c in trigger.children:
@@ -965,12 +990,26 @@ class EventCoder:
     def _clause_actor(self, trigger: Token, ctx: "_SentenceContext",
                       exclude: list[ActorMention]) -> list[ActorMention]:
         own = {e.country or e.code for e in exclude}
+
+        def speaker(t: Token) -> bool:
+            """The speaker itself, or its state and government ("Chile said: 'Chile and Peru welcome ...'")."""
+            o = ctx.index.find(t)
+            return o is not None and any(
+                o.code == e.code or bool(o.country) and o.country == e.country
+                and (o.role or "GOV") == "GOV" and (e.role or "GOV") == "GOV" for e in exclude)
+
         for c in trigger.children:
             if c.dep_ not in ("ccomp", "xcomp", "parataxis"):
                 continue
             for tok in sorted(c.subtree, key=lambda t: t.i):
                 m = ctx.index.at(tok)
                 if m is not None and m.code and (m.country or m.code) not in own and m not in exclude:
+                    while tok.head.i != tok.i and ctx.index.at(tok.head) is m:
+                        tok = tok.head  # the head word of the mention
+                    if tok.dep_ in ("amod", "compound") and tok.head.lemma_.lower() in _PLACE_NOUNS:
+                        continue  # "a delegation to the Saudi port city": where, not whom the statement is about
+                    if tok.dep_ == "conj" and speaker(tok.head) or any(x.dep_ == "conj" and speaker(x) for x in tok.children):
+                        continue  # "Chile and Peru welcome ...": a co-speaker of the statement, not its addressee
                     return [m]
         return []
 
