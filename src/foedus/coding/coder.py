@@ -359,12 +359,52 @@ class EventCoder:
                 for ev in self._without_unaimed_causes(m, events, result)]
         kept = self._without_restated_acts(kept, result)
         kept = self._without_denied_contents(kept, result)
-        for ev in self._accusations(kept):
+        for ev in self._reported_acts(self._accusations(kept), result):
             key = (ev.source.start, ev.source.code, ev.target.start if ev.target else None,
                    ev.target.code if ev.target else None, ev.cameo, ev.negated, ev.modality)
             if key not in emitted:
                 emitted.add(key)
                 result.events.append(ev)
+
+    def _reported_acts(self, events: list[CodedEvent], result: CodingResult) -> list[CodedEvent]:
+        """A statement whose target was taken from the clause it reports, when that clause's act is coded.
+
+        "Kenya said it had joined Uganda in shelling the camps in Somalia": Uganda shares the speaker's act,
+        so the statement is about the act's target (Somalia). "Kenya confirmed that Uganda's president had
+        called its own": the clause's act is coded as Uganda's, claimed by Kenya; a statement to Uganda
+        beside it only carries that act (as a report with no target of its own is dropped). A hostile act
+        of another state has already made the statement an accusation. Converted PETRARCH dictionaries keep
+        their own convention.
+        """
+        def side(a: ActorMention | None) -> str | None:
+            return (a.country or a.org or a.code) if a is not None else None
+
+        converted = self.patterns.converted_ids
+        out: list[CodedEvent] = []
+        for ev in events:
+            if ev.cameo != "010" or ev.extra.get("target_slot") != "clause" or ev.pattern_id in converted \
+                    or ev.target is None or (ev.source.role or "").lower() in self.cues.channel_roles:
+                out.append(ev)
+                continue
+            speaker, addressee = side(ev.source), side(ev.target)
+            others = [x for x in events if x is not ev and x.cameo != "010"]
+            shared = [x for x in others if side(x.source) == addressee and x.target is not None
+                      and side(x.target) not in (speaker, addressee)
+                      and any(y.trigger_start == x.trigger_start and side(y.source) == speaker for y in others)]
+            if shared:
+                out.append(_with(ev, target=shared[0].target, extra={
+                    **ev.extra, "target_slot": "shared act",
+                    "target_why": f"{addressee} shares the speaker's act {shared[0].trigger!r}"}))
+                continue
+            carried = [x for x in others if side(x.source) == addressee and x.claimed_by is not None
+                       and side(x.claimed_by) == speaker and (x.target is not None or not self._needs_target(x))]
+            if carried:
+                result.dropped.append(Dropped(ev.sent_index, ev.trigger, ev.trigger_start, ev.pattern_id,
+                                              f"the report of {addressee}'s act {carried[0].trigger!r}, "
+                                              "coded as the speaker's claim"))
+                continue
+            out.append(ev)
+        return out
 
     def _accusations(self, events: list[CodedEvent]) -> list[CodedEvent]:
         """A statement that another party committed a hostile act accuses it (112 and its subcodes).
