@@ -191,3 +191,17 @@ def test_a_noun_naming_what_a_treaty_is_about_is_no_act(nlp):
     # the same noun heading its own phrase is an act
     found = coded(nlp, "Ghana and Togo agreed on closer security cooperation on Monday.")
     assert any(e["cameo"].startswith("06") for e in found), found
+
+
+def test_a_lasting_conflict_told_through_its_author_s_pronoun_is_no_new_act(nlp):
+    out = code_text(nlp, "Serbia accused Kosovo of lying and uses that story to justify its aggression.", date(2024, 3, 1))
+    assert not [e for e in out["events"] if e["cameo"][:2] in ("18", "19", "20")], out["events"]
+    # with its target named, it stays an act
+    found = coded(nlp, "Serbia stepped up its aggression against Kosovo on Monday.")
+    assert any(e["source"] == "SRB" and e["target"] == "KSV" and e["cameo"].startswith("19") for e in found), found
+
+
+def test_an_act_named_as_a_cause_with_its_verb_after_the_noun_is_read_at_the_noun(nlp):
+    out = code_text(nlp, "Rebels shelled a police post in Peru on Friday in retaliation for the offensive launched "
+                         "by Peruvian troops.", date(2024, 3, 1))
+    assert not [e for e in out["events"] if e["source"].startswith("PERMIL") and e["cameo"].startswith("19")], out["events"]

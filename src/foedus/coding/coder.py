@@ -492,9 +492,20 @@ class EventCoder:
 
         A lasting state of conflict named there ("after Russia's invasion of Ukraine", "despite its aggression
         against Ukraine", ``standing_conflict_nouns`` in the cues) is the setting of the clause, not a new act:
-        dropped even with a target."""
+        dropped even with a target. So is one told only through its author's pronoun, with no target named
+        ("uses the narrative to justify its aggression"): the conflict the story is about, not an act of the day.
+
+        An act named by a noun with its verb after it ("in retaliation for the offensive launched by the
+        army") is read at the noun."""
         t = m.trigger
+        if t.pos_ == "VERB" and t.dep_ == "acl" and t.head.pos_ == "NOUN":
+            t = t.head
         causes = ("after", "following", "for", "despite", "since", "amid")
+        if (t.pos_ == "NOUN" and t.lemma_.lower() in self.cues.standing_conflict_nouns
+                and m.pattern.id not in self.patterns.converted_ids
+                and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in t.children)
+                and all(ev.target is None for ev in events)):
+            return _keep(events, result, lambda ev: "a lasting conflict named through its author's pronoun")
         if (t.pos_ == "NOUN" and t.lemma_.lower() in self.cues.standing_conflict_nouns
                 and m.pattern.id not in self.patterns.converted_ids
                 and (t.dep_ == "pobj" and t.head.lower_ in causes
