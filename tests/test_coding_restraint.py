@@ -205,3 +205,17 @@ def test_an_act_named_as_a_cause_with_its_verb_after_the_noun_is_read_at_the_nou
     out = code_text(nlp, "Rebels shelled a police post in Peru on Friday in retaliation for the offensive launched "
                          "by Peruvian troops.", date(2024, 3, 1))
     assert not [e for e in out["events"] if e["source"].startswith("PERMIL") and e["cameo"].startswith("19")], out["events"]
+
+
+def test_a_stance_held_for_long_is_background_not_an_act_of_the_day(nlp):
+    out = code_text(nlp, "Serbia has long vowed to retake Kosovo.", date(2024, 3, 1))
+    assert not out["events"], out["events"]
+    assert any("held for long" in d["reason"] for d in out["dropped"]), out["dropped"]
+    found = coded(nlp, "Serbia vowed on Monday to retake Kosovo.")
+    assert any(e["source"] == "SRB" and e["target"] == "KSV" and e["cameo"].startswith("13") for e in found), found
+
+
+def test_an_act_of_a_state_s_organ_toward_the_state_itself_is_no_event(nlp):
+    out = code_text(nlp, "Kenya's National Security Council reiterated Kenya's commitment to peace on Monday.",
+                    date(2024, 3, 1))
+    assert not [e for e in out["events"] if e["target"] == "KEN"], out["events"]

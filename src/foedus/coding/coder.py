@@ -115,7 +115,8 @@ class EventCoder:
         A news medium carries what others say and do (``channel_roles``): "..., the state news
         agency reported" is no statement of the agency's own (010), and an agency is the source of
         no act of force or coercion (roots 14-20) that its report describes. An untargeted attack
-        named only as a cause is dropped too, and so is an act under a condition phrase ("aid in case of
+        named only as a cause is dropped too, and so is an act of a state's organ toward the state itself
+        ("the council reiterated Pakistan's commitment"), and an act under a condition phrase ("aid in case of
         aggression", ``condition_nouns`` in the cues). Converted PETRARCH dictionaries keep their own
         convention."""
         converted = self.patterns.converted_ids
@@ -123,6 +124,11 @@ class EventCoder:
         def why(ev: CodedEvent) -> str | None:
             if ev.target is None and ev.extra.get("named_as_cause"):
                 return "an earlier act of force with no target, named as a cause"
+            t = ev.target
+            if (t is not None and t.country and not t.role and not t.org and ev.source.country == t.country
+                    and not ev.source.org and ev.source.role == "GOV" and ev.pattern_id not in converted):
+                # "the council reiterated Pakistan's commitment to peace": the state's own stance, aimed at nobody
+                return "an act of a state's own organ toward that state"
             if ev.pattern_id not in converted and str(ev.extra.get("modality_why") or "").startswith(PROVISION):
                 return "what a text provides, not an act"
             if ev.pattern_id not in converted and str(ev.extra.get("modality_why") or "").startswith(CONDITION):
@@ -358,6 +364,8 @@ class EventCoder:
         kept = [ev for m, events in self._without_bare_reports(coded, ctx, result, background)
                 for ev in self._without_unaimed_causes(m, events, result)]
         kept = self._without_restated_acts(kept, result)
+        kept = _keep(kept, result, lambda ev: "a stance held for long ('has long vowed'), not an act of the day" if (
+            ev.pattern_id not in self.patterns.converted_ids and self._held_long(ctx.doc, ev)) else None)
         kept = self._without_denied_contents(kept, result)
         for ev in self._reported_acts(self._accusations(kept), result):
             key = (ev.source.start, ev.source.code, ev.target.start if ev.target else None,
@@ -536,6 +544,23 @@ class EventCoder:
         return _keep(events, result, lambda ev: "a statement restating the speaker's own act" if (
             ev.cameo == "010" and ev.target is not None and (ev.source.code, ev.target.code) in own
             and ev.pattern_id not in self.patterns.converted_ids) else None)
+
+    @staticmethod
+    def _held_long(doc: Doc, ev: CodedEvent) -> bool:
+        """"China has long vowed to take the island", "has long opposed the pact": a perfect verb with 'long'
+        tells a position held over years, the background of the news rather than an act it reports."""
+        span = doc.char_span(ev.trigger_start, ev.trigger_end, alignment_mode="expand")
+        if span is None:
+            return False
+        verb = span.root if span.root.pos_ in ("VERB", "AUX") else span.root.head
+        for _ in range(3):  # the act vowed is held as long as the vow ("has long vowed to retake")
+            if (any(c.dep_ == "advmod" and c.lower_ == "long" for c in verb.children)
+                    and any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)):
+                return True
+            if verb.dep_ not in ("xcomp", "conj") or verb.head.i == verb.i:
+                return False
+            verb = verb.head
+        return False
 
     def _without_denied_contents(self, events: list[CodedEvent], result: CodingResult) -> list[CodedEvent]:
         """Drop the act a denial is about when the denial itself is coded (016) by the same speaker.
