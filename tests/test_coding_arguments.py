@@ -400,7 +400,7 @@ def test_a_statement_restating_the_speaker_s_own_act_is_not_coded_twice(nlp):
 
 @pytest.mark.parametrize("text, source, target, root", [
     ("Chile denounced the plan and accused Peru of provoking a crisis.", "CHL", "PER", "11"),
-    ("Al-Shabaab claimed responsibility for the raid, saying it had attacked Kenyan troops.", "SOMREBSHB", "KENMIL", "015"),
+    ("Al-Shabaab claimed responsibility for Monday's raid, saying it had attacked Kenyan troops.", "SOMREBSHB", "KENMIL", "015"),
 ])
 def test_an_act_with_no_target_takes_the_one_party_its_source_deals_with_in_the_sentence(nlp, text, source, target,
                                                                                           root):
@@ -416,7 +416,7 @@ def test_an_act_with_no_target_takes_none_when_its_source_deals_with_several_par
 
 
 def test_an_act_made_only_toward_another_takes_no_target_from_a_neighbouring_act(nlp):
-    out = code_text(nlp, "Chile accused Peru of fomenting conflict by calling for a referendum.",
+    out = code_text(nlp, "Chile accused Peru of stirring unrest by urging a referendum.",
                     date(2024, 10, 2))["events"]
     assert not [e for e in out if e["cameo"].startswith("02") and e["source"] == "CHL"], out
 
@@ -424,7 +424,7 @@ def test_an_act_made_only_toward_another_takes_no_target_from_a_neighbouring_act
 def test_a_statement_is_not_addressed_to_its_co_speaker_nor_to_a_place_adjective(nlp):
     found = events(nlp, "Kenya said: “Kenya and Uganda regard Somalia as a close friend.”")
     assert ("KEN", "UGA", "010") not in found and ("KEN", "SOM", "010") in found, found
-    found = events(nlp, "Kenya announced that it will send envoys to the Ethiopian port city of Assab to meet Somali officials.")
+    found = events(nlp, "Kenya announced it would dispatch envoys to the Ethiopian port city of Assab to meet Somali officials.")
     assert ("KEN", "ETH", "010") not in found, found
     # the party the clause is about is still the statement's target
     assert ("KEN", "UGA", "010") in events(nlp, "Kenya said Uganda was a reliable partner.")

@@ -147,7 +147,7 @@ def test_a_state_s_meeting_with_nobody_named_is_not_held_with_the_other_side():
 
 @pytest.mark.parametrize("text", [
     "Trade between the two neighbours has grown since Armenia's invasion of Azerbaijan in 2020.",
-    "Hungary said it had kept the accord despite its armed aggression against Slovakia.",
+    "Hungary said it had kept the accord despite its occupation of Slovak border villages.",
     "The two states drew closer after Ethiopia's occupation of Eritrea isolated Addis Ababa.",
 ])
 def test_a_lasting_conflict_named_as_the_setting_is_no_new_act(nlp, text):
@@ -162,12 +162,14 @@ def test_a_single_attack_named_as_a_cause_is_still_coded(nlp):
 
 
 @pytest.mark.parametrize("text", [
-    "Kenya's president added that the pact provided for military assistance in case of aggression against either party.",
+    "Kenya sends aid to Uganda in case of floods.",
     "The treaty commits Ghana to send troops in the event of an attack on Togo.",
 ])
 def test_an_act_under_a_condition_phrase_is_no_event(nlp, text):
     out = code_text(nlp, text, date(2024, 3, 1))
     assert not [e for e in out["events"] if e["cameo"][:2] in ("07", "15", "18", "19")], out["events"]
+    if "case of" in text:
+        assert any("condition" in d["reason"] for d in out["dropped"]), out["dropped"]
 
 
 def test_in_the_case_of_is_no_condition(nlp):
@@ -177,7 +179,7 @@ def test_in_the_case_of_is_no_condition(nlp):
 
 
 def test_the_act_a_coded_denial_is_about_is_not_coded_again(nlp):
-    out = code_text(nlp, "Hungary's defence ministry denied its jets had violated Slovak airspace.", date(2024, 3, 1))
+    out = code_text(nlp, "Hungary's defence ministry denied that its aircraft had crossed into Slovak airspace.", date(2024, 3, 1))
     assert [(e["source"], e["target"], e["cameo"]) for e in out["events"]] == [("HUNGOV", "SVK", "016")], out["events"]
     assert any("content of a denial" in d["reason"] for d in out["dropped"]), out["dropped"]
     # a plain statement that the act was not done, with no denial coded, keeps the act reported as not done
@@ -194,7 +196,7 @@ def test_a_noun_naming_what_a_treaty_is_about_is_no_act(nlp):
 
 
 def test_a_lasting_conflict_told_through_its_author_s_pronoun_is_no_new_act(nlp):
-    out = code_text(nlp, "Serbia accused Kosovo of lying and uses that story to justify its aggression.", date(2024, 3, 1))
+    out = code_text(nlp, "Serbia accused Kosovo of lying and uses the quarrel to excuse its aggression.", date(2024, 3, 1))
     assert not [e for e in out["events"] if e["cameo"][:2] in ("18", "19", "20")], out["events"]
     # with its target named, it stays an act
     found = coded(nlp, "Serbia stepped up its aggression against Kosovo on Monday.")
@@ -202,20 +204,20 @@ def test_a_lasting_conflict_told_through_its_author_s_pronoun_is_no_new_act(nlp)
 
 
 def test_an_act_named_as_a_cause_with_its_verb_after_the_noun_is_read_at_the_noun(nlp):
-    out = code_text(nlp, "Rebels shelled a police post in Peru on Friday in retaliation for the offensive launched "
+    out = code_text(nlp, "Rebels shelled a police post in Peru on Friday in revenge for the offensive mounted "
                          "by Peruvian troops.", date(2024, 3, 1))
     assert not [e for e in out["events"] if e["source"].startswith("PERMIL") and e["cameo"].startswith("19")], out["events"]
 
 
 def test_a_stance_held_for_long_is_background_not_an_act_of_the_day(nlp):
-    out = code_text(nlp, "Serbia has long vowed to retake Kosovo.", date(2024, 3, 1))
+    out = code_text(nlp, "Serbia has long pledged to retake Kosovo.", date(2024, 3, 1))
     assert not out["events"], out["events"]
     assert any("held for long" in d["reason"] for d in out["dropped"]), out["dropped"]
-    found = coded(nlp, "Serbia vowed on Monday to retake Kosovo.")
+    found = coded(nlp, "Serbia pledged on Monday to retake Kosovo.")
     assert any(e["source"] == "SRB" and e["target"] == "KSV" and e["cameo"].startswith("13") for e in found), found
 
 
 def test_an_act_of_a_state_s_organ_toward_the_state_itself_is_no_event(nlp):
-    out = code_text(nlp, "Kenya's National Security Council reiterated Kenya's commitment to peace on Monday.",
+    out = code_text(nlp, "Kenya's National Security Council restated Kenya's pledge of restraint on Monday.",
                     date(2024, 3, 1))
     assert not [e for e in out["events"] if e["target"] == "KEN"], out["events"]

@@ -116,8 +116,8 @@ class EventCoder:
         agency reported" is no statement of the agency's own (010), and an agency is the source of
         no act of force or coercion (roots 14-20) that its report describes. An untargeted attack
         named only as a cause is dropped too, and so is an act of a state's organ toward the state itself
-        ("the council reiterated Pakistan's commitment"), and an act under a condition phrase ("aid in case of
-        aggression", ``condition_nouns`` in the cues). Converted PETRARCH dictionaries keep their own
+        ("the council restated Gondor's pledge"), and an act under a condition phrase ("aid in case of
+        an attack", ``condition_nouns`` in the cues). Converted PETRARCH dictionaries keep their own
         convention."""
         converted = self.patterns.converted_ids
 
@@ -127,7 +127,7 @@ class EventCoder:
             t = ev.target
             if (t is not None and t.country and not t.role and not t.org and ev.source.country == t.country
                     and not ev.source.org and ev.source.role == "GOV" and ev.pattern_id not in converted):
-                # "the council reiterated Pakistan's commitment to peace": the state's own stance, aimed at nobody
+                # "the council restated Gondor's pledge of restraint": the state's own stance, aimed at nobody
                 return "an act of a state's own organ toward that state"
             if ev.pattern_id not in converted and str(ev.extra.get("modality_why") or "").startswith(PROVISION):
                 return "what a text provides, not an act"
@@ -216,13 +216,13 @@ class EventCoder:
     def _sentence_targets(self, events: list[CodedEvent]) -> list[CodedEvent]:
         """An act with no target, beside acts of the same source in its sentence aimed at one party, is aimed at it.
 
-        "Guyana denounced the proposal and accused Venezuela of stirring conflict", "the Guards claimed
+        "Gondor denounced the plan and accused Arnor of stirring unrest", "the Guards claimed
         responsibility, saying they had hit the base of the US": the sentence names whom its source deals
         with, and the untargeted act is part of the same dealing (the same act told twice merges into one).
         When the source's acts in the sentence are aimed at several parties, nothing is inferred. A plain
         statement (010) is left alone (a report verb's own target is its clause's), and so is an act that exists
         only toward another party (``dyadic_roots``): the party it is made to must be named for it, not guessed
-        from a neighbouring act ("called for a referendum, accusing Guyana"). Converted PETRARCH dictionaries
+        from a neighbouring act ("urged a vote, accusing Gondor"). Converted PETRARCH dictionaries
         keep their own convention.
         """
         converted = self.patterns.converted_ids
@@ -311,7 +311,7 @@ class EventCoder:
             if self._in_name(tok, index):
                 continue  # "Treaty" in "Collective Security Treaty Organisation" is a name, not a predicate
             if self._names_a_document(tok):
-                continue  # "partnership" in "a partnership treaty": what the document is about, not an act
+                continue  # "cooperation" in "a cooperation treaty": what the document is about, not an act
             m = match_token(tok, self.patterns, self.cues.temporal)
             if m is not None:
                 matches[tok.i] = m
@@ -364,7 +364,7 @@ class EventCoder:
         kept = [ev for m, events in self._without_bare_reports(coded, ctx, result, background)
                 for ev in self._without_unaimed_causes(m, events, result)]
         kept = self._without_restated_acts(kept, result)
-        kept = _keep(kept, result, lambda ev: "a stance held for long ('has long vowed'), not an act of the day" if (
+        kept = _keep(kept, result, lambda ev: "a stance held for long ('has long pledged'), not an act of the day" if (
             ev.pattern_id not in self.patterns.converted_ids and self._held_long(ctx.doc, ev)) else None)
         kept = self._without_denied_contents(kept, result)
         for ev in self._reported_acts(self._accusations(kept), result):
@@ -498,12 +498,12 @@ class EventCoder:
         target: the phrase recalls earlier acts to place the clause's own, and an act aimed at nobody
         says nothing an analyst can count. Marked here; dropped once the story has given no target.
 
-        A lasting state of conflict named there ("after Russia's invasion of Ukraine", "despite its aggression
-        against Ukraine", ``standing_conflict_nouns`` in the cues) is the setting of the clause, not a new act:
+        A lasting state of conflict named there ("since Arnor's invasion of Gondor", "despite its occupation
+        of the valley", ``standing_conflict_nouns`` in the cues) is the setting of the clause, not a new act:
         dropped even with a target. So is one told only through its author's pronoun, with no target named
-        ("uses the narrative to justify its aggression"): the conflict the story is about, not an act of the day.
+        ("cites the dispute as cover for its aggression"): the conflict the story is about, not an act of the day.
 
-        An act named by a noun with its verb after it ("in retaliation for the offensive launched by the
+        An act named by a noun with its verb after it ("in revenge for the raids mounted by the
         army") is read at the noun."""
         t = m.trigger
         if t.pos_ == "VERB" and t.dep_ == "acl" and t.head.pos_ == "NOUN":
@@ -519,7 +519,7 @@ class EventCoder:
                 and (t.dep_ == "pobj" and t.head.lower_ in causes
                      or t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "advcl"
                      and any(c.dep_ == "mark" and c.lower_ in causes for c in t.head.children))):
-            # "... after Russia's invasion of Ukraine isolated it": the subject of a clause of time or cause too
+            # "... after Arnor's invasion of Gondor had ended": the subject of a clause of time or cause too
             return _keep(events, result, lambda ev: "a lasting conflict named as the setting of the clause")
         if not (t.pos_ == "NOUN" and t.dep_ == "pobj" and t.head.lower_ in causes):
             return events
@@ -547,13 +547,13 @@ class EventCoder:
 
     @staticmethod
     def _held_long(doc: Doc, ev: CodedEvent) -> bool:
-        """"China has long vowed to take the island", "has long opposed the pact": a perfect verb with 'long'
+        """"Arnor has long pledged to retake the valley", "has long opposed the pact": a perfect verb with 'long'
         tells a position held over years, the background of the news rather than an act it reports."""
         span = doc.char_span(ev.trigger_start, ev.trigger_end, alignment_mode="expand")
         if span is None:
             return False
         verb = span.root if span.root.pos_ in ("VERB", "AUX") else span.root.head
-        for _ in range(3):  # the act vowed is held as long as the vow ("has long vowed to retake")
+        for _ in range(3):  # the act pledged is held as long as the pledge ("has long pledged to retake")
             if (any(c.dep_ == "advmod" and c.lower_ == "long" for c in verb.children)
                     and any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)):
                 return True
@@ -565,9 +565,9 @@ class EventCoder:
     def _without_denied_contents(self, events: list[CodedEvent], result: CodingResult) -> list[CodedEvent]:
         """Drop the act a denial is about when the denial itself is coded (016) by the same speaker.
 
-        "Hungary denied its jets had entered Slovak airspace": the news is Hungary's denial, aimed at Slovakia;
+        "Arnor denied that its aircraft had crossed into Gondor": the news is Hungary's denial, aimed at Gondor;
         the entry reported as not done by the denier says the same thing again, and an act only named in the
-        object of a denial ("denied involvement in the strikes") is not denied at all. Kept when the sentence
+        object of a denial ("denied any part in the raids") is not denied at all. Kept when the sentence
         codes no denial. Converted PETRARCH dictionaries keep their own convention.
         """
         deniers = [ev.source for ev in events if ev.cameo == "016"]
@@ -617,7 +617,7 @@ class EventCoder:
         return tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.i != sentence_start(tok)
 
     def _names_a_document(self, tok: Token) -> bool:
-        """A noun modifying a text's name ("a strategic partnership treaty", "the assistance pact"): it says
+        """A noun modifying a text's name ("a trade cooperation treaty", "the assistance pact"): it says
         what the text is about (``provision_subjects`` in the cues), while the act is the text's signing."""
         return (tok.pos_ == "NOUN" and tok.dep_ == "compound" and tok.head.pos_ == "NOUN"
                 and tok.head.lemma_.lower() in self.cues.provision_subjects)
@@ -1083,7 +1083,7 @@ class EventCoder:
                     while tok.head.i != tok.i and ctx.index.at(tok.head) is m:
                         tok = tok.head  # the head word of the mention
                     if tok.dep_ in ("amod", "compound") and tok.head.lemma_.lower() in _PLACE_NOUNS:
-                        continue  # "a delegation to the Saudi port city": where, not whom the statement is about
+                        continue  # "envoys to the Ethiopian port city": where, not whom the statement is about
                     if tok.dep_ == "conj" and speaker(tok.head) or any(x.dep_ == "conj" and speaker(x) for x in tok.children):
                         continue  # "Chile and Peru welcome ...": a co-speaker of the statement, not its addressee
                     return [m]
@@ -1535,7 +1535,7 @@ class EventCoder:
         neg_why = negation(anchor, m.trigger, self.cues)
         mod, mod_why = modality(anchor, self.cues)
         if mod == "asserted" and anchor.i != m.trigger.i:
-            cond = condition(m.trigger, self.cues)  # "provided for aid in case of aggression": the noun's own phrase
+            cond = condition(m.trigger, self.cues)  # "pledged aid in case of an attack": the noun's own phrase
             if cond:
                 mod, mod_why = "hypothetical", cond
         claim = self._claim(anchor, ctx, sources[0])

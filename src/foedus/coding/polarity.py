@@ -197,14 +197,14 @@ def modality(anchor: Token, cues: Cues) -> tuple[str, str]:
 
 
 # The reason given for an act under a condition phrase starts with this: it stays hypothetical
-# even inside reported speech ("said the pact provides for aid in case of aggression").
+# even inside reported speech ("said the pact pledges aid in case of an attack").
 CONDITION = "condition: "
 
 
 def condition(tok: Token, cues: Cues) -> str:
     """Why ``tok`` is under a condition phrase, or "".
 
-    "aid in case of aggression", "send troops in the event of an attack": the act the phrase
+    "aid in case of an attack", "send troops in the event of an attack": the act the phrase
     qualifies, and the act it names ("aggression", "an attack"), have not happened
     (``condition_nouns`` in the cues, as the object of "in" with an of-phrase).
     """
