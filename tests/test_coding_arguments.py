@@ -447,3 +447,50 @@ def test_an_organisations_meeting_takes_the_member_it_works_with_not_the_side_it
     out = code_text(nlp, text, date(2024, 10, 4))["events"]
     meetings = [e for e in out if e["cameo"] == "040" and e["source"] == "IGOWSTNAT" and "met" in e["trigger"]]
     assert meetings and all(e["target"] == "LVA" for e in meetings), out
+
+
+@pytest.mark.parametrize("text, source, target, root", [
+    ("Chile denounced the plan and accused Peru of provoking a crisis.", "CHL", "PER", "11"),
+    ("Al-Shabaab claimed responsibility for Monday's raid, saying it had attacked Kenyan troops.", "SOMREBSHB", "KENMIL", "015"),
+])
+def test_an_act_with_no_target_takes_the_one_party_its_source_deals_with_in_the_sentence(nlp, text, source, target,
+                                                                                          root):
+    out = code_text(nlp, text, date(2024, 10, 2))["events"]
+    hits = [e for e in out if e["cameo"].startswith(root) and (source is None or e["source"] == source)]
+    assert hits and all(e["target"] == target for e in hits), out
+
+
+def test_an_act_with_no_target_takes_none_when_its_source_deals_with_several_parties(nlp):
+    out = code_text(nlp, "Chile held naval exercises, thanked Peru and criticised Bolivia.", date(2024, 10, 2))["events"]
+    drills = [e for e in out if e["cameo"].startswith("15")]
+    assert all(e["target"] is None for e in drills), out
+
+
+def test_an_act_made_only_toward_another_takes_no_target_from_a_neighbouring_act(nlp):
+    out = code_text(nlp, "Chile accused Peru of stirring unrest by urging a referendum.",
+                    date(2024, 10, 2))["events"]
+    assert not [e for e in out if e["cameo"].startswith("02") and e["source"] == "CHL"], out
+
+
+def test_a_statement_is_not_addressed_to_its_co_speaker_nor_to_a_place_adjective(nlp):
+    found = events(nlp, "Kenya said: “Kenya and Uganda regard Somalia as a close friend.”")
+    assert ("KEN", "UGA", "010") not in found and ("KEN", "SOM", "010") in found, found
+    found = events(nlp, "Kenya announced it would dispatch envoys to the Ethiopian port city of Assab to meet Somali officials.")
+    assert ("KEN", "ETH", "010") not in found, found
+    # the party the clause is about is still the statement's target
+    assert ("KEN", "UGA", "010") in events(nlp, "Kenya said Uganda was a reliable partner.")
+
+
+def test_a_statement_about_a_partner_in_the_speaker_s_act_is_about_the_act_s_target(nlp):
+    found = events(nlp, "Kenya announced that it had joined Uganda in shelling militant camps in Somalia.")
+    assert ("KEN", "SOM", "010") in found and ("KEN", "UGA", "010") not in found, found
+
+
+def test_a_report_of_another_s_act_coded_as_the_speaker_s_claim_is_no_statement_of_its_own(nlp):
+    out = code_text(nlp, "Kenya confirmed that Uganda's president had called the Kenyan president on Monday.",
+                    date(2024, 10, 2))
+    assert not [e for e in out["events"] if e["cameo"] == "010"], out["events"]
+    assert any(e["cameo"].startswith("04") and e["claimed_by"] for e in out["events"]), out["events"]
+    assert any("coded as the speaker's claim" in d["reason"] for d in out["dropped"]), out["dropped"]
+    # with nothing coded in its clause, the statement stays
+    assert ("KEN", "UGA", "010") in events(nlp, "Kenya said Uganda was a reliable partner.")

@@ -31,7 +31,8 @@ from .frames import Frame, Frames, default_frames
 from .matching import Match, match_token
 from .patterns import PatternSet, load_patterns
 from .polarity import (
-    PROVISION, according_to, modality, negation, offered_on_condition, report_governor, reported_future, self_report,
+    CONDITION, PROVISION, according_to, condition, modality, negation, offered_on_condition, report_governor,
+    reported_future, self_report,
 )
 from .slots import (
     MentionIndex, SlotFinder, is_passive, is_temporal, obligation_clause, objects, of_objects, prep_objects,
@@ -109,7 +110,7 @@ class EventCoder:
         converted = self.patterns.converted_ids
         result.events = [self._treaty_addressee(ev) if ev.target is None and ev.cameo[:2] == "02"
                          and ev.pattern_id not in converted else ev for ev in result.events]
-        result.events = self._dyadic(self._story_targets(result.events), result)
+        result.events = self._dyadic(self._story_targets(self._sentence_targets(result.events)), result)
         result.events = self._story_statements(result.events, result)
         result.events = self._without_channels(result.events, result)
         return result
@@ -165,15 +166,24 @@ class EventCoder:
         A news medium carries what others say and do (``channel_roles``): "..., the state news
         agency reported" is no statement of the agency's own (010), and an agency is the source of
         no act of force or coercion (roots 14-20) that its report describes. An untargeted attack
-        named only as a cause is dropped too. Converted PETRARCH dictionaries keep their own
+        named only as a cause is dropped too, and so is an act of a state's organ toward the state itself
+        ("the council restated Gondor's pledge"), and an act under a condition phrase ("aid in case of
+        an attack", ``condition_nouns`` in the cues). Converted PETRARCH dictionaries keep their own
         convention."""
         converted = self.patterns.converted_ids
 
         def why(ev: CodedEvent) -> str | None:
             if ev.target is None and ev.extra.get("named_as_cause"):
                 return "an earlier act of force with no target, named as a cause"
+            t = ev.target
+            if (t is not None and t.country and not t.role and not t.org and ev.source.country == t.country
+                    and not ev.source.org and ev.source.role == "GOV" and ev.pattern_id not in converted):
+                # "the council restated Gondor's pledge of restraint": the state's own stance, aimed at nobody
+                return "an act of a state's own organ toward that state"
             if ev.pattern_id not in converted and str(ev.extra.get("modality_why") or "").startswith(PROVISION):
                 return "what a text provides, not an act"
+            if ev.pattern_id not in converted and str(ev.extra.get("modality_why") or "").startswith(CONDITION):
+                return "an act under a condition ('in case of ...'), which has not happened"
             if ((ev.source.role or "").lower() in self.cues.channel_roles
                     and (ev.cameo == "010" or ev.cameo[:2] >= "14") and ev.pattern_id not in converted):
                 return "a news medium only carries the report"
@@ -203,10 +213,13 @@ class EventCoder:
         """
         if not self.cues.dyadic_roots:
             return events
-        converted = self.patterns.converted_ids
         return _keep(events, result, lambda ev: "no target actor in the sentence or the story" if (
-            ev.target is None and not ev.negated and ev.cameo[:2] in self.cues.dyadic_roots
-            and ev.pattern_id not in converted and not self._under_a_treaty(ev.sentence)) else None)
+            ev.target is None and self._needs_target(ev)) else None)
+
+    def _needs_target(self, ev: CodedEvent) -> bool:
+        """An act of the roots under ``dyadic_roots`` that ``_dyadic`` keeps only with a target."""
+        return (not ev.negated and ev.cameo[:2] in self.cues.dyadic_roots
+                and ev.pattern_id not in self.patterns.converted_ids and not self._under_a_treaty(ev.sentence))
 
     @staticmethod
     def _story_statements(events: list[CodedEvent], result: CodingResult) -> list[CodedEvent]:
@@ -256,6 +269,42 @@ class EventCoder:
                                                        "target_why": f"a request under {t.name}, whose "
                                                                      f"organisation is {t.organisation}"})
         return ev
+
+    def _same_side(self, a: ActorMention, b: ActorMention) -> bool:
+        """One actor, or a state and its government or forces (not an armed group of that state)."""
+        if a.code == b.code:
+            return True
+        non_state = self.cues.non_state_roles
+        return bool(a.country) and a.country == b.country and not a.org and not b.org \
+            and (a.role or "").lower() not in non_state and (b.role or "").lower() not in non_state
+
+    def _sentence_targets(self, events: list[CodedEvent]) -> list[CodedEvent]:
+        """An act with no target, beside acts of the same source in its sentence aimed at one party, is aimed at it.
+
+        "Gondor denounced the plan and accused Arnor of stirring unrest", "the Guards claimed
+        responsibility, saying they had hit the base of the US": the sentence names whom its source deals
+        with, and the untargeted act is part of the same dealing (the same act told twice merges into one).
+        When the source's acts in the sentence are aimed at several parties, nothing is inferred. A plain
+        statement (010) is left alone (a report verb's own target is its clause's), and so is an act that exists
+        only toward another party (``dyadic_roots``): the party it is made to must be named for it, not guessed
+        from a neighbouring act ("urged a vote, accusing Gondor"). Converted PETRARCH dictionaries
+        keep their own convention.
+        """
+        converted = self.patterns.converted_ids
+        out = []
+        for ev in events:
+            if ev.target is None and ev.cameo != "010" and ev.pattern_id not in converted and not self._needs_target(ev) \
+                    and not str(ev.extra.get("modality_why") or "").startswith(PROVISION):
+                aimed = [o for o in events if o.sent_index == ev.sent_index and o.target is not None
+                         and self._same_side(o.source, ev.source) and not self._same_side(o.target, ev.source)]
+                sides = {(o.target.country or o.target.org or o.target.code) for o in aimed if o.target is not None}
+                if len(sides) == 1:
+                    other = aimed[0]
+                    ev = _with(ev, target=other.target, extra={
+                        **ev.extra, "target_slot": "sentence",
+                        "target_why": f"the target of {other.trigger!r}, the same source's act in this sentence"})
+            out.append(ev)
+        return out
 
     def _story_targets(self, events: list[CodedEvent]) -> list[CodedEvent]:
         """An act with no target in its sentence, in a story about two sides, is aimed at the other side.
@@ -332,6 +381,8 @@ class EventCoder:
         for tok in sent:
             if self._in_name(tok, index):
                 continue  # "Treaty" in "Collective Security Treaty Organisation" is a name, not a predicate
+            if self._names_a_document(tok):
+                continue  # "cooperation" in "a cooperation treaty": what the document is about, not an act
             m = match_token(tok, self.patterns, self.cues.temporal)
             if m is not None:
                 matches[tok.i] = m
@@ -394,13 +445,56 @@ class EventCoder:
         kept = [ev for m, events in self._without_bare_reports(coded, ctx, result, background)
                 for ev in self._without_unaimed_causes(m, events, result)]
         kept = self._without_restated_acts(kept, result)
-        for ev in self._accusations(kept):
+        kept = _keep(kept, result, lambda ev: "a stance held for long ('has long pledged'), not an act of the day" if (
+            ev.pattern_id not in self.patterns.converted_ids and self._held_long(ctx.doc, ev)) else None)
+        kept = self._without_denied_contents(kept, result)
+        for ev in self._reported_acts(self._accusations(kept), result):
             key = (ev.source.start, ev.source.code, ev.target.start if ev.target else None,
                    ev.target.code if ev.target else None, ev.cameo, ev.negated, ev.modality,
                    ev.date if ev.extra.get("coordinated_day") else None)
             if key not in emitted:
                 emitted.add(key)
                 result.events.append(ev)
+
+    def _reported_acts(self, events: list[CodedEvent], result: CodingResult) -> list[CodedEvent]:
+        """A statement whose target was taken from the clause it reports, when that clause's act is coded.
+
+        "Kenya said it had joined Uganda in shelling the camps in Somalia": Uganda shares the speaker's act,
+        so the statement is about the act's target (Somalia). "Kenya confirmed that Uganda's president had
+        called its own": the clause's act is coded as Uganda's, claimed by Kenya; a statement to Uganda
+        beside it only carries that act (as a report with no target of its own is dropped). A hostile act
+        of another state has already made the statement an accusation. Converted PETRARCH dictionaries keep
+        their own convention.
+        """
+        def side(a: ActorMention | None) -> str | None:
+            return (a.country or a.org or a.code) if a is not None else None
+
+        converted = self.patterns.converted_ids
+        out: list[CodedEvent] = []
+        for ev in events:
+            if ev.cameo != "010" or ev.extra.get("target_slot") != "clause" or ev.pattern_id in converted \
+                    or ev.target is None or (ev.source.role or "").lower() in self.cues.channel_roles:
+                out.append(ev)
+                continue
+            speaker, addressee = side(ev.source), side(ev.target)
+            others = [x for x in events if x is not ev and x.cameo != "010"]
+            shared = [x for x in others if side(x.source) == addressee and x.target is not None
+                      and side(x.target) not in (speaker, addressee)
+                      and any(y.trigger_start == x.trigger_start and side(y.source) == speaker for y in others)]
+            if shared:
+                out.append(_with(ev, target=shared[0].target, extra={
+                    **ev.extra, "target_slot": "shared act",
+                    "target_why": f"{addressee} shares the speaker's act {shared[0].trigger!r}"}))
+                continue
+            carried = [x for x in others if side(x.source) == addressee and x.claimed_by is not None
+                       and side(x.claimed_by) == speaker and (x.target is not None or not self._needs_target(x))]
+            if carried:
+                result.dropped.append(Dropped(ev.sent_index, ev.trigger, ev.trigger_start, ev.pattern_id,
+                                              f"the report of {addressee}'s act {carried[0].trigger!r}, "
+                                              "coded as the speaker's claim"))
+                continue
+            out.append(ev)
+        return out
 
     def _accusations(self, events: list[CodedEvent]) -> list[CodedEvent]:
         """A statement that another party committed a hostile act accuses it (112 and its subcodes).
@@ -484,10 +578,32 @@ class EventCoder:
         """Drop an act of force named by a noun in a phrase of cause or time ("following attacks by
         the rebels over several days", "in revenge for raids by the army") when nobody is named as its
         target: the phrase recalls earlier acts to place the clause's own, and an act aimed at nobody
-        says nothing an analyst can count. Marked here; dropped once the story has given no target."""
+        says nothing an analyst can count. Marked here; dropped once the story has given no target.
+
+        A lasting state of conflict named there ("since Arnor's invasion of Gondor", "despite its occupation
+        of the valley", ``standing_conflict_nouns`` in the cues) is the setting of the clause, not a new act:
+        dropped even with a target. So is one told only through its author's pronoun, with no target named
+        ("cites the dispute as cover for its aggression"): the conflict the story is about, not an act of the day.
+
+        An act named by a noun with its verb after it ("in revenge for the raids mounted by the
+        army") is read at the noun."""
         t = m.trigger
-        if not (t.pos_ == "NOUN" and t.dep_ == "pobj"
-                and t.head.lower_ in ("after", "following", "for", "despite", "since", "amid")):
+        if t.pos_ == "VERB" and t.dep_ == "acl" and t.head.pos_ == "NOUN":
+            t = t.head
+        causes = ("after", "following", "for", "despite", "since", "amid")
+        if (t.pos_ == "NOUN" and t.lemma_.lower() in self.cues.standing_conflict_nouns
+                and m.pattern.id not in self.patterns.converted_ids
+                and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in t.children)
+                and all(ev.target is None for ev in events)):
+            return _keep(events, result, lambda ev: "a lasting conflict named through its author's pronoun")
+        if (t.pos_ == "NOUN" and t.lemma_.lower() in self.cues.standing_conflict_nouns
+                and m.pattern.id not in self.patterns.converted_ids
+                and (t.dep_ == "pobj" and t.head.lower_ in causes
+                     or t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "advcl"
+                     and any(c.dep_ == "mark" and c.lower_ in causes for c in t.head.children))):
+            # "... after Arnor's invasion of Gondor had ended": the subject of a clause of time or cause too
+            return _keep(events, result, lambda ev: "a lasting conflict named as the setting of the clause")
+        if not (t.pos_ == "NOUN" and t.dep_ == "pobj" and t.head.lower_ in causes):
             return events
         return [_with(ev, extra={**ev.extra, "named_as_cause": True})
                 if ev.target is None and ev.cameo[:2] in FORCE_ROOTS and ev.pattern_id not in self.patterns.converted_ids
@@ -510,6 +626,39 @@ class EventCoder:
         return _keep(events, result, lambda ev: "a statement restating the speaker's own act" if (
             ev.cameo == "010" and ev.target is not None and (ev.source.code, ev.target.code) in own
             and ev.pattern_id not in self.patterns.converted_ids) else None)
+
+    @staticmethod
+    def _held_long(doc: Doc, ev: CodedEvent) -> bool:
+        """"Arnor has long pledged to retake the valley", "has long opposed the pact": a perfect verb with 'long'
+        tells a position held over years, the background of the news rather than an act it reports."""
+        span = doc.char_span(ev.trigger_start, ev.trigger_end, alignment_mode="expand")
+        if span is None:
+            return False
+        verb = span.root if span.root.pos_ in ("VERB", "AUX") else span.root.head
+        for _ in range(3):  # the act pledged is held as long as the pledge ("has long pledged to retake")
+            if (any(c.dep_ == "advmod" and c.lower_ == "long" for c in verb.children)
+                    and any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)):
+                return True
+            if verb.dep_ not in ("xcomp", "conj") or verb.head.i == verb.i:
+                return False
+            verb = verb.head
+        return False
+
+    def _without_denied_contents(self, events: list[CodedEvent], result: CodingResult) -> list[CodedEvent]:
+        """Drop the act a denial is about when the denial itself is coded (016) by the same speaker.
+
+        "Arnor denied that its aircraft had crossed into Gondor": the news is Hungary's denial, aimed at Gondor;
+        the entry reported as not done by the denier says the same thing again, and an act only named in the
+        object of a denial ("denied any part in the raids") is not denied at all. Kept when the sentence
+        codes no denial. Converted PETRARCH dictionaries keep their own convention.
+        """
+        deniers = [ev.source for ev in events if ev.cameo == "016"]
+        if not deniers:
+            return events
+        return _keep(events, result, lambda ev: "the content of a denial coded as the denial" if (
+            ev.negated and ev.cameo != "016" and ev.claimed_by is not None
+            and ev.pattern_id not in self.patterns.converted_ids
+            and any(self._same_side(ev.claimed_by, d) for d in deniers)) else None)
 
     @staticmethod
     def _asked_whether(trigger: Token) -> bool:
@@ -548,6 +697,12 @@ class EventCoder:
             return True
         # a capitalised proper-noun word inside a sentence belongs to a name or title
         return tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.i != sentence_start(tok)
+
+    def _names_a_document(self, tok: Token) -> bool:
+        """A noun modifying a text's name ("a trade cooperation treaty", "the assistance pact"): it says
+        what the text is about (``provision_subjects`` in the cues), while the act is the text's signing."""
+        return (tok.pos_ == "NOUN" and tok.dep_ == "compound" and tok.head.pos_ == "NOUN"
+                and tok.head.lemma_.lower() in self.cues.provision_subjects)
 
     def _question(self, trigger: Token) -> bool:
         for c in trigger.children:
@@ -1031,12 +1186,26 @@ class EventCoder:
     def _clause_actor(self, trigger: Token, ctx: "_SentenceContext",
                       exclude: list[ActorMention]) -> list[ActorMention]:
         own = {e.country or e.code for e in exclude}
+
+        def speaker(t: Token) -> bool:
+            """The speaker itself, or its state and government ("Chile said: 'Chile and Peru welcome ...'")."""
+            o = ctx.index.find(t)
+            return o is not None and any(
+                o.code == e.code or bool(o.country) and o.country == e.country
+                and (o.role or "GOV") == "GOV" and (e.role or "GOV") == "GOV" for e in exclude)
+
         for c in trigger.children:
             if c.dep_ not in ("ccomp", "xcomp", "parataxis"):
                 continue
             for tok in sorted(c.subtree, key=lambda t: t.i):
                 m = ctx.index.at(tok)
                 if m is not None and m.code and (m.country or m.code) not in own and m not in exclude:
+                    while tok.head.i != tok.i and ctx.index.at(tok.head) is m:
+                        tok = tok.head  # the head word of the mention
+                    if tok.dep_ in ("amod", "compound") and tok.head.lemma_.lower() in _PLACE_NOUNS:
+                        continue  # "envoys to the Ethiopian port city": where, not whom the statement is about
+                    if tok.dep_ == "conj" and speaker(tok.head) or any(x.dep_ == "conj" and speaker(x) for x in tok.children):
+                        continue  # "Chile and Peru welcome ...": a co-speaker of the statement, not its addressee
                     return [m]
         return []
 
@@ -1511,6 +1680,10 @@ class EventCoder:
         anchor = self._anchor(m.trigger)
         neg_why = negation(anchor, m.trigger, self.cues)
         mod, mod_why = modality(anchor, self.cues)
+        if mod == "asserted" and anchor.i != m.trigger.i:
+            cond = condition(m.trigger, self.cues)  # "pledged aid in case of an attack": the noun's own phrase
+            if cond:
+                mod, mod_why = "hypothetical", cond
         claim = self._claim(anchor, ctx, sources[0])
         if neg_why and {w for entry in p.before for w in entry.split()} & self.cues.negators:
             neg_why = None  # "will not *": the pattern's own words carry the negation in its code
@@ -1523,7 +1696,7 @@ class EventCoder:
         if mod == "future" and not forced and not negated and not p.converted:
             code, mod, mod_why = self._intent(code, mod, mod_why, anchor)
         own_mod, own_why = mod, mod_why  # the modality of the verb itself, for a self-report
-        if claim.modality and not mod_why.startswith(PROVISION):
+        if claim.modality and not mod_why.startswith((PROVISION, CONDITION)):
             mod, mod_why, claimed_by = "claimed", claim.why, claim.speaker
         start, end = _trigger_span(m)
         location = ctx.location(m.trigger, [*sources, *targets, *([claimed_by] if claimed_by else [])])

@@ -27,7 +27,7 @@ KEYS = ("negators", "negating_verbs", "without", "future_aux", "future_verbs", "
         "earlier_marks", "earlier_spans", "support_particles", "scope_target_roots", "scope_target_preps",
         "intent_roots", "threat_roots", "story_target_roots", "permission_verbs", "provision_subjects",
         "provision_verbs", "reciprocal_verbs", "dyadic_roots", "treaty_words", "accusation_roots", "non_state_roles",
-        "joint_codes", "undergo_verbs", "channel_roles")
+        "joint_codes", "undergo_verbs", "channel_roles", "standing_conflict_nouns", "condition_nouns")
 
 
 @dataclass(frozen=True)
@@ -77,6 +77,8 @@ class Cues:
     joint_codes: frozenset[str] = frozenset()
     undergo_verbs: frozenset[str] = frozenset()
     channel_roles: frozenset[str] = frozenset()
+    standing_conflict_nouns: frozenset[str] = frozenset()
+    condition_nouns: frozenset[str] = frozenset()
     problems: tuple[LoadProblem, ...] = ()
 
 

@@ -162,6 +162,9 @@ def modality(anchor: Token, cues: Cues) -> tuple[str, str]:
         for c in cur.children:
             if c.dep_ == "mark" and c.lower_ in cues.conditional_marks:
                 return "hypothetical", f"'{c.text} ...'"
+        cond = condition(cur, cues)
+        if cond:
+            return "hypothetical", cond
         if cur.dep_ == "xcomp" and cur.head.i != cur.i:
             head = cur.head
             lemma = head.lemma_.lower()
@@ -191,6 +194,39 @@ def modality(anchor: Token, cues: Cues) -> tuple[str, str]:
                 continue
         break
     return "asserted", ""
+
+
+# The reason given for an act under a condition phrase starts with this: it stays hypothetical
+# even inside reported speech ("said the pact pledges aid in case of an attack").
+CONDITION = "condition: "
+
+
+def condition(tok: Token, cues: Cues) -> str:
+    """Why ``tok`` is under a condition phrase, or "".
+
+    "aid in case of an attack", "send troops in the event of an attack": the act the phrase
+    qualifies, and the act it names ("aggression", "an attack"), have not happened
+    (``condition_nouns`` in the cues, as the object of "in" with an of-phrase).
+    """
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ == "in":
+            for noun in prep.children:
+                if noun.dep_ == "pobj" and _condition_noun(noun, cues) \
+                        and any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):
+                    return f"{CONDITION}'in {noun.text} of ...' qualifies it"
+    of = tok.head
+    if tok.dep_ == "pobj" and of.lower_ == "of" and _condition_noun(of.head, cues) \
+            and of.head.dep_ == "pobj" and of.head.head.lower_ == "in":
+        return f"{CONDITION}named in 'in {of.head.text} of ...'"
+    return ""
+
+
+def _condition_noun(noun: Token, cues: Cues) -> bool:
+    """"case" in "in case of", "event" in "in the event of"; "in the case of X" only means 'as for X'."""
+    if noun.lemma_.lower() not in cues.condition_nouns:
+        return False
+    dets = [c.lower_ for c in noun.children if c.dep_ == "det"]
+    return not dets or (dets == ["the"] and noun.lemma_.lower() != "case")
 
 
 _PRESENT = ("VBZ", "VBP")
