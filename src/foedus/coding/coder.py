@@ -1890,7 +1890,7 @@ class _SentenceContext:
 
     @cached_property
     def sent_text(self) -> str:
-        return self.sent.text
+        return self.doc._.text[self.sent.start_char:self.sent.end_char]  # ``Span.text`` joins every token anew
 
     def span_text(self, start: int, end: int) -> str:
         """Text between two character offsets."""

@@ -27,8 +27,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
+from ..nlp.word_index import positions_of
 from ..records import ActorMention
 
 from .cues import Cues
@@ -316,7 +317,10 @@ def report_governor(anchor: Token, cues: Cues) -> tuple[Token, Token] | None:
 
 
 def according_to(sent_tokens, mention_of) -> Token | None:
-    """The object of 'according to' in a sentence, when it is an actor."""
+    """The object of 'according to' in a sentence (a Span, or a list of its tokens), when it is an actor."""
+    if isinstance(sent_tokens, Span):  # found through the document's word index, not token by token
+        doc = sent_tokens.doc
+        sent_tokens = [doc[i] for i in positions_of(doc, ("according",)) if sent_tokens.start <= i < sent_tokens.end]
     for tok in sent_tokens:
         if tok.lower_ == "according":
             for c in tok.children:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
@@ -87,11 +88,16 @@ class QuoteFinder:
             if not 0 <= k < len(sents):
                 continue
             sent = sents[k]
-            outside = [t for t in sent if not (start <= t.idx < end)]
-            for tok in outside:
-                if tok.lemma_.lower() in self.cues.report_verbs:
-                    return self._subject_mention(tok, index, doc, sent), True
-            acc = according_to(outside, index.find)
+
+            def outside(words: Iterable[str], lemmas: bool = False) -> list[Token]:
+                """The sentence's tokens of ``words`` that are not inside the quotation, in order."""
+                return [t for i in positions_of(doc, words, lemmas=lemmas) if sent.start <= i < sent.end
+                        and not (start <= (t := doc[i]).idx < end)]
+
+            verbs = outside(self.cues.report_verbs, lemmas=True)
+            if verbs:
+                return self._subject_mention(verbs[0], index, doc, sent), True
+            acc = according_to(outside(("according",)), index.find)
             if acc is not None:
                 return index.find(acc), True
         return None, False

@@ -39,6 +39,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from spacy.attrs import HEAD
 from spacy.tokens import Doc, Span, Token
 
 from ..records import SentenceInfo, TimeExpression
@@ -94,13 +95,31 @@ def _modifies_noun(tok: Token, span: Span) -> bool:
     return tok.dep_ == "pobj" and head.lower_ == "of" and head.dep_ == "prep" and _is_thing(head.head, span)
 
 
+_ROOTS_KEY = ("foedus", "roots")
+
+
 def _root(tok: Token) -> Token:
-    """The root of ``tok``'s sentence, by its heads (``Token.sent`` walks the whole document)."""
-    for _ in range(200):
-        if tok.head.i == tok.i:
-            return tok
-        tok = tok.head
-    return tok
+    """The root of ``tok``'s sentence, by its heads (``Token.sent`` walks the whole document).
+
+    The root of every token is found once per Doc from spaCy's ``HEAD`` column (offsets
+    to each token's head) and kept in ``doc.user_data``: the walk up the heads then costs
+    integers, not a ``Token`` object per step. A walk is cut after 200 steps, as a
+    malformed parse may hold a cycle.
+    """
+    doc = tok.doc
+    roots = doc.user_data.get(_ROOTS_KEY)
+    if roots is None or len(roots) != len(doc):
+        heads = [i + off for i, off in enumerate(doc.to_array(HEAD).view("int64").tolist())]  # offsets, stored unsigned
+        roots = []
+        for i in range(len(heads)):
+            j = i
+            for _ in range(200):
+                if heads[j] == j:
+                    break
+                j = heads[j]
+            roots.append(j)
+        doc.user_data[_ROOTS_KEY] = roots
+    return doc[roots[tok.i]]
 
 
 def _stranded_preposition(span: Span) -> Token | None:
@@ -198,13 +217,27 @@ def governing_expression(sent: Span, timexes: list[TimeExpression],
     return min(ranked, key=lambda r: r[0])[1]
 
 
+_OWNERS_KEY = ("foedus", "timex_owners")
+
+
 def owner(doc: Doc, t: TimeExpression) -> Token | None:
     """The verb or event noun an expression dates: the first one on its path up the parse.
 
     Nouns that are themselves times pass the date on ("on the night of 9
     September" dates the verb the night hangs from). None when the
-    expression is unaligned or names a thing ("the war of 2020").
+    expression is unaligned or names a thing ("the war of 2020"). Found once
+    per expression and Doc (the coder asks for every event of a sentence).
     """
+    owners = doc.user_data.setdefault(_OWNERS_KEY, {})
+    key = (len(doc), t.start, t.end)
+    if key not in owners:
+        found = _owner(doc, t)
+        owners[key] = None if found is None else found.i
+    i = owners[key]
+    return None if i is None else doc[i]
+
+
+def _owner(doc: Doc, t: TimeExpression) -> Token | None:
     span = doc.char_span(t.start, t.end, alignment_mode="expand")
     if span is None:
         return None
