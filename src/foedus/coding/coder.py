@@ -378,7 +378,11 @@ class EventCoder:
                        published: date | None, index: MentionIndex, places: list[PlaceMention],
                        result: CodingResult) -> None:
         matches: dict[int, Match] = {}
-        for tok in sent:
+        heads = self.patterns.heads_in(doc)  # words that head no pattern are passed over unread
+        for i in range(sent.start, sent.end):
+            if not heads[i]:
+                continue
+            tok = doc[i]
             if self._in_name(tok, index):
                 continue  # "Treaty" in "Collective Security Treaty Organisation" is a name, not a predicate
             if self._names_a_document(tok):

@@ -102,6 +102,9 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Iterable
 
+from spacy.attrs import LEMMA, LOWER, TAG
+from spacy.tokens import Doc
+
 from .codebook import Codebook, default_codebook
 from .problems import LoadProblem, report
 from .yamlfile import LINE_KEY, format_name, load_yaml
@@ -230,6 +233,32 @@ class PatternSet:
             found = (forms, self.candidates(*lookup_keys(low, lemma, tag)))
             memo[key] = found
         return found
+
+    @cached_property
+    def _shape_hits(self) -> dict[tuple[int, int, int], bool]:
+        return {}
+
+    def heads_in(self, doc: Doc) -> list[bool]:
+        """Whether each token of ``doc`` has patterns to try, read from spaCy's word, lemma and
+        tag columns without building a ``Token`` per word: most words of a sentence (names,
+        function words) head no pattern, and the coder skips them at once. Kept per Doc."""
+        key = ("foedus", "pattern_heads", id(self))
+        cached = doc.user_data.get(key)
+        if cached is not None and len(cached) == len(doc):
+            return cached
+        memo, strings = self._shape_hits, doc.vocab.strings
+        if len(memo) >= 200_000:
+            memo.clear()
+        out: list[bool] = []
+        for low, lemma, tag in doc.to_array([LOWER, LEMMA, TAG]).tolist() if len(doc) else ():
+            shape = (low, lemma, tag)
+            hit = memo.get(shape)
+            if hit is None:
+                forms, cands = self.lookup(strings[low], strings[lemma], strings[tag])
+                hit = memo[shape] = bool(forms or cands)
+            out.append(hit)
+        doc.user_data[key] = out
+        return out
 
     def __iter__(self):
         for group in self.by_lemma.values():
