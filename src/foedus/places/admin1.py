@@ -29,6 +29,7 @@ from __future__ import annotations
 import logging
 import re
 import unicodedata
+from functools import lru_cache
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable
@@ -53,6 +54,7 @@ _LETTERS = str.maketrans({"ə": "e", "Ə": "e", "ı": "i", "ł": "l", "Ł": "l",
                           "Đ": "d", "ß": "ss", "æ": "ae", "œ": "oe", "þ": "th", "ð": "d"})
 
 
+@lru_cache(maxsize=65_536)  # a pure function of the name, asked again for every mention of a place
 def fold(name: str) -> str:
     """Matching key: no accents, no case, apostrophes dropped, hyphens and dots as spaces, no leading "the".
 

@@ -32,6 +32,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from ..nlp.extensions import ensure_extensions
+from ..nlp.word_index import positions_of, word_positions
 from ..records import PlaceMention
 from .curated import Place
 from .gazetteer import Gazetteer, Resolution, build_gazetteer
@@ -123,10 +124,10 @@ class PlacesComponent:
         designators = self.gazetteer.designators
         plural = {w for w, singular in designators.items() if w != singular}
         out: list[tuple[Span, str]] = []
-        for tok in doc:
+        forms = word_positions(doc)  # the designators' forms, found once per form rather than per token
+        for i in sorted(i for form, at in forms.items() if form.rstrip("'’") in designators for i in at):
+            tok = doc[i]
             word = tok.lower_.rstrip("'’")
-            if word not in designators:
-                continue
             end = tok.i + 1
             if end < len(doc) and doc[end].text in ("'", "’") and not tok.whitespace_:
                 end += 1  # "Kurskaya oblast'"
@@ -164,16 +165,19 @@ class PlacesComponent:
             elif ent.label_ in ("PERSON", "ORG", "NORP") and _after_locative(ent):
                 cands.append((span, "ner-preposition"))
         # "the city of El-Fasher", "the town of Nyala": a settlement word names the place after it
-        for tok in doc[:-2]:
-            if tok.lower_ in _SETTLEMENT_WORDS and doc[tok.i + 1].lower_ == "of":
+        for i in positions_of(doc, _SETTLEMENT_WORDS):
+            tok = doc[i]
+            if i < len(doc) - 2 and doc[tok.i + 1].lower_ == "of":
                 end = _name_run_after(doc, tok.i + 2)
                 if end > tok.i + 2:
                     cands.append((doc[tok.i + 2:end], "settlement"))
         # longest first, no overlaps
         chosen: list[tuple[Span, str]] = []
+        taken: set[int] = set()
         for span, how in sorted(cands, key=lambda c: (-(c[0].end_char - c[0].start_char), c[0].start)):
-            if all(span.end <= o.start or span.start >= o.end for o, _ in chosen):
+            if not any(i in taken for i in range(span.start, span.end)):
                 chosen.append((span, how))
+                taken.update(range(span.start, span.end))
         return sorted(chosen, key=lambda c: c[0].start)
 
     def _allowed(self, span: Span, how: str) -> bool:
