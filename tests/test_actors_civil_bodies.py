@@ -1,4 +1,5 @@
-"""Non-governmental bodies named after a state, and offices held between others, on our own sentences."""
+"""Non-governmental bodies named after a state, unknown officials titled without a country word, and offices held
+between others, on our own sentences."""
 
 from __future__ import annotations
 
@@ -64,3 +65,33 @@ def test_a_vice_president_holds_a_government_office_between_other_offices():
     assert actors("Delcy Rodriguez spoke to reporters in Caracas.", date(2021, 5, 4))["Delcy Rodriguez"] == "VENGOV"
     # negative: out of office in the gap between her two earlier posts she is an elite of her state
     assert actors("Delcy Rodriguez spoke to reporters in Caracas.", date(2017, 12, 1))["Delcy Rodriguez"] == "VENELI"
+
+
+NORWAY = ("Norway protested to Russia over the jamming of GPS signals. Norway summoned the Russian envoy, and "
+          "Norwegian officials said more steps could follow. ")
+
+
+def test_an_unknown_titled_person_is_an_official_of_the_story_state():
+    got = actors(NORWAY + "Deputy Prime Minister Ola Haugvik said the jamming endangered civilian flights. "
+                 "Haugvik added that Oslo would raise it at NATO.", date(2019, 4, 2))
+    assert got["Deputy Prime Minister Ola Haugvik"] == "NORGOV"  # the longest title, not "Prime Minister" alone
+    assert got["Haugvik"] == "NORGOV"  # the surname alone later
+
+
+def test_a_titled_person_after_another_state_in_the_sentence_is_left_alone():
+    got = actors(NORWAY + "In Moscow, Russia rejected the note, and Deputy Prime Minister Ivan Sorokov said the "
+                 "claims were baseless.", date(2019, 4, 2))
+    assert got.get("Ivan Sorokov") is None and not any("Sorokov" in k and v for k, v in got.items())
+
+
+def test_a_titled_person_in_a_story_no_state_leads_is_left_alone():
+    got = actors("Norway protested to Russia over the jamming of GPS signals. Russia summoned the Norwegian envoy, "
+                 "and Russian officials said Norway was lying. Deputy Prime Minister Ola Haugvik said the jamming "
+                 "endangered civilian flights.", date(2019, 4, 2))
+    assert got.get("Ola Haugvik") is None and "Deputy Prime Minister Ola Haugvik" not in got
+
+
+def test_a_titled_person_gives_the_story_state_its_statement(full_nlp):
+    got = sources(full_nlp, NORWAY + "Deputy Prime Minister Ola Haugvik condemned the jamming as "
+                  "reckless.", date(2019, 4, 2))
+    assert "NORGOV" in got

@@ -138,6 +138,7 @@ class ActorResolver:
             spans = [(f.start, f.end) for f in extra]
             found = [f for f in found if not any(f.start < e and s < f.end for s, e in spans)] + extra
         found.extend(self.context.resolve(doc, found, on))
+        found.extend(self.context.titled_people(doc, found, on, self.matchers.match_terms(doc)))
         if self.use_ner:
             found.extend(self._unresolved(doc, found, blocked))
         found = self._bodies(doc, found)
@@ -186,7 +187,7 @@ class ActorResolver:
         text = doc[ent_start:ent_end].text
         for f in found:
             m = f.mention
-            if f.start >= ent_start or not m.person or not m.code or m.how not in ("agent", "possessive"):
+            if f.start >= ent_start or not m.person or not m.code or m.how not in ("agent", "possessive", "context"):
                 continue
             words = m.person.split()
             if len(words) < 2:
