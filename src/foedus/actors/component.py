@@ -127,6 +127,8 @@ class ActorResolver:
                 continue  # "the Washington Treaty", "the Budapest Memorandum", "the UN Charter": a document's name
             if mention.how == "metonym" and self._inside_name(doc, p.start, p.end, name_ents):
                 continue  # "The Washington Post": a name of its own, left to NER
+            if self._opens_civil_body(doc, p.start, p.end, mention):
+                continue  # "the Syrian Observatory for Human Rights": a body's name, not the state
             mention = self._unnamed_person(doc, p.end, mention)
             mention = self._titled_name(doc, p.start, p.end, mention)
             for m in self._split(mention):
@@ -136,6 +138,7 @@ class ActorResolver:
             spans = [(f.start, f.end) for f in extra]
             found = [f for f in found if not any(f.start < e and s < f.end for s, e in spans)] + extra
         found.extend(self.context.resolve(doc, found, on))
+        found.extend(self.context.titled_people(doc, found, on, self.matchers.match_terms(doc)))
         if self.use_ner:
             found.extend(self._unresolved(doc, found, blocked))
         found = self._bodies(doc, found)
@@ -184,7 +187,7 @@ class ActorResolver:
         text = doc[ent_start:ent_end].text
         for f in found:
             m = f.mention
-            if f.start >= ent_start or not m.person or not m.code or m.how not in ("agent", "possessive"):
+            if f.start >= ent_start or not m.person or not m.code or m.how not in ("agent", "possessive", "context"):
                 continue
             words = m.person.split()
             if len(words) < 2:
@@ -268,6 +271,26 @@ class ActorResolver:
             return False
         # "Moscow officials": a sector word after the capital keeps it the government
         return not any(s == 0 for s, _, _ in self.matchers.match_terms(doc[end:end + 4].as_doc()))
+
+    def _opens_civil_body(self, doc: Doc, start: int, end: int, mention: ActorMention) -> bool:
+        """A bare state name or adjective inside the name of a non-governmental body (``civil_body_heads``).
+
+        "The Syrian Observatory for Human Rights", "the Sudanese Doctors
+        Network": the name's head noun says it is an association of people,
+        not an organ of the state; the whole name is left to NER unresolved.
+        """
+        if mention.how != "registry" or not mention.country or mention.role or mention.org or mention.person:
+            return False
+        for ent in doc.ents:
+            if ent.label_ == "ORG" and ent.start <= start and end <= ent.end and ent.end - ent.start > end - start:
+                head = ent.root
+                return head.i >= end and head.lower_ in self.rules.civil_body_heads and head.text[:1].isupper()
+        # written in common nouns ("a Syrian war monitor", "a Lebanese monitoring network"): the adjective
+        # qualifies the body, and a society of a state ("Israeli society") is its people, not such a body
+        tok = doc[end - 1]
+        head = tok.head
+        return (end - start == 1 and tok.dep_ == "amod" and head.i > tok.i and head.pos_ == "NOUN"
+                and head.lower_ in self.rules.civil_body_heads and head.lower_ != "society")
 
     @staticmethod
     def _inside_name(doc: Doc, start: int, end: int, name_ents: list[tuple[int, int]]) -> bool:

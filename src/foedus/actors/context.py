@@ -39,6 +39,7 @@ The mention carries the state's code and the institution's sector (ARMLEG),
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 from datetime import date
 
 from spacy.matcher import PhraseMatcher
@@ -94,6 +95,57 @@ class StoryContext:
             if why is None:
                 continue
             out.append(self._mention(doc, start, e, story, role, counts, why))
+        return out
+
+    def titled_people(self, doc: Doc, found: list[Found], on: date, terms: list) -> list[Found]:
+        """Unknown people after a title with no country word: "Deputy Prime Minister <name> said".
+
+        News writes the officials of the state a story is about with their
+        title alone. A person the registry does not know (an NER name), right
+        after a capitalised title of a sector ("Deputy Prime Minister",
+        "Foreign Minister"), with no country word, possessive or organisation
+        before the title, is an official of the story's state (as above: the
+        state that leads the document's mentions) in the title's sector,
+        unless another state is named earlier in the sentence (then the title
+        may be that state's). The name is kept as ``person`` so that the
+        surname alone later takes the same code.
+        """
+        if not found or not doc.has_annotation("SENT_START"):
+            return []
+        people = [ent for ent in doc.ents if ent.label_ == "PERSON"]
+        if not people:
+            return []
+        titles: dict[int, tuple[int, list]] = {}  # end -> the longest title ending there
+        for s, e, info in terms:
+            if any(t.title and not t.prefix and t.suffix for t in info) and (e not in titles or s < titles[e][0]):
+                titles[e] = (s, info)
+        if not titles:
+            return []
+        covered = {i for f in found for i in range(f.start, f.end)}
+        story, counts = None, None
+        out: list[Found] = []
+        for ent in people:
+            if ent.start not in titles or any(i in covered for i in range(ent.start, ent.end)):
+                continue
+            s, info = titles[ent.start]
+            if any(i in covered for i in range(s, ent.start)) or not all(t.is_title for t in doc[s:ent.start]):
+                continue
+            if s > 0:
+                prev = doc[s - 1]
+                if prev.text in self.rules.possessive or prev.ent_type_ in ("ORG", "NORP", "GPE") \
+                        or prev.is_title and prev.lower_ not in self.rules.determiners and not prev.is_sent_start:
+                    continue  # "Turkey's Deputy Prime Minister", "NATO Deputy Secretary General", "Acme Chief ..."
+            sent = doc[s].sent
+            if any(f.mention.resolved and f.mention.country and sent.start <= f.start < s for f in found):
+                continue  # another state named before the title: the title may be that state's
+            if story is None:
+                story, counts = self._story_state(found, on)
+                if story is None:
+                    return []
+            role = next(t.suffix[:3] for t in info if t.title and not t.prefix and t.suffix)
+            f = self._mention(doc, s, ent.end, story, role, counts,
+                              f"a title without a country word before an unknown name ({doc[s:ent.start].text!r})")
+            out.append(Found(f.start, f.end, replace(f.mention, person=ent.text), f.why))
         return out
 
     # ----------------------------------------------------------------- parts

@@ -69,6 +69,7 @@ class Rules:
     population_sector: str = "CVL"
     spellings: tuple[tuple[str, str], ...] = ()
     follower_words: frozenset[str] = frozenset()
+    civil_body_heads: frozenset[str] = frozenset()
     voice_words: frozenset[str] = frozenset()  # (one spelling, the other) of words inside names
     problems: tuple[str, ...] = ()
 
@@ -85,6 +86,7 @@ _LIST_KEYS = (
     "capitals_not_government", "place_suffixes", "office_objects", "speech_verbs", "address_verbs", "message_nouns",
     "local_sectors",
     "female_words", "male_words", "person_nouns", "former_words", "population_words", "direction_words", "spellings", "follower_words", "voice_words", "sovereign_nouns",
+    "civil_body_heads",
 )
 
 
@@ -193,6 +195,7 @@ def load_rules(path: str = str(RULES_FILE)) -> Rules:
         population_sector=str(data.get("population_sector") or "CVL"),
         follower_words=_words(data, "follower_words"),
         voice_words=_words(data, "voice_words"),
+        civil_body_heads=_words(data, "civil_body_heads"),
         spellings=tuple((str(p[0]), str(p[1])) for p in data.get("spellings") or []
                         if isinstance(p, list) and len(p) == 2),
         problems=tuple(problems),
