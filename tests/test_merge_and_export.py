@@ -199,3 +199,41 @@ def test_a_party_s_claim_is_not_merged_into_the_same_act_stated_as_fact() -> Non
         con.close()
     # the claim keeps its claimant; the report stating it as fact is an event of its own
     assert rows == [("asserted", None, 1), ("claimed", "BOLGOV", 1)]
+
+
+# ---------------------------------------------------------------- one act, one date
+
+def _merged(mentions: list[dict], sentences: list[dict] = ()) -> list[tuple]:
+    con = connect(":memory:")
+    try:
+        for m in mentions:
+            insert_rows(con, "documents", [document(m["doc_id"], f"Outlet {m['doc_id']}", date(2023, 4, 12), m["sentence"])])
+            insert_rows(con, "event_mentions", [m])
+        if sentences:
+            insert_rows(con, "sentences", list(sentences))
+        merge_events(con)
+        return sorted(con.execute("SELECT date, mentions FROM events").fetchall())
+    finally:
+        con.close()
+
+
+def test_reports_stating_two_different_days_are_two_acts() -> None:
+    monday = mention("p1", 0, "Chile condemned the raid on Monday.", date(2023, 4, 10), "CHLGOV", "PER", "111")
+    tuesday = mention("p2", 0, "Chile condemned the raid on Tuesday.", date(2023, 4, 11), "CHLGOV", "PER", "111")
+    assert _merged([monday, tuesday]) == [(date(2023, 4, 10), 1), (date(2023, 4, 11), 1)]
+
+
+def test_a_story_day_counts_as_stated() -> None:
+    said = mention("p1", 1, "The spokesman condemned the raid.", date(2023, 4, 10), "CHLGOV", "PER", "111",
+                   date_precision="document")
+    tuesday = mention("p2", 0, "Chile condemned the raid on Tuesday.", date(2023, 4, 11), "CHLGOV", "PER", "111")
+    story = {"doc_id": "p1", "sent_index": 1, "start_char": 0, "end_char": 10, "text": said["sentence"],
+             "date": date(2023, 4, 10), "date_precision": "document", "date_from": "story"}
+    assert _merged([said, tuesday], [story]) == [(date(2023, 4, 10), 1), (date(2023, 4, 11), 1)]
+
+
+def test_a_report_dated_only_by_publication_joins_the_stated_day() -> None:
+    stated = mention("p1", 0, "Chile condemned the raid on Monday.", date(2023, 4, 10), "CHLGOV", "PER", "111")
+    published = mention("p2", 0, "Chile condemned the raid.", date(2023, 4, 12), "CHLGOV", "PER", "111",
+                        date_precision="document")
+    assert _merged([stated, published]) == [(date(2023, 4, 10), 2)]

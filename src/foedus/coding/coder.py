@@ -25,7 +25,7 @@ from typing import Any, Callable, Iterable
 from spacy.tokens import Doc, Span, Token
 
 from ..records import ActorMention, CodedEvent, PlaceMention, SentenceInfo
-from ..timex.sentence_dates import borrowed, event_day, own_expression
+from ..timex.sentence_dates import borrowed, event_day, owner, own_expression
 from .cues import Cues, default_cues
 from .frames import Frame, Frames, default_frames
 from .matching import Match, match_token
@@ -423,13 +423,18 @@ class EventCoder:
         for i, m in matches.items():
             if i not in consumed and self._requested(m.trigger, matches, consumed):
                 consumed.add(i)
+            elif i not in consumed and self._rejected_word(m.trigger, matches):
+                consumed.add(i)  # "dismissed accusations of provocations": the other party's word, rejected
+                result.dropped.append(Dropped(sent_index, m.trigger.text, m.trigger.idx, m.pattern.id,
+                                              "the content of a statement the sentence's act rejects"))
             elif i not in consumed and self._asked_whether(m.trigger):
                 consumed.add(i)  # "asked voters whether they agreed to X": a question, not an act
                 result.dropped.append(Dropped(sent_index, m.trigger.text, m.trigger.idx, m.pattern.id,
                                               "the content of a question"))
         background: list[Match] = []
         for i, m in matches.items():
-            if i not in consumed and self._long_before(m.trigger):
+            if i not in consumed and (self._long_before(m.trigger)
+                                      or self._names_an_old_thing(m.trigger, doc, sent, published)):
                 consumed.add(i)
                 background.append(m)
                 result.dropped.append(Dropped(sent_index, m.trigger.text, m.trigger.idx, m.pattern.id,
@@ -622,11 +627,14 @@ class EventCoder:
         cooperation, 05): "confirmed that it sent troops" tells a material act and is
         news of its own. The statement stays when the act is another's, carries a
         speaker of its own (a self-report the ledger reads through its statement),
-        or is aimed elsewhere.
+        or is aimed elsewhere. An intent the speaker announces for itself ("said it will consult with Peru")
+        is the statement itself, self-report or not.
         """
         own = {(ev.source.code, ev.target.code) for ev in events
                if ev.target is not None and ev.cameo[:2] in ("03", "05") and not ev.negated
-               and ev.modality in ("asserted", "future") and ev.claimed_by is None}
+               and ev.modality in ("asserted", "future") and (
+                   ev.claimed_by is None
+                   or ev.cameo[:2] == "03" and ev.modality == "future" and ev.claimed_by.code == ev.source.code)}
         return _keep(events, result, lambda ev: "a statement restating the speaker's own act" if (
             ev.cameo == "010" and ev.target is not None and (ev.source.code, ev.target.code) in own
             and ev.pattern_id not in self.patterns.converted_ids) else None)
@@ -664,6 +672,26 @@ class EventCoder:
             and ev.pattern_id not in self.patterns.converted_ids
             and any(self._same_side(ev.claimed_by, d) for d in deniers)) else None)
 
+    def _rejected_word(self, trigger: Token, matches: dict[int, Match]) -> bool:
+        """Is the act named only inside what a party said (a noun of ``speech_nouns``: "Poland's statement that it
+        had shot down the drones", "accusations of provocations") that another predicate of the sentence rejects,
+        dismisses or declines to answer (``rejection_codes``)? Then the act is that party's word, not news the
+        sentence tells: the rejection is coded, its object is not."""
+        cur = trigger
+        for _ in range(6):
+            if cur.head.i == cur.i:
+                return False
+            cur = cur.head
+            if cur.pos_ == "NOUN" and cur.lemma_.lower() in self.cues.speech_nouns:
+                break
+        else:
+            return False
+        noun = cur
+        return any(j != trigger.i and j != noun.i and m.trigger.is_ancestor(noun)
+                   and m.pattern.code.startswith(tuple(self.cues.rejection_codes))
+                   and m.pattern.id not in self.patterns.converted_ids
+                   for j, m in matches.items())
+
     @staticmethod
     def _asked_whether(trigger: Token) -> bool:
         """Inside a clause of 'if' or 'whether' that a verb of asking governs ("the ballot asked
@@ -692,6 +720,23 @@ class EventCoder:
                     return True
             cur = cur.head
         return False
+
+    @staticmethod
+    def _names_an_old_thing(trigger: Token, doc: Doc, sent: Span, published: date | None) -> bool:
+        """An act in a clause that identifies a thing and is dated to a period over before the report began
+        ("deployed troops under the treaty he signed with Peru last year", "the pact signed in 2019"):
+        background that names the thing, not news of the day."""
+        if published is None or not Doc.has_extension("timexes"):
+            return False
+        verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
+        if verb.pos_ not in ("VERB", "AUX") or verb.dep_ not in ("relcl", "acl") or verb.head.pos_ != "NOUN":
+            return False
+        own = own_expression(doc, verb, getattr(doc._, "timexes", None) or [], sent)
+        end = (own.end_value or own.value) if own is not None else None
+        try:
+            return end is not None and (published - date.fromisoformat(str(end)[:10])).days > 30
+        except ValueError:
+            return False
 
     def _in_name(self, tok: Token, index: MentionIndex) -> bool:
         """A word inside a multiword name: an actor's ("Collective Security Treaty
@@ -1697,8 +1742,10 @@ class EventCoder:
         if forced.get("modality") and forced["modality"] != "asserted":
             mod, mod_why = forced["modality"], forced.get("why", "")
         claimed_by = forced.get("claimed_by")
+        intended = False
         if mod == "future" and not forced and not negated and not p.converted:
             code, mod, mod_why = self._intent(code, mod, mod_why, anchor)
+            intended = mod in ("future", "threatened")
         own_mod, own_why = mod, mod_why  # the modality of the verb itself, for a self-report
         if claim.modality and not mod_why.startswith((PROVISION, CONDITION)):
             mod, mod_why, claimed_by = "claimed", claim.why, claim.speaker
@@ -1713,8 +1760,11 @@ class EventCoder:
         # agreed on a pact"): each party's act toward the others, as for a symmetric predicate
         joint = (not targets and not p.converted and len({s.code for s in sources}) > 1
                  and any(code.startswith(c) for c in self.cues.joint_codes))
-        pairs = self._pairs(sources, targets, (p.symmetric or joint) and target_slot != "request",
-                            source_slot == "between")
+        # an intent announced by the subject ("will consult with Peru") is the subject's alone: the other
+        # party of a two-way act has announced nothing
+        # so is an act told only as the purpose of another ("sent troops to fight against Peru")
+        pairs = self._pairs(sources, targets, (p.symmetric or joint) and target_slot != "request"
+                            and not ((intended or _purpose(anchor)) and targets), source_slot == "between")
         if p.reverse_code and not forced:
             # an [a:b] pattern: the target does b back to the source ("X hosted a visit by Y")
             pairs = [*[(s, t, code) for s, t in pairs],
@@ -1866,6 +1916,14 @@ def _unless(anchor: Token) -> bool:
     return False
 
 
+def _purpose(verb: Token) -> bool:
+    """Is ``verb`` an infinitive of purpose with no subject of its own ("sent troops to fight", "a team to
+    negotiate")?"""
+    return (verb.dep_ in ("advcl", "relcl", "acl") and verb.pos_ in ("VERB", "AUX")
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in verb.children))
+
+
 def _with(ev: CodedEvent, **changes: Any) -> CodedEvent:
     from dataclasses import replace
     return replace(ev, **changes)
@@ -1937,6 +1995,9 @@ class _SentenceContext:
             if obj is not None and obj.i == trigger.i and self.date != event_day(verb_own):
                 own = verb_own
         if own is not None and event_day(own):
+            told = self._told_on(trigger, own, timexes)
+            if told is not None:
+                return told, own.granularity, "timex"
             return event_day(own), own.granularity, "timex"
         if (self.date_from == "timex" and trigger.pos_ == "NOUN" and trigger.dep_ == "pobj"
                 and trigger.head.lower_ in _BEFORE_PREPS and trigger.head.head.pos_ in ("VERB", "AUX")):
@@ -1948,6 +2009,27 @@ class _SentenceContext:
             published = self.published.isoformat() if self.published else None
             return published, "document", "document"
         return self.date, self.date_precision, self.date_from
+
+    def _told_on(self, trigger: Token, own: Any, timexes: list[Any]) -> str | None:
+        """The day of an act whose own word is read against the day of publication ("overnight", "yesterday")
+        when the act is told in what a speaker said on an earlier day of its own ("Overnight, China launched
+        missiles," he told reporters on Thursday): the word counts from the day of the telling."""
+        day = event_day(own)
+        if (not day or self.published is None or self.date_from != "timex" or not self.date
+                or not own.how.endswith(("the night before publication", "' relative to publication"))):
+            return None
+        told = str(self.date)[:10]
+        if not told < day <= self.published.isoformat():
+            return None
+        for t in timexes:
+            if t is own or not self.sent.start_char <= t.start < self.sent.end_char or event_day(t) != told:
+                continue
+            verb = owner(self.doc, t)
+            if verb is not None and verb.pos_ in ("VERB", "AUX") and verb.is_ancestor(trigger) \
+                    and verb.lemma_.lower() in self.cues.report_verbs:
+                shift = self.published - date.fromisoformat(told)
+                return (date.fromisoformat(day) - shift).isoformat()
+        return None
 
     def coordinated_days(self, trigger: Token, day: str | None) -> list[str]:
         """Other days coordinated with the day the trigger's own expression gives ("on Thursday and Monday"),

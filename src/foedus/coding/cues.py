@@ -27,7 +27,8 @@ KEYS = ("negators", "negating_verbs", "without", "future_aux", "future_verbs", "
         "earlier_marks", "earlier_spans", "support_particles", "scope_target_roots", "scope_target_preps",
         "intent_roots", "threat_roots", "story_target_roots", "permission_verbs", "provision_subjects",
         "provision_verbs", "reciprocal_verbs", "dyadic_roots", "treaty_words", "accusation_roots", "non_state_roles",
-        "joint_codes", "undergo_verbs", "channel_roles", "standing_conflict_nouns", "condition_nouns")
+        "joint_codes", "undergo_verbs", "channel_roles", "standing_conflict_nouns", "condition_nouns",
+        "speech_nouns", "rejection_codes")
 
 
 @dataclass(frozen=True)
@@ -79,6 +80,8 @@ class Cues:
     channel_roles: frozenset[str] = frozenset()
     standing_conflict_nouns: frozenset[str] = frozenset()
     condition_nouns: frozenset[str] = frozenset()
+    speech_nouns: frozenset[str] = frozenset()
+    rejection_codes: frozenset[str] = frozenset()
     problems: tuple[LoadProblem, ...] = ()
 
 

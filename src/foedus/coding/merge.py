@@ -38,7 +38,7 @@ _MENTION_COLUMNS = (
     " target_code, target_name, target_country, target_org, target_role, cameo, root, quad_class, goldstein,"
     " plover_type, plover_mode, plover_context, negated, modality, claimed_by_code, claimed_by_name,"
     " coalesce(d.near_dup_of, d.doc_id) AS canonical_doc, coalesce(cd.outlet, d.outlet) AS outlet,"
-    " d.outlet AS own_outlet"
+    " d.outlet AS own_outlet, s.date AS sentence_date, s.date_from AS sentence_date_from"
 )
 _LOCATION_COLUMNS = ("location_name", "location_country", "location_lat", "location_lon")
 
@@ -75,13 +75,32 @@ def _identity(key: tuple[Any, ...], summary: dict[str, Any], cluster: list[dict[
     return (*key, when.isoformat(), summary["date_precision"])
 
 
+def _stated_day(r: dict[str, Any]) -> Any:
+    """The day a mention's own text gives its act: a day-precise date, or the story's day its sentence takes
+    from the account it continues ("Qatar said on Monday ... The spokesman denounced the attack"); else None."""
+    if r["date_precision"] == "day":
+        return r["date"]
+    if r.get("sentence_date_from") == "story" and r.get("sentence_date") == r["date"]:
+        return r["date"]
+    return None
+
+
 def _cluster(rows: list[dict[str, Any]], window: int) -> list[list[dict[str, Any]]]:
-    """Chains of mentions whose dates lie within ``window`` days of the chain's first."""
+    """Chains of mentions whose dates lie within ``window`` days of the chain's first.
+
+    The window bridges dates that are uncertain (a report's publication day); two mentions whose texts each
+    state the act's day, and state different days, tell two acts (one act, one date), so a mention with a
+    stated day never joins a chain that holds another stated day from another story (a copy of a document,
+    or the document itself, tells the same story and stays with it).
+    """
     undated = [r for r in rows if r["date"] is None]
     dated = sorted((r for r in rows if r["date"] is not None), key=lambda r: (r["date"], r["mention_id"]))
     clusters: list[list[dict[str, Any]]] = []
     for r in dated:
-        if clusters and r["date"] - clusters[-1][0]["date"] <= timedelta(days=window):
+        day = _stated_day(r)
+        if clusters and r["date"] - clusters[-1][0]["date"] <= timedelta(days=window) and not (
+                day is not None and not any(x["canonical_doc"] == r["canonical_doc"] for x in clusters[-1])
+                and any((d := _stated_day(x)) is not None and d != day for x in clusters[-1])):
             clusters[-1].append(r)
         else:
             clusters.append([r])
@@ -216,6 +235,7 @@ def merge_events(
                  AND p.p_claimant IS NOT DISTINCT FROM (CASE WHEN m.modality = 'claimed' THEN m.claimed_by_code END)
                 JOIN documents d ON d.doc_id = m.doc_id
                 LEFT JOIN documents cd ON cd.doc_id = d.near_dup_of
+                LEFT JOIN sentences s ON s.doc_id = m.doc_id AND s.sent_index = m.sent_index
                 WHERE p.part = ?
                 """, [part])
             names = [c[0] for c in cur.description]
