@@ -14,11 +14,26 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
+import numpy as np
 from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc
 
 _KEY = ("foedus", "lower_positions")
 _LEMMA_KEY = ("foedus", "lemma_positions")
+_ASKED_KEY = ("foedus", "asked_positions")
+
+
+def _grouped(doc: Doc, attr: int) -> dict[int, list[int]]:
+    """Token positions by the value of one of spaCy's columns, each list in order."""
+    column = doc.to_array(attr)
+    order = np.argsort(column, kind="stable")
+    values = column[order]
+    cuts = np.flatnonzero(values[1:] != values[:-1]) + 1
+    starts = [0, *cuts.tolist()]
+    positions = order.tolist()
+    ends = [*starts[1:], len(positions)]
+    keys = values[starts].tolist() if len(positions) else []
+    return {k: positions[a:b] for k, a, b in zip(keys, starts, ends)}
 
 
 def word_positions(doc: Doc) -> Mapping[str, list[int]]:
@@ -26,11 +41,8 @@ def word_positions(doc: Doc) -> Mapping[str, list[int]]:
     cached = doc.user_data.get(_KEY)
     if cached is not None and cached[0] == len(doc):
         return cached[1]
-    by_hash: dict[int, list[int]] = {}
-    for i, h in enumerate(doc.to_array(LOWER).tolist()):
-        by_hash.setdefault(h, []).append(i)
     strings = doc.vocab.strings
-    index = {strings[h]: positions for h, positions in by_hash.items()}
+    index = {strings[h]: at for h, at in _grouped(doc, LOWER).items()}
     doc.user_data[_KEY] = (len(doc), index)
     return index
 
@@ -41,26 +53,37 @@ def lemma_positions(doc: Doc) -> Mapping[str, list[int]]:
     cached = doc.user_data.get(_LEMMA_KEY)
     if cached is not None and cached[0] == len(doc):
         return cached[1]
-    by_hash: dict[int, list[int]] = {}
-    for i, h in enumerate(doc.to_array(LEMMA).tolist()):
-        by_hash.setdefault(h, []).append(i)
     strings = doc.vocab.strings
     index: dict[str, list[int]] = {}
-    for h, positions in by_hash.items():
-        index.setdefault(strings[h].lower() if h else "", []).extend(positions)
-    for positions in index.values():
-        positions.sort()
+    for h, at in _grouped(doc, LEMMA).items():
+        key = strings[h].lower() if h else ""
+        if key in index:  # lemmas that differ only in case ("US", "us")
+            index[key] = sorted(index[key] + at)
+        else:
+            index[key] = at
     doc.user_data[_LEMMA_KEY] = (len(doc), index)
     return index
 
 
 def positions_of(doc: Doc, words: Iterable[str], lemmas: bool = False) -> list[int]:
-    """Positions of the tokens whose lower-case form (``lemmas``: lower-case lemma) is one of ``words``, in order."""
+    """Positions of the tokens whose lower-case form (``lemmas``: lower-case lemma) is one of ``words``, in order.
+
+    The answer for a set of words (a ``frozenset`` or ``tuple``, as the rules hold them) is kept
+    with the Doc: the same sets are asked again for every quotation or clause.
+    """
+    memo = doc.user_data.setdefault(_ASKED_KEY, {}) if isinstance(words, (frozenset, tuple)) else None
+    key = (len(doc), lemmas, words)
+    if memo is not None and key in memo:
+        return memo[key]
     index = lemma_positions(doc) if lemmas else word_positions(doc)
-    found: list[int] = []
-    for w in words:
-        found.extend(index.get(w, ()))
-    return sorted(found)
+    if isinstance(words, (set, frozenset)) and len(words) > len(index):
+        found = [i for w, at in index.items() if w in words for i in at]
+    else:
+        found = [i for w in words for i in index.get(w, ())]
+    found.sort()
+    if memo is not None:
+        memo[key] = found
+    return found
 
 
 __all__ = ["lemma_positions", "positions_of", "word_positions"]
