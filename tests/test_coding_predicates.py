@@ -7,22 +7,13 @@ The sentences are our own.
 
 from __future__ import annotations
 
-from datetime import date
 
 import pytest
 
-from foedus.coding.explain import code_text, load_nlp
+from coding_support import asserted_events as events
+from coding_support import nlp  # noqa: F401  (the module's pipeline fixture)
+from foedus.coding.explain import code_text
 from foedus.coding.patterns import load_patterns
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_nlp()
-
-
-def events(nlp, text, on=date(2024, 10, 2)):
-    return {(e["source"], e["target"], e["cameo"]) for e in code_text(nlp, text, on)["events"]
-            if not e["negated"]}
 
 
 def codes(nlp, text):

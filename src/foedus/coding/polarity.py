@@ -367,26 +367,36 @@ def self_report(source: ActorMention, speaker: ActorMention | None, code: str) -
     return False
 
 
-def reported_future(anchor: Token, cues: Cues) -> bool:
-    """'would' in reported speech is the future of the past, not a condition.
-
-    "Pashinyan told parliament that Armenia would leave the bloc" reports a
-    plan; "... would leave the bloc if attacked" stays hypothetical.
-    """
+def _would_verb(anchor: Token) -> Token | None:
+    """The verb whose auxiliary is 'would' for ``anchor`` (itself, or up its open complements), if any."""
     cur = anchor
     for _ in range(MAX_CLIMB):
         # "would keep supporting": the auxiliary of the verb governing the anchor
         if any(a.lower_ == "would" for a in _aux(cur)) or cur.dep_ != "xcomp" or cur.head.i == cur.i:
             break
         cur = cur.head
-    if not any(a.lower_ == "would" for a in _aux(cur)):
-        return False
-    for c in [*anchor.children, *cur.children]:
+    return cur if any(a.lower_ == "would" for a in _aux(cur)) else None
+
+
+def _condition(anchor: Token, verb: Token, cues: Cues) -> str | None:
+    """``"is"`` when the anchor is itself a condition ("if he came"), ``"has"`` when a condition
+    hangs from it or its 'would' verb ("would meet him if ..."), else ``None``."""
+    for c in [*anchor.children, *verb.children]:
         if c.dep_ == "mark" and c.lower_ in cues.conditional_marks:
-            return False
+            return "is"
         if c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in cues.conditional_marks for g in c.children):
-            return False
-    return True
+            return "has"
+    return None
+
+
+def reported_future(anchor: Token, cues: Cues) -> bool:
+    """'would' in reported speech is the future of the past, not a condition.
+
+    "Pashinyan told parliament that Armenia would leave the bloc" reports a
+    plan; "... would leave the bloc if attacked" stays hypothetical.
+    """
+    verb = _would_verb(anchor)
+    return verb is not None and _condition(anchor, verb, cues) is None
 
 
 def offered_on_condition(anchor: Token, cues: Cues) -> bool:
@@ -396,16 +406,5 @@ def offered_on_condition(anchor: Token, cues: Cues) -> bool:
     "Pakistan said it would retaliate if attacked" is a threat. The act in the condition itself
     ("... if he came alone") is not one.
     """
-    cur = anchor
-    for _ in range(MAX_CLIMB):
-        if any(a.lower_ == "would" for a in _aux(cur)) or cur.dep_ != "xcomp" or cur.head.i == cur.i:
-            break
-        cur = cur.head
-    if not any(a.lower_ == "would" for a in _aux(cur)):
-        return False
-    for c in [*anchor.children, *cur.children]:
-        if c.dep_ == "mark" and c.lower_ in cues.conditional_marks:
-            return False  # the anchor is the condition
-        if c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in cues.conditional_marks for g in c.children):
-            return True
-    return False
+    verb = _would_verb(anchor)
+    return verb is not None and _condition(anchor, verb, cues) == "has"
