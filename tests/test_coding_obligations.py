@@ -9,20 +9,13 @@ from datetime import date
 
 import pytest
 
-from foedus.coding.explain import code_text, load_nlp
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_nlp()
+from coding_support import asserted_events as events
+from coding_support import nlp  # noqa: F401  (the module's pipeline fixture)
+from foedus.coding.explain import code_text
 
 
 def coded(nlp, text, on=date(2024, 10, 2)):
     return code_text(nlp, text, on)["events"]
-
-
-def events(nlp, text):
-    return {(e["source"], e["target"], e["cameo"]) for e in coded(nlp, text) if not e["negated"]}
 
 
 @pytest.mark.parametrize("text, source, target, code", [

@@ -11,12 +11,8 @@ from datetime import date
 
 import pytest
 
-from foedus.coding.explain import code_text, load_nlp
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_nlp()
+from coding_support import nlp  # noqa: F401  (the module's pipeline fixture)
+from foedus.coding.explain import code_text
 
 
 def coded(nlp, text, when=date(2024, 3, 1)):
