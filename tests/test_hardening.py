@@ -140,12 +140,20 @@ def test_utf16_with_a_bom_is_text_and_chinese_is_named(tmp_path):
 
 # ------------------------------------------------------------------ time: no file hangs the batch
 
+def _least_cpu(run, times: int = 3) -> float:
+    """The least CPU time of a few runs: a growth check must not fail because another process took the core."""
+    best = float("inf")
+    for _ in range(times):
+        t = time.process_time()
+        run()
+        best = min(best, time.process_time() - t)
+    return best
+
+
 def test_the_markup_scan_is_linear_in_the_size_of_the_page():
     def timed(n: int) -> float:
         page = "<html><body>" + "<div class=x talks resumed in Vienna " * n
-        t = time.perf_counter()
-        _markup_depth(page, 400)
-        return time.perf_counter() - t
+        return _least_cpu(lambda: _markup_depth(page, 400))
 
     small, large = timed(1000), timed(4000)
     assert large < 1.0, f"unterminated tags: {large:.1f} s for 160 KB"
@@ -164,9 +172,7 @@ def test_the_text_cleaner_is_linear_in_the_number_of_lines():
 
     def timed(n: int) -> float:
         text = "\n".join(" ".join(rng.choice(words) for _ in range(rng.randint(1, 40))) for _ in range(n))
-        t = time.perf_counter()
-        clean_text(text)
-        return time.perf_counter() - t
+        return _least_cpu(lambda: clean_text(text))
 
     small, large = timed(1500), timed(6000)
     assert large < 8 * max(small, 1e-2), (small, large)

@@ -183,3 +183,11 @@ def test_tokens_are_stored_only_when_asked(demo_db, tmp_path: Path) -> None:
         assert text[start:end] == text[start:end].strip() != "" and lemma.isalpha()
     finally:
         con.close()
+
+
+def test_the_pool_knows_the_last_batch_to_cut_it_finer() -> None:
+    from foedus.jobs.pool import _marked_last
+
+    assert list(_marked_last(iter([[1, 2], [3], [4, 5]]))) == [([1, 2], False), ([3], False), ([4, 5], True)]
+    assert list(_marked_last(iter([[1]]))) == [([1], True)]
+    assert list(_marked_last(iter([]))) == []

@@ -46,3 +46,23 @@ def test_pledges_extracted_idempotently_with_deadline():
     assert set(border["parties"]) >= {"ARMGOV", "AZEGOV"}
     assert border["status"] == "past deadline"  # the record runs to June 2023
     assert rows["declaration"]["deadline"] is None and rows["declaration"]["status"] == "open"
+
+
+def test_sentence_actors_reads_each_sentence_span_in_one_query():
+    from foedus.ledger.pledges import sentence_actors
+
+    con = connect(":memory:")
+    con.executemany(
+        "INSERT INTO actor_mentions (doc_id, start_char, end_char, text, code, how) VALUES (?, ?, ?, ?, ?, 'test')",
+        [
+            ("a", 0, 6, "Kenya", "KEN", ),
+            ("a", 20, 26, "Uganda", "UGA"),
+            ("a", 10, 15, "Tanzania", "TZA"),
+            ("a", 30, 40, "a minister", None),  # unresolved: no party
+            ("a", 55, 60, "Chad", "TCD"),  # the next sentence
+            ("b", 0, 6, "Niger", "NER"),  # another document
+        ],
+    )
+    found = sentence_actors(con, [("a", 0, 50), ("a", 0, 50), ("c", 0, 10)])
+    assert found == {("a", 0, 50): ["KEN", "TZA", "UGA"]}  # reading order, once per sentence, nothing for "c"
+    assert sentence_actors(con, []) == {}

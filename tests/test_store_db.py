@@ -74,8 +74,8 @@ def test_version_1_database_is_migrated_and_backfilled(tmp_path: Path) -> None:
     path = tmp_path / "v1.duckdb"
     _version_1_database(path)
     con = db.connect(path)
-    assert db.current_version(con) == 6 == db.SCHEMA_VERSION
-    assert [r[0] for r in con.execute("SELECT version FROM schema_info ORDER BY version").fetchall()] == [1, 2, 3, 4, 5, 6]
+    assert db.current_version(con) == 7 == db.SCHEMA_VERSION
+    assert [r[0] for r in con.execute("SELECT version FROM schema_info ORDER BY version").fetchall()] == [1, 2, 3, 4, 5, 6, 7]
     mentions = con.execute(
         "SELECT mention_id, outlet, CAST(published AS VARCHAR), source_key, target_key"
         " FROM event_mentions ORDER BY mention_id"
@@ -94,6 +94,8 @@ def test_version_1_database_is_migrated_and_backfilled(tmp_path: Path) -> None:
         ("d1", 0, "Baku"), ("d1", 1, "attack")]
     assert con.execute("SELECT count(*) FROM duckdb_constraints() WHERE table_name = 'tokens'"
                        " AND constraint_type = 'PRIMARY KEY'").fetchone()[0] == 0
+    # version 7 keeps only the indexes a query uses: a writer holds every index in memory
+    assert {r[0] for r in con.execute("SELECT index_name FROM duckdb_indexes()").fetchall()} == {"event_mentions_doc"}
     con.close()
     # Opening again applies nothing twice.
     con = db.connect(path)
@@ -103,7 +105,7 @@ def test_version_1_database_is_migrated_and_backfilled(tmp_path: Path) -> None:
 
 def test_new_database_is_built_through_the_migrations(tmp_path: Path) -> None:
     con = db.connect(tmp_path / "new.duckdb")
-    assert [r[0] for r in con.execute("SELECT version FROM schema_info ORDER BY version").fetchall()] == [1, 2, 3, 4, 5, 6]
+    assert [r[0] for r in con.execute("SELECT version FROM schema_info ORDER BY version").fetchall()] == [1, 2, 3, 4, 5, 6, 7]
     cols = {r[0] for r in con.execute(
         "SELECT column_name FROM information_schema.columns WHERE table_name = 'event_mentions'").fetchall()}
     assert {"outlet", "published", "source_key", "target_key", "target_from"} <= cols

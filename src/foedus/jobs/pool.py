@@ -90,15 +90,30 @@ def analysis_pool(settings: Settings, workers: int) -> Iterator[Executor]:
 # busy to the end of a run (a batch of 32 on one worker while the other idles
 # costs more than the extra tasks).
 TASK_DOCS = 8
+# Documents per task in the run's last batch: there, whatever one worker has
+# left when the other runs dry is wall time lost, so its tasks are smaller still.
+LAST_TASK_DOCS = 2
+
+
+def _marked_last(batches: Iterable[list[RawItem]]) -> Iterator[tuple[list[RawItem], bool]]:
+    """Each batch with whether it is the last one (one batch of look-ahead)."""
+    held: list[RawItem] | None = None
+    for batch in batches:
+        if held is not None:
+            yield held, False
+        held = batch
+    if held is not None:
+        yield held, True
 
 
 def analyse_in_pool(batches: Iterable[list[RawItem]], settings: Settings) -> Iterator[list[Analysed | Rejection]]:
     """Analysed batches from ``settings.workers`` forked workers, in input order.
 
-    Each batch is cut into tasks of at most :data:`TASK_DOCS` items, spread
-    over the workers; its results come back together as one list (the
-    writer's unit, one transaction). About three tasks per worker are in
-    flight, so memory stays flat whatever the corpus size.
+    Each batch is cut into tasks of at most :data:`TASK_DOCS` items (the last
+    batch into tasks of :data:`LAST_TASK_DOCS`), spread over the workers; its
+    results come back together as one list (the writer's unit, one
+    transaction). About three tasks per worker are in flight, so memory stays
+    flat whatever the corpus size.
     """
     size = max(1, min(settings.batch_size, TASK_DOCS))
     with analysis_pool(settings, settings.workers) as pool:
@@ -107,8 +122,9 @@ def analyse_in_pool(batches: Iterable[list[RawItem]], settings: Settings) -> Ite
         def oldest() -> list[Analysed | Rejection]:
             return [res for fut in in_flight.popleft() for res in fut.result()]
 
-        for batch in batches:
-            in_flight.append([pool.submit(analyse_prebuilt, batch[i:i + size], settings) for i in range(0, len(batch), size)])
+        for batch, last in _marked_last(batches):
+            step = min(size, LAST_TASK_DOCS) if last else size
+            in_flight.append([pool.submit(analyse_prebuilt, batch[i:i + step], settings) for i in range(0, len(batch), step)])
             while len(in_flight) > 1 and sum(map(len, in_flight)) >= 3 * settings.workers:
                 yield oldest()
         while in_flight:

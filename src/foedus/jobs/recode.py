@@ -105,8 +105,7 @@ def recode(settings: Settings) -> RecodeReport:
         # rows are written as batches come back (one transaction still): the
         # analysed documents are never all held in memory at once
         for part in _reanalysed(batches, settings):
-            for res in part:
-                store_write.replace_annotations(con, res.document.doc_id, res.rows)
+            store_write.replace_annotations(con, [(res.document.doc_id, res.rows) for res in part])
         merged = merge_events(con, own_transaction=False)
         con.execute("COMMIT")
     except Exception:

@@ -44,13 +44,30 @@ def pledge_content(m: Mention) -> str:
     return text.strip().rstrip(".").strip() or m.sentence.strip()
 
 
-def _parties(con: duckdb.DuckDBPyConnection, m: Mention) -> list[str]:
-    codes = [c for c in (m.source_code, m.target_code) if c]
+def sentence_actors(con: duckdb.DuckDBPyConnection, sentences: Iterable[tuple[str, int, int]]) -> dict[tuple[str, int, int], list[str]]:
+    """The resolved actor codes named in each ``(doc_id, sent_start, sent_end)``, in reading order: one join for
+    all the sentences, not a lookup per sentence (the mentions table has no index by document: a writer would
+    hold it in memory)."""
+    wanted = sorted(set(sentences))
+    if not wanted:
+        return {}
     rows = con.execute(
-        "SELECT code FROM actor_mentions WHERE doc_id = ? AND start_char >= ? AND end_char <= ? AND code IS NOT NULL ORDER BY start_char",
-        [m.doc_id, m.sent_start, m.sent_end],
+        """
+        WITH s AS (SELECT unnest(?) AS doc_id, unnest(?) AS sent_start, unnest(?) AS sent_end)
+        SELECT s.doc_id, s.sent_start, s.sent_end, list(a.code ORDER BY a.start_char, a.end_char, a.code)
+        FROM s JOIN actor_mentions a
+          ON a.doc_id = s.doc_id AND a.start_char >= s.sent_start AND a.end_char <= s.sent_end AND a.code IS NOT NULL
+        GROUP BY ALL
+        """,
+        [[w[0] for w in wanted], [w[1] for w in wanted], [w[2] for w in wanted]],
     ).fetchall()
-    for (c,) in rows:
+    return {(d, a, b): list(codes) for d, a, b, codes in rows}
+
+
+def _parties(m: Mention, named: dict[tuple[str, int, int], list[str]]) -> list[str]:
+    """The pledge's source and target, then every other actor its sentence names."""
+    codes = [c for c in (m.source_code, m.target_code) if c]
+    for c in named.get((m.doc_id, m.sent_start, m.sent_end), []):
         if c not in codes:
             codes.append(c)
     return codes
@@ -69,7 +86,7 @@ def extract_pledges(con: duckdb.DuckDBPyConnection, extra_treaty_files: Iterable
     from foedus.ledger.treaties import load_registry
 
     registry = load_registry(tuple(str(p) for p in extra_treaty_files))
-    rows = []
+    pledges: list[Mention] = []
     acts = []
     for m in load_mentions(con, roots=PLEDGE_ROOTS):
         if not is_pledge(m):
@@ -79,9 +96,13 @@ def extract_pledges(con: duckdb.DuckDBPyConnection, extra_treaty_files: Iterable
             # treaty's record (`foedus ledger acts`), not a loose pledge
             acts.append(pledge_id(m))
             continue
+        pledges.append(m)
+    named = sentence_actors(con, [(m.doc_id, m.sent_start, m.sent_end) for m in pledges])
+    rows = []
+    for m in pledges:
         deadline, _ = parse_deadline(m.sentence, m.date)
         rows.append([
-            pledge_id(m), m.doc_id, m.sent_index, m.sentence, m.date, json.dumps(_parties(con, m)),
+            pledge_id(m), m.doc_id, m.sent_index, m.sentence, m.date, json.dumps(_parties(m, named)),
             pledge_kind(m), pledge_content(m), deadline, m.event_id,
         ])
     if acts:

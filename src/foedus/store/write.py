@@ -91,12 +91,19 @@ def write_documents(
 
 
 def replace_annotations(
-    con: duckdb.DuckDBPyConnection, doc_id: str, annotations: Mapping[str, list[dict[str, Any]]]
-) -> None:
-    """Swap one document's derived rows (used by recode inside its own transaction)."""
+    con: duckdb.DuckDBPyConnection, items: Iterable[tuple[str, Mapping[str, list[dict[str, Any]]]]]
+) -> int:
+    """Swap the derived rows of a batch of documents, ``(doc_id, annotation rows by table)`` (recode, inside its
+    own transaction): one delete and one insert per table for the whole batch, since most annotation tables have
+    no index by document and each statement reads its table once."""
+    items = list(items)
+    if not items:
+        return 0
+    doc_ids = [doc_id for doc_id, _ in items]
     for table in ANNOTATION_TABLES:
-        con.execute(f'DELETE FROM "{table}" WHERE doc_id = ?', [doc_id])
-        insert_rows(con, table, annotations.get(table, []))
+        con.execute(f'DELETE FROM "{table}" WHERE doc_id IN (SELECT unnest(?))', [doc_ids])
+        insert_rows(con, table, [row for _, annotations in items for row in annotations.get(table, [])])
+    return len(items)
 
 
 def record_rejection(con: duckdb.DuckDBPyConnection, path: str, reason: str, run_id: str) -> None:
