@@ -240,8 +240,9 @@ class Anchored:
 
 
 class TextView:
-    """One text as anchored patterns search it: its lower-case form, its digit runs, and the
-    windows of each set of words, computed once for all the patterns that share them."""
+    """One text as anchored patterns search it: its lower-case form, its digit runs, where
+    each word occurs, and the windows of each set of words, computed once for all the
+    patterns that share them (the month names anchor six date patterns of different widths)."""
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -250,18 +251,25 @@ class TextView:
         self.windowed = len(self.lowered) == len(text) and not _LONG_SPACE.search(text)
         self._digits: list[tuple[int, int]] | None = None
         self._windows: dict[tuple[Any, ...], list[tuple[int, int]] | None] = {}
+        self._positions: dict[Word, list[int]] = {}
 
-    def _find(self, word: Word) -> Iterator[int]:
-        w, any_case = word
-        hay = self.lowered if any_case else self.text
-        i = hay.find(w)
-        while i >= 0:
-            yield i
-            i = hay.find(w, i + 1)
+    def _find(self, word: Word) -> list[int]:
+        """Every offset of ``word``, overlapping ones included, searched once per text."""
+        found = self._positions.get(word)
+        if found is None:
+            w, any_case = word
+            hay = self.lowered if any_case else self.text
+            found = []
+            i = hay.find(w)
+            while i >= 0:
+                found.append(i)
+                i = hay.find(w, i + 1)
+            self._positions[word] = found
+        return found
 
     def holds(self, words: frozenset[Word] | None) -> bool:
         """Whether the text holds one of ``words`` (``None``: no test)."""
-        return not words or any((self.lowered if any_case else self.text).find(w) >= 0 for w, any_case in words)
+        return not words or any(self._find(word) for word in words)
 
     def windows(self, a: Anchored) -> list[tuple[int, int]] | None:
         """Where ``a`` can match (``[]``: nowhere), or ``None`` to search the whole text."""
