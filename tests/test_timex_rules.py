@@ -10,6 +10,7 @@ import pytest
 
 from foedus.timex import periods as P
 from foedus.timex.lexicon import load_lexicon
+from foedus.timex.filters import prev_word
 from foedus.timex.normalise import find_timexes
 from foedus.timex.sentence_dates import head_walk_ends
 
@@ -219,3 +220,18 @@ def test_head_walks_end_where_a_step_by_step_walk_ends() -> None:
     offsets = np.array([h - i for i, h in enumerate(chain)], dtype="int64")
     assert head_walk_ends(offsets, 200).tolist() == [_walk(chain, i, 200) for i in range(len(chain))]
     assert head_walk_ends(offsets, 200).tolist()[-1] == 99
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("fighting resumed on ", "on"),
+    ("the rebels' ", "rebels'"),
+    ("prices rose by 5%\n\t ", "%"),
+    ("cost €£$ ", "€£$"),
+    ("Kyiv, ", ","),
+    ("   ", ""),
+    ("", ""),
+    ("x" * 50 + " said", "said"),
+    ("talks in Genève ", "ve"),  # letters outside A-Z end the word
+])
+def test_prev_word_is_the_word_or_sign_just_before(text: str, expected: str) -> None:
+    assert prev_word(text + "2024", len(text)) == expected
