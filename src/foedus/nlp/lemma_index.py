@@ -28,8 +28,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
 from spacy.attrs import LEMMA, MORPH, ORTH, POS
 from spacy.language import Language
+from spacy.parts_of_speech import IDS as UNIVERSAL_POS
 from spacy.pipeline import Lemmatizer
 from spacy.tokens import Doc, Token
 
@@ -88,13 +90,20 @@ class IndexedLemmatizer:
         self.lemmatizer: Lemmatizer | None = None
         # (orth, pos, morph) -> lemma hash: the same key as the lemmatizer's own cache
         self._lemmas: dict[tuple[int, int, int], int] = {}
-        # lower-case coarse POS -> its rules, read from the lemmatizer on first need
+        # lower-case coarse POS -> its rules, read from the lemmatizer's tables
         self._rules: dict[str, PosRules | None] = {}
 
     def use(self, lemmatizer: Lemmatizer) -> None:
+        """Answer with ``lemmatizer``'s lemmas; its tables are read now, once for every coarse POS
+        (about 10 ms: the sets of known lemmas), not in the first documents."""
         self.lemmatizer = lemmatizer
         self._lemmas.clear()
         self._rules.clear()
+        if lemmatizer.mode == "rule":
+            for name in UNIVERSAL_POS:
+                univ_pos = name.lower()
+                if univ_pos not in _UNTABLED_POS:
+                    self._rules[univ_pos] = PosRules.of(lemmatizer, univ_pos)
 
     def _lemma(self, lem: Lemmatizer, token: Token) -> str:
         """What ``lem.lemmatize(token)[0]`` answers, from the tables held as :class:`PosRules`."""
@@ -116,18 +125,19 @@ class IndexedLemmatizer:
             raise RuntimeError(f"{self.name}: no lemmatizer given (build the pipeline with foedus.nlp.pipeline.load_model)")
         if not len(doc):
             return doc
-        rows = doc.to_array([ORTH, POS, MORPH, LEMMA])
-        column = rows[:, 3].copy()
+        rows = doc.to_array([ORTH, POS, MORPH, LEMMA]).tolist()
         known, strings, overwrite = self._lemmas, doc.vocab.strings, lem.overwrite
-        for i, (orth, pos, morph, lemma) in enumerate(rows.tolist()):
+        column = []
+        for i, (orth, pos, morph, lemma) in enumerate(rows):
             if lemma and not overwrite:
+                column.append(lemma)
                 continue
             key = (orth, pos, morph)
             value = known.get(key)
             if value is None:
                 value = known[key] = strings.add(self._lemma(lem, doc[i]))
-            column[i] = value
-        doc.from_array([LEMMA], column.reshape(-1, 1))
+            column.append(value)
+        doc.from_array([LEMMA], np.array(column, dtype="uint64").reshape(-1, 1))
         return doc
 
 

@@ -147,13 +147,14 @@ def _stranded_preposition(span: Span) -> Token | None:
     if span.start == 0:
         return None
     prev = span.doc[span.start - 1]
-    if prev.dep_ != "prep" or prev.head.pos_ not in ("VERB", "AUX") or _root(prev).i != _root(span.root).i:
+    root = span.root
+    if prev.dep_ != "prep" or prev.head.pos_ not in ("VERB", "AUX") or _root(prev).i != _root(root).i:
         return None
     objects = [c for c in prev.children if c.dep_ in ("pobj", "pcomp")]
     if not objects:
         return prev
-    head = span.root.head
-    if (prev.lower_ in TEMPORAL_PREPOSITIONS and span.root.dep_ in NOMINAL_DEPS
+    head = root.head
+    if (prev.lower_ in TEMPORAL_PREPOSITIONS and root.dep_ in NOMINAL_DEPS
             and any(o.i == head.i for o in objects) and head.i >= span.end):
         return prev
     return None
@@ -182,7 +183,7 @@ def _attachment(doc: Doc, start: int, end: int) -> Attachment | None:
     if span is None:
         return None
     tok = span.root
-    root = _root(span.root)
+    root = _root(tok)
     prep = _stranded_preposition(span)
     role, other = EVENT, False
     if prep is not None:
@@ -235,7 +236,8 @@ def _recent(tx: TimeExpression, anchor: date | None) -> bool:
 def governing_expression(sent: Span, timexes: list[TimeExpression],
                          anchor: date | None = None) -> TimeExpression | None:
     """The expression that dates the sentence's main event, or None."""
-    inside = [t for t in timexes if sent.start_char <= t.start < sent.end_char and t.value]
+    start, end = sent.start_char, sent.end_char
+    inside = [t for t in timexes if start <= t.start < end and t.value]
     ranked = []
     for t in inside:
         a = attachment(sent.doc, t.start, t.end)
