@@ -26,7 +26,7 @@ from typing import Any
 
 import yaml
 
-from ..literals import Prefiltered
+from ..literals import Prefiltered, required_signs
 
 __all__ = ["CleanResult", "CleaningError", "clean_html", "clean_text", "boilerplate_data"]
 
@@ -121,6 +121,13 @@ class _Knowledge:
     byline_stops: frozenset[str]
 
 
+def _prefiltered(rx: re.Pattern[str]) -> Prefiltered:
+    """``rx`` with its pre-test: the words it needs, else the signs or short words it needs (the "/" of a
+    photo credit): a pattern with no pre-test runs on every line of every page."""
+    pre = Prefiltered.of(rx)
+    return pre if pre.needs is not None else Prefiltered(rx, required_signs(rx))
+
+
 @lru_cache(maxsize=1)
 def _knowledge() -> _Knowledge:
     data = boilerplate_data()
@@ -130,8 +137,8 @@ def _knowledge() -> _Knowledge:
         rules.append(
             _Rule(
                 reason=r["reason"],
-                patterns=tuple(Prefiltered.of(re.compile(p, flags)) for p in r["patterns"]),
-                support=tuple(Prefiltered.of(re.compile(p, flags)) for p in r.get("support", [])),
+                patterns=tuple(_prefiltered(re.compile(p, flags)) for p in r["patterns"]),
+                support=tuple(_prefiltered(re.compile(p, flags)) for p in r.get("support", [])),
                 max_words=int(r.get("max_words", 25)),
                 min_hits=int(r.get("min_hits", 0)),
                 cue=r.get("cue"),
@@ -140,7 +147,7 @@ def _knowledge() -> _Knowledge:
             )
         )
     cues = {
-        name: tuple(Prefiltered.of(re.compile(p, 0 if name == "byline" else re.IGNORECASE)) for p in pats)
+        name: tuple(_prefiltered(re.compile(p, 0 if name == "byline" else re.IGNORECASE)) for p in pats)
         for name, pats in data["cues"].items()
     }
     return _Knowledge(

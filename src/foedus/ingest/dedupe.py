@@ -43,7 +43,8 @@ def shingles(text: str, k: int = SHINGLE) -> set[str]:
     words = _WORD.findall(normalise(text))
     if len(words) < k:
         return {" ".join(words)} if words else set()
-    return {" ".join(words[i : i + k]) for i in range(len(words) - k + 1)}
+    # the k-grams as tuples of k staggered views of the words, not one slice per position
+    return {" ".join(gram) for gram in zip(*(words[i:] for i in range(k)))}
 
 
 def jaccard(a: set[str], b: set[str]) -> float:
