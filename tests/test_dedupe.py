@@ -29,3 +29,20 @@ def test_near_duplicates_share_buckets_and_score_high() -> None:
     assert set(lsh_buckets(BASE)) & set(lsh_buckets(EDITED))
     assert jaccard(shingles(BASE), shingles(OTHER)) < 0.05
     assert not set(lsh_buckets(BASE)) & set(lsh_buckets(OTHER))
+
+
+def test_lsh_buckets_are_those_of_a_freshly_drawn_minhash() -> None:
+    import hashlib
+
+    from datasketch import MinHash
+
+    from foedus.ingest.dedupe import BANDS, NUM_PERM, ROWS
+
+    for text in (BASE, EDITED, OTHER):
+        mh = MinHash(num_perm=NUM_PERM, seed=7)
+        mh.update_batch([s.encode("utf-8") for s in shingles(text)])
+        expected = [(band, int.from_bytes(hashlib.blake2b(mh.hashvalues[band * ROWS:(band + 1) * ROWS].tobytes(),
+                                                          digest_size=8).digest(), "little", signed=True))
+                    for band in range(BANDS)]
+        assert lsh_buckets(text) == expected
+    assert lsh_buckets("") == []

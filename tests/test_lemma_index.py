@@ -8,7 +8,7 @@ import pytest
 import spacy
 
 from foedus.ingest.clean import clean_html, clean_text
-from foedus.nlp.lemma_index import IndexedLemmatizer, use_indexed_lemmas
+from foedus.nlp.lemma_index import IndexedLemmatizer, PosRules, use_indexed_lemmas
 from foedus.nlp.pipeline import load_model
 from foedus.settings import DEFAULT_MODEL
 
@@ -88,3 +88,23 @@ def test_a_pipeline_without_a_rule_lemmatizer_is_left_alone() -> None:
 def test_a_component_without_its_lemmatizer_says_so() -> None:
     with pytest.raises(RuntimeError, match="no lemmatizer"):
         IndexedLemmatizer()(spacy.blank("en")("A text."))
+
+
+def test_pos_rules_give_the_rule_lemmatizers_forms_in_its_order() -> None:
+    nlp = spacy.load(DEFAULT_MODEL)
+    lemmatizer = nlp.get_pipe("lemmatizer")
+    words = ["leaves", "better", "ministers", "withdrew", "axes", "ties", "best", "meetings", "geese", "A-levels", "'s"]
+    compared = 0
+    for univ_pos in ["noun", "verb", "adj", "adv", "punct"]:
+        rules = PosRules.of(lemmatizer, univ_pos)
+        assert rules is not None
+        for word in words:
+            # spaCy's own algorithm, asked with a token whose POS and morphology reach its tables
+            doc = spacy.tokens.Doc(nlp.vocab, words=[word], pos=[univ_pos.upper()], morphs=["Number=Plur"])
+            lemmatizer.cache.clear()
+            assert rules.forms(word) == lemmatizer.rule_lemmatize(doc[0]), (univ_pos, word)
+            compared += 1
+    assert compared == 55
+    assert PosRules.of(lemmatizer, "propn") is None
+    assert PosRules.of(lemmatizer, "noun").forms("leaves")[0] == "leaf"
+    assert PosRules.of(lemmatizer, "verb").forms("withdrew")[0] == "withdraw"

@@ -7,7 +7,8 @@ import re
 import pytest
 
 from foedus.ingest.clean import _knowledge
-from foedus.literals import Prefiltered, TextView, max_width, required_literals, required_words, requires_digit
+from foedus.literals import (Prefiltered, TextView, max_width, required_literals, required_signs, required_words,
+                             requires_digit)
 from foedus.timex.grammar import build_grammar
 from foedus.timex.lexicon import default_lexicon
 
@@ -114,3 +115,26 @@ def test_anchored_search_equals_plain_search() -> None:
             windowed += spans is not None and sum(e - s for s, e in spans) < len(text)
     assert windowed > 50  # the windows do spare work
     assert not TextView(WINDOW_TEXTS[-4]).windowed and not TextView(WINDOW_TEXTS[-3]).windowed
+
+
+@pytest.mark.parametrize("pattern, flags, expected", [
+    (r"\b(reuters|afp|ap)/[\w. -]+$", re.I, {"/"}),  # the sign every credit holds
+    (r"^(accept|i accept|ok|okay)[.!]?$", re.I, {"accept", "ok"}),  # short words count too
+    (r"\b(?:on|at)\b", 0, {"on", "at"}),
+    (r"(?:the\s+)?\d{4}", 0, None),  # still nothing when nothing is sure
+    (r"\bwe use cookies\b", re.I, {"we use cookies"}),  # as required_literals when a word is long enough
+])
+def test_required_signs_of_patterns(pattern: str, flags: int, expected: set[str] | None) -> None:
+    assert required_signs(pattern, flags) == expected
+
+
+def test_the_cleaners_pre_tested_patterns_find_what_plain_searches_find() -> None:
+    k = _knowledge()
+    pres = [p for r in k.rules for p in (*r.patterns, *r.support)] + [p for group in k.cues.values() for p in group]
+    assert sum(p.needs is not None and min(map(len, p.needs)) < 3 for p in pres) >= 5  # signs and short words
+    texts = TEXTS + ["AFP/John Doe", "Photo: Reuters/Jane Roe", "OK", "okay.", "I agree", "© 2024 Meridian Daily"]
+    for pre in pres:
+        for text in texts:
+            plain = pre.rx.search(text)
+            got = pre.search(text, text.lower())
+            assert (got and got.span()) == (plain and plain.span()), (pre.rx.pattern, text)

@@ -5,11 +5,14 @@ from __future__ import annotations
 import logging
 from datetime import date
 
+import numpy as np
 import pytest
 
 from foedus.timex import periods as P
 from foedus.timex.lexicon import load_lexicon
+from foedus.timex.filters import prev_word
 from foedus.timex.normalise import find_timexes
+from foedus.timex.sentence_dates import head_walk_ends
 
 TUE = date(2022, 9, 20)
 
@@ -196,3 +199,39 @@ def test_pattern_prefilter_never_drops_a_candidate() -> None:
         assert got == unfiltered.candidates(text)
         kinds |= {c.kind for c in got}
     assert set(grammar.anchored) <= kinds  # every anchored kind was exercised
+
+
+def _walk(heads: list[int], i: int, steps: int) -> int:
+    for _ in range(steps):
+        if heads[i] == i:
+            break
+        i = heads[i]
+    return i
+
+
+def test_head_walks_end_where_a_step_by_step_walk_ends() -> None:
+    # two sentences (roots 1 and 5), a deep chain, and a malformed cycle 8 -> 9 -> 10 -> 8
+    heads = [1, 1, 1, 2, 5, 5, 4, 6, 9, 10, 8, 8]
+    offsets = np.array([h - i for i, h in enumerate(heads)], dtype="int64")
+    for steps in (0, 1, 2, 3, 7, 200):
+        assert head_walk_ends(offsets, steps).tolist() == [_walk(heads, i, steps) for i in range(len(heads))]
+    assert head_walk_ends(offsets, 200).tolist()[:8] == [1, 1, 1, 1, 5, 5, 5, 5]
+    chain = [0] + list(range(0, 299))  # token i heads onto i - 1: 299 steps from the last token to the root
+    offsets = np.array([h - i for i, h in enumerate(chain)], dtype="int64")
+    assert head_walk_ends(offsets, 200).tolist() == [_walk(chain, i, 200) for i in range(len(chain))]
+    assert head_walk_ends(offsets, 200).tolist()[-1] == 99
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("fighting resumed on ", "on"),
+    ("the rebels' ", "rebels'"),
+    ("prices rose by 5%\n\t ", "%"),
+    ("cost €£$ ", "€£$"),
+    ("Kyiv, ", ","),
+    ("   ", ""),
+    ("", ""),
+    ("x" * 50 + " said", "said"),
+    ("talks in Genève ", "ve"),  # letters outside A-Z end the word
+])
+def test_prev_word_is_the_word_or_sign_just_before(text: str, expected: str) -> None:
+    assert prev_word(text + "2024", len(text)) == expected

@@ -31,7 +31,7 @@ MIN_LENGTH = 3  # a required literal shorter than this is in nearly every text
 Word = tuple[str, bool]
 
 
-def _seq(items: list[tuple[Any, Any]], ci: bool | None) -> frozenset[Word] | None:
+def _seq(items: list[tuple[Any, Any]], ci: bool | None, min_length: int = MIN_LENGTH) -> frozenset[Word] | None:
     """The best requirement of a sequence: its longest literal run, or a requirement of one of its items.
 
     ``ci``: whether the pattern ignores case here; ``None`` when every string is
@@ -45,7 +45,7 @@ def _seq(items: list[tuple[Any, Any]], ci: bool | None) -> frozenset[Word] | Non
 
     def consider(req: frozenset[Word] | None) -> None:
         nonlocal best
-        if req and min(len(w) for w, _ in req) >= MIN_LENGTH and (best is None or score(req) > score(best)):
+        if req and min(len(w) for w, _ in req) >= min_length and (best is None or score(req) > score(best)):
             best = req
 
     def word(chars: list[str]) -> frozenset[Word]:
@@ -60,7 +60,7 @@ def _seq(items: list[tuple[Any, Any]], ci: bool | None) -> frozenset[Word] | Non
         if run:
             consider(word(run))
             run = []
-        consider(_item(op, av, ci))
+        consider(_item(op, av, ci, min_length))
     if run:
         consider(word(run))
     return best
@@ -78,34 +78,42 @@ def _minimal(words: frozenset[Word]) -> frozenset[Word]:
     return frozenset(w for w in words if not any(o != w and _found_with(o, w) for o in words))
 
 
-def _item(op: Any, av: Any, ci: bool | None) -> frozenset[Word] | None:
+def _item(op: Any, av: Any, ci: bool | None, min_length: int = MIN_LENGTH) -> frozenset[Word] | None:
     if op is C.SUBPATTERN:
         if ci is not None:
             ci = bool((ci or av[1] & re.IGNORECASE) and not av[2] & re.IGNORECASE)
-        return _seq(list(av[-1]), ci)
+        return _seq(list(av[-1]), ci, min_length)
     if op is C.BRANCH:
-        reqs = [_seq(list(alt), ci) for alt in av[1]]
+        reqs = [_seq(list(alt), ci, min_length) for alt in av[1]]
         if any(r is None for r in reqs):
             return None  # one alternative needs nothing
         return _minimal(frozenset().union(*reqs))  # type: ignore[arg-type]
     if op in (C.MAX_REPEAT, C.MIN_REPEAT, getattr(C, "POSSESSIVE_REPEAT", None)) and av[0] >= 1:
-        return _seq(list(av[2]), ci)
+        return _seq(list(av[2]), ci, min_length)
     return None  # an assertion, a class, an optional part: requires nothing sure
 
 
-def _requirement(pattern: str | re.Pattern[str], flags: int, cased: bool) -> frozenset[Word] | None:
+def _requirement(pattern: str | re.Pattern[str], flags: int, cased: bool,
+                 min_length: int = MIN_LENGTH) -> frozenset[Word] | None:
     if isinstance(pattern, re.Pattern):
         pattern, flags = pattern.pattern, pattern.flags
     try:
         tree = P.parse(pattern, flags)
     except re.error:
         return None
-    return _seq(list(tree), bool(tree.state.flags & re.IGNORECASE) if cased else None)
+    return _seq(list(tree), bool(tree.state.flags & re.IGNORECASE) if cased else None, min_length)
 
 
 def required_literals(pattern: str | re.Pattern[str], flags: int = 0) -> frozenset[str] | None:
     """Lower-case strings one of which every match of ``pattern`` contains, or ``None``."""
     req = _requirement(pattern, flags, cased=False)
+    return frozenset(w for w, _ in req) if req else None
+
+
+def required_signs(pattern: str | re.Pattern[str], flags: int = 0) -> frozenset[str] | None:
+    """Like :func:`required_literals`, but strings of any length count: for a pattern that needs no word
+    of :data:`MIN_LENGTH` letters but a sign or a short word ("/" in "AFP/John Doe", "ok" or "agree")."""
+    req = _requirement(pattern, flags, cased=False, min_length=1)
     return frozenset(w for w, _ in req) if req else None
 
 
@@ -240,8 +248,9 @@ class Anchored:
 
 
 class TextView:
-    """One text as anchored patterns search it: its lower-case form, its digit runs, and the
-    windows of each set of words, computed once for all the patterns that share them."""
+    """One text as anchored patterns search it: its lower-case form, its digit runs, where
+    each word occurs, and the windows of each set of words, computed once for all the
+    patterns that share them (the month names anchor six date patterns of different widths)."""
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -250,18 +259,25 @@ class TextView:
         self.windowed = len(self.lowered) == len(text) and not _LONG_SPACE.search(text)
         self._digits: list[tuple[int, int]] | None = None
         self._windows: dict[tuple[Any, ...], list[tuple[int, int]] | None] = {}
+        self._positions: dict[Word, list[int]] = {}
 
-    def _find(self, word: Word) -> Iterator[int]:
-        w, any_case = word
-        hay = self.lowered if any_case else self.text
-        i = hay.find(w)
-        while i >= 0:
-            yield i
-            i = hay.find(w, i + 1)
+    def _find(self, word: Word) -> list[int]:
+        """Every offset of ``word``, overlapping ones included, searched once per text."""
+        found = self._positions.get(word)
+        if found is None:
+            w, any_case = word
+            hay = self.lowered if any_case else self.text
+            found = []
+            i = hay.find(w)
+            while i >= 0:
+                found.append(i)
+                i = hay.find(w, i + 1)
+            self._positions[word] = found
+        return found
 
     def holds(self, words: frozenset[Word] | None) -> bool:
         """Whether the text holds one of ``words`` (``None``: no test)."""
-        return not words or any((self.lowered if any_case else self.text).find(w) >= 0 for w, any_case in words)
+        return not words or any(self._find(word) for word in words)
 
     def windows(self, a: Anchored) -> list[tuple[int, int]] | None:
         """Where ``a`` can match (``[]``: nowhere), or ``None`` to search the whole text."""
@@ -318,4 +334,11 @@ class Prefiltered:
         return may_match(self.needs, lowered)
 
     def search(self, text: str, lowered: str) -> re.Match[str] | None:
-        return self.rx.search(text) if self.possible(lowered) else None
+        # ``possible`` spelt out: the cleaner asks this of every pattern for every line of a page
+        if self.needs:
+            for word in self.needs:
+                if word in lowered:
+                    break
+            else:
+                return None
+        return self.rx.search(text)

@@ -26,7 +26,7 @@ from typing import Any
 
 import yaml
 
-from ..literals import Prefiltered
+from ..literals import Prefiltered, required_signs
 
 __all__ = ["CleanResult", "CleaningError", "clean_html", "clean_text", "boilerplate_data"]
 
@@ -121,6 +121,13 @@ class _Knowledge:
     byline_stops: frozenset[str]
 
 
+def _prefiltered(rx: re.Pattern[str]) -> Prefiltered:
+    """``rx`` with its pre-test: the words it needs, else the signs or short words it needs (the "/" of a
+    photo credit): a pattern with no pre-test runs on every line of every page."""
+    pre = Prefiltered.of(rx)
+    return pre if pre.needs is not None else Prefiltered(rx, required_signs(rx))
+
+
 @lru_cache(maxsize=1)
 def _knowledge() -> _Knowledge:
     data = boilerplate_data()
@@ -130,8 +137,8 @@ def _knowledge() -> _Knowledge:
         rules.append(
             _Rule(
                 reason=r["reason"],
-                patterns=tuple(Prefiltered.of(re.compile(p, flags)) for p in r["patterns"]),
-                support=tuple(Prefiltered.of(re.compile(p, flags)) for p in r.get("support", [])),
+                patterns=tuple(_prefiltered(re.compile(p, flags)) for p in r["patterns"]),
+                support=tuple(_prefiltered(re.compile(p, flags)) for p in r.get("support", [])),
                 max_words=int(r.get("max_words", 25)),
                 min_hits=int(r.get("min_hits", 0)),
                 cue=r.get("cue"),
@@ -140,7 +147,7 @@ def _knowledge() -> _Knowledge:
             )
         )
     cues = {
-        name: tuple(Prefiltered.of(re.compile(p, 0 if name == "byline" else re.IGNORECASE)) for p in pats)
+        name: tuple(_prefiltered(re.compile(p, 0 if name == "byline" else re.IGNORECASE)) for p in pats)
         for name, pats in data["cues"].items()
     }
     return _Knowledge(
@@ -171,13 +178,20 @@ def _words(unit: str) -> list[str]:
     return _WORD.findall(unit)
 
 
+@lru_cache(maxsize=1024)
+def _word_count(unit: str) -> int:
+    """How many words ``unit`` holds, counted once per unit: the classifiers and the markers of a
+    page ask it of the same units several times over."""
+    return len(_words(unit))
+
+
 def _strip_bullet(unit: str) -> str:
     return _BULLET.sub("", unit)
 
 
 def _is_paragraph(unit: str) -> bool:
     """Prose, as opposed to a heading, label or list of links."""
-    n = len(_words(unit))
+    n = _word_count(unit)
     return n >= 30 or (n >= 6 and bool(_STATEMENT_END.search(unit)))
 
 
@@ -188,22 +202,36 @@ def _key(unit: str) -> str:
     return text.strip(" .\"'")
 
 
+_SECTION_SEPARATOR = re.compile(r"\s+[|>»/·•]\s+")
+_LABEL_SEPARATOR = re.compile(r"\s+[|>»/·•]\s+|\s+[|·•]$")
+_SEPARATOR_CHARS = "|>»/·•"
+
+
+def _label_parts(text: str, separator: re.Pattern[str]) -> list[str]:
+    """The non-empty parts of ``text`` (stripped) between ``separator`` matches. Every separator holds one
+    of :data:`_SEPARATOR_CHARS`: a text without any, as most paragraphs are, is one part, found unsearched."""
+    if not any(c in text for c in _SEPARATOR_CHARS):
+        text = text.strip()
+        return [text] if text else []
+    return [p.strip() for p in separator.split(text) if p.strip()]
+
+
 def _is_section_label(unit: str, k: _Knowledge) -> bool:
     text = _strip_bullet(unit).strip()
     if text.casefold().rstrip(":") in k.sections:
         return True
-    parts = [p.strip() for p in re.split(r"\s+[|>»/·•]\s+", text) if p.strip()]
-    return len(parts) >= 2 and all(len(_words(p)) <= 3 for p in parts)
+    parts = _label_parts(text, _SECTION_SEPARATOR)
+    return len(parts) >= 2 and all(_word_count(p) <= 3 for p in parts)
 
 
 def _is_label_row(unit: str, k: _Knowledge) -> bool:
     """'Analysis | Europe', 'Home | World | Markets | About', 'News Politics
     Culture Opinion Shop': section names or menu links on one line."""
     text = _strip_bullet(unit).strip()
-    parts = [p.strip() for p in re.split(r"\s+[|>»/·•]\s+|\s+[|·•]$", text) if p.strip()]
+    parts = _label_parts(text, _LABEL_SEPARATOR)
     if len(parts) >= 2 and all(p.casefold() in k.sections for p in parts):
         return True
-    if len(parts) >= 3 and all(len(_words(p)) <= 3 and not _SENTENCE_END.search(p) for p in parts):
+    if len(parts) >= 3 and all(_word_count(p) <= 3 and not _SENTENCE_END.search(p) for p in parts):
         return True
     words = text.split()
     if len(parts) == 1 and len(words) >= 4 and all(w[:1].isupper() for w in words):
@@ -327,7 +355,7 @@ class _Page:
 def _classify(page: _Page) -> None:
     k = page.k
     for i, unit in enumerate(page.units):
-        n = len(_words(unit))
+        n = _word_count(unit)
         lowered = unit.lower()
         if n <= k.cue_max_words:
             for name, pats in k.cues.items():
@@ -357,7 +385,7 @@ def _classify(page: _Page) -> None:
 
 def _menu_item(unit: str) -> bool:
     text = _strip_bullet(unit)
-    return len(_words(text)) <= 4 and not _SENTENCE_END.search(text)
+    return _word_count(text) <= 4 and not _SENTENCE_END.search(text)
 
 
 def _mark_navigation(page: _Page) -> None:
@@ -406,7 +434,7 @@ def _mark_header(page: _Page, body: int) -> None:
 
     def weight(i: int) -> tuple[int, int]:
         repeated = keys.count(_key(page.units[i])) > 1
-        return len(_words(page.units[i])) + (5 if repeated else 0), -i
+        return _word_count(page.units[i]) + (5 if repeated else 0), -i
 
     title = max(candidates, key=weight) if candidates else None
     page.title_index = title
@@ -427,7 +455,7 @@ def _mark_header(page: _Page, body: int) -> None:
 
 
 def _is_headline(unit: str) -> bool:
-    n = len(_words(unit))
+    n = _word_count(unit)
     return 2 <= n <= 20 and not unit.rstrip().endswith(".")
 
 
@@ -486,7 +514,7 @@ def _inline_box_end(page: _Page, heading: int) -> int | None:
         return None
     run = 0
     x = j
-    while x < len(units) and page.reason[x] is None and len(_words(units[x])) >= 20 and not page.ends.get(x):
+    while x < len(units) and page.reason[x] is None and _word_count(units[x]) >= 20 and not page.ends.get(x):
         run += 1
         x += 1
     return j if run >= 3 else None
@@ -498,7 +526,7 @@ def _mark_trailing(page: _Page, body: int, end: int) -> None:
     units = page.units
     kept = [i for i in range(body, end) if page.free(i) and _is_paragraph(units[i])]
     for i in kept[-2:]:
-        n = len(_words(units[i]))
+        n = _word_count(units[i])
         for rule in k.rules:
             if rule.trailing_only and rule.matches(units[i], n, units[i].lower()):
                 page.mark(i, rule.reason)
@@ -552,7 +580,7 @@ def _site_name(page: _Page) -> str | None:
             name = m.group("outlet").strip()
             for suffix in k.outlet_suffixes:
                 name = suffix.sub("", name).strip()
-            if name and name.casefold() not in k.sections and len(_words(name)) <= 6:
+            if name and name.casefold() not in k.sections and _word_count(name) <= 6:
                 page.cue("site_name_line", line)
                 return name
     return None
@@ -580,7 +608,7 @@ def _dateline(page: _Page, body: int) -> None:
         return  # "Russia - ..." with nothing that marks a dateline: leave the sentence alone
     page.cue("dateline", line)
     rest = unit[m.end():].lstrip()
-    if len(_words(rest)) >= 5:
+    if _word_count(rest) >= 5:
         page.units[body] = rest
 
 

@@ -14,11 +14,14 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 
+import numpy as np
 from datasketch import MinHash
 
 SHINGLE = 3
 NUM_PERM = 128
+SEED = 7
 BANDS = 32
 ROWS = NUM_PERM // BANDS
 
@@ -40,7 +43,8 @@ def shingles(text: str, k: int = SHINGLE) -> set[str]:
     words = _WORD.findall(normalise(text))
     if len(words) < k:
         return {" ".join(words)} if words else set()
-    return {" ".join(words[i : i + k]) for i in range(len(words) - k + 1)}
+    # the k-grams as tuples of k staggered views of the words, not one slice per position
+    return {" ".join(gram) for gram in zip(*(words[i:] for i in range(k)))}
 
 
 def jaccard(a: set[str], b: set[str]) -> float:
@@ -49,13 +53,24 @@ def jaccard(a: set[str], b: set[str]) -> float:
     return len(a & b) / len(a | b)
 
 
+@lru_cache(maxsize=1)
+def _permutations() -> tuple[str, np.ndarray]:
+    """The scheme and permutations of a ``MinHash`` of ``SEED``, drawn once (read-only): ``MinHash``
+    draws them anew from a fresh random generator for every signature, a sixth of its cost here."""
+    template = MinHash(num_perm=NUM_PERM, seed=SEED)
+    permutations = template.permutations
+    permutations.setflags(write=False)
+    return template.scheme, permutations
+
+
 def lsh_buckets(text: str) -> list[tuple[int, int]]:
     """(band, bucket) pairs of the text's MinHash signature.
 
     Two texts share at least one bucket with high probability when their
     shingle Jaccard similarity is above ~0.5 (32 bands of 4 rows).
     """
-    mh = MinHash(num_perm=NUM_PERM, seed=7)
+    scheme, permutations = _permutations()
+    mh = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=scheme, permutations=permutations)
     sh = shingles(text)
     if not sh:
         return []

@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 
 from ..nlp.extensions import ensure_extensions
 from .lexicon import default_lexicon, load_lexicon
-from .normalise import find_timexes, warm_dateparser
+from .normalise import find_timexes, warm_dateparser, warm_grammar
 from .sentence_dates import sentence_infos
 
 
@@ -25,6 +25,7 @@ class TimexComponent:
         ensure_extensions()
         self.name = name
         self.lexicon = load_lexicon(Path(lexicon)) if lexicon else default_lexicon()
+        warm_grammar(self.lexicon)
         warm_dateparser()
 
     def __call__(self, doc: Doc) -> Doc:

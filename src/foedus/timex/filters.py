@@ -23,9 +23,21 @@ _PREV_WORD = re.compile(r"([A-Za-z$€£']+|\S)\s*$")
 _NEXT_WORD = re.compile(r"^\s*([A-Za-z]+|\S)")
 
 
+_WORD_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz$€£'")
+
+
 def prev_word(text: str, start: int) -> str:
-    m = _PREV_WORD.search(text[max(0, start - 40):start])
-    return m.group(1) if m else ""
+    """The word (letters, currency signs, apostrophes) or the single other character that
+    ends the 40 characters before ``start``, white space aside; ``""`` when there is none.
+
+    What ``_PREV_WORD`` finds, read backwards from the end: a search tries the pattern at
+    every position of the slice and runs ahead to its end from each.
+    """
+    before = text[max(0, start - 40):start].rstrip()
+    i = len(before)
+    while i and before[i - 1] in _WORD_CHARS:
+        i -= 1
+    return before[i:] or before[-1:]
 
 
 def prev_words(text: str, start: int, n: int = 2) -> str:

@@ -71,6 +71,13 @@ def _grammar_for(lex: Lexicon) -> Grammar:
     return build_grammar(lex)
 
 
+def warm_grammar(lexicon: Lexicon) -> None:
+    """Compile the grammar of ``lexicon`` now (about 20 ms: the patterns and the words and
+    widths that anchor them): at setup, before worker processes fork, not in the first document."""
+    _grammar_for(lexicon)
+    _calendar_cue(lexicon)
+
+
 @dataclass
 class _Resolved:
     cand: Candidate
@@ -437,10 +444,17 @@ def _select(cands: list[Candidate]) -> list[Candidate]:
     return sorted(chosen, key=lambda c: c.start)
 
 
+@lru_cache(maxsize=4)
+def _calendar_cue(lex: Lexicon) -> re.Pattern[str]:
+    """A month's or weekday's name, or a year: what makes a model DATE entity worth parsing."""
+    names = "|".join(re.escape(w) for w in list(lex.months) + list(lex.weekdays))
+    return re.compile(r"\b(?:%s)\b|\b1\d{3}\b|\b20\d\d\b" % names, re.I)
+
+
 def _dateparser_extra(doc: Doc, taken: list[Candidate], lex: Lexicon) -> list[Candidate]:
     """Model DATE entities no rule covers but that name a calendar unit."""
     out = []
-    cue = re.compile(r"\b(?:%s)\b|\b1\d{3}\b|\b20\d\d\b" % "|".join(re.escape(w) for w in list(lex.months) + list(lex.weekdays)), re.I)
+    cue = _calendar_cue(lex)
     for e in doc.ents:
         if e.label_ != "DATE":
             continue

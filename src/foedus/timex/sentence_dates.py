@@ -39,6 +39,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+import numpy as np
 from spacy.attrs import HEAD
 from spacy.tokens import Doc, Span, Token
 
@@ -98,28 +99,42 @@ def _modifies_noun(tok: Token, span: Span) -> bool:
 _ROOTS_KEY = ("foedus", "roots")
 
 
+# A walk up the heads is cut after this many steps, as a malformed parse may hold a cycle.
+_WALK_CAP = 200
+
+
 def _root(tok: Token) -> Token:
     """The root of ``tok``'s sentence, by its heads (``Token.sent`` walks the whole document).
 
-    The root of every token is found once per Doc from spaCy's ``HEAD`` column (offsets
-    to each token's head) and kept in ``doc.user_data``: the walk up the heads then costs
-    integers, not a ``Token`` object per step. A walk is cut after 200 steps, as a
-    malformed parse may hold a cycle.
+    The root of every token is found once per Doc from spaCy's ``HEAD`` column and kept in
+    ``doc.user_data``: the walk up the heads then costs integers, not a ``Token`` object per
+    step. See :func:`head_walk_ends` for the walk.
     """
     doc = tok.doc
     roots = doc.user_data.get(_ROOTS_KEY)
     if roots is None or len(roots) != len(doc):
-        heads = [i + off for i, off in enumerate(doc.to_array(HEAD).view("int64").tolist())]  # offsets, stored unsigned
-        roots = []
-        for i in range(len(heads)):
-            j = i
-            for _ in range(200):
-                if heads[j] == j:
-                    break
-                j = heads[j]
-            roots.append(j)
+        roots = head_walk_ends(doc.to_array(HEAD).view("int64"), _WALK_CAP).tolist()
         doc.user_data[_ROOTS_KEY] = roots
     return doc[roots[tok.i]]
+
+
+def head_walk_ends(offsets: np.ndarray, steps: int) -> np.ndarray:
+    """Where a walk of ``steps`` steps up the heads ends, for every token at once.
+
+    ``offsets`` is spaCy's ``HEAD`` column (each token's head as an offset). A root heads
+    itself, so a walk that reaches it stays there: the end is the root, or, in a cycle of a
+    malformed parse, wherever the walk stands after ``steps`` steps. The head map applied
+    ``steps`` times is built by squaring it (``steps`` = 200 takes eight array look-ups, where
+    walking token by token takes a Python step per token and level).
+    """
+    power = np.arange(len(offsets)) + offsets  # one step
+    ends = np.arange(len(offsets))
+    while steps:
+        if steps & 1:
+            ends = power[ends]
+        power = power[power]
+        steps >>= 1
+    return ends
 
 
 def _stranded_preposition(span: Span) -> Token | None:
@@ -132,25 +147,43 @@ def _stranded_preposition(span: Span) -> Token | None:
     if span.start == 0:
         return None
     prev = span.doc[span.start - 1]
-    if prev.dep_ != "prep" or prev.head.pos_ not in ("VERB", "AUX") or _root(prev).i != _root(span.root).i:
+    root = span.root
+    if prev.dep_ != "prep" or prev.head.pos_ not in ("VERB", "AUX") or _root(prev).i != _root(root).i:
         return None
     objects = [c for c in prev.children if c.dep_ in ("pobj", "pcomp")]
     if not objects:
         return prev
-    head = span.root.head
-    if (prev.lower_ in TEMPORAL_PREPOSITIONS and span.root.dep_ in NOMINAL_DEPS
+    head = root.head
+    if (prev.lower_ in TEMPORAL_PREPOSITIONS and root.dep_ in NOMINAL_DEPS
             and any(o.i == head.i for o in objects) and head.i >= span.end):
         return prev
     return None
 
 
+_ATTACHMENTS_KEY = ("foedus", "timex_attachments")
+
+
 def attachment(doc: Doc, start: int, end: int) -> Attachment | None:
-    """How the expression at ``start:end`` (character offsets) attaches, or None when unaligned."""
+    """How the expression at ``start:end`` (character offsets) attaches, or None when unaligned.
+
+    Found once per expression and Doc, and kept in ``doc.user_data`` as plain values: the
+    year frames, the sentence dates and the event coder each ask about the same expressions.
+    """
+    found = doc.user_data.setdefault(_ATTACHMENTS_KEY, {})
+    key = (len(doc), start, end)
+    if key not in found:
+        a = _attachment(doc, start, end)
+        found[key] = None if a is None else (a.role, a.other_event, a.steps, a.distance)
+    values = found[key]
+    return None if values is None else Attachment(*values)
+
+
+def _attachment(doc: Doc, start: int, end: int) -> Attachment | None:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return None
     tok = span.root
-    root = _root(span.root)
+    root = _root(tok)
     prep = _stranded_preposition(span)
     role, other = EVENT, False
     if prep is not None:
@@ -203,7 +236,8 @@ def _recent(tx: TimeExpression, anchor: date | None) -> bool:
 def governing_expression(sent: Span, timexes: list[TimeExpression],
                          anchor: date | None = None) -> TimeExpression | None:
     """The expression that dates the sentence's main event, or None."""
-    inside = [t for t in timexes if sent.start_char <= t.start < sent.end_char and t.value]
+    start, end = sent.start_char, sent.end_char
+    inside = [t for t in timexes if start <= t.start < end and t.value]
     ranked = []
     for t in inside:
         a = attachment(sent.doc, t.start, t.end)
@@ -369,6 +403,8 @@ def sentence_infos(doc, timexes: list[TimeExpression]) -> list[SentenceInfo]:
     ``date_from`` says ``story``. Otherwise it takes the publication date.
     """
     pub = doc._.published
+    # the document's text, sliced per sentence: ``Span.text`` joins the sentence's tokens anew
+    text = doc._.text if doc.has_extension("text") else doc.text
     infos: list[tuple[Span, TimeExpression | None]] = []
     for sent in doc.sents:
         infos.append((sent, governing_expression(sent, timexes, pub)))
@@ -393,16 +429,18 @@ def sentence_infos(doc, timexes: list[TimeExpression]) -> list[SentenceInfo]:
     out = []
     for i, (sent, best) in enumerate(infos):
         if best is not None:
-            info = SentenceInfo(i, sent.start_char, sent.end_char, sent.text, event_day(best), best.granularity, "timex")
+            info = SentenceInfo(i, sent.start_char, sent.end_char, text[sent.start_char:sent.end_char], event_day(best),
+                                best.granularity, "timex")
             a = attachment(doc, best.start, best.end)
             if a is not None and a.role == EVENT and not a.other_event:
                 # only the date of a sentence's own event sets the story's day: "condemned
                 # India's measures announced on 23 April" tells of the measures' day
                 frame = story_day(best) or frame
         elif frame is not None:
-            info = SentenceInfo(i, sent.start_char, sent.end_char, sent.text, frame, "document", "story")
+            info = SentenceInfo(i, sent.start_char, sent.end_char, text[sent.start_char:sent.end_char], frame, "document",
+                                "story")
         else:
-            info = SentenceInfo(i, sent.start_char, sent.end_char, sent.text,
+            info = SentenceInfo(i, sent.start_char, sent.end_char, text[sent.start_char:sent.end_char],
                                 pub.isoformat() if pub else None, "document", "document")
         out.append(info)
     return out
