@@ -158,8 +158,11 @@ def test_clashing_ids_are_told_apart_the_same_way_whatever_the_order_and_the_par
             result = merge.merge_events(con, part_mentions=part)
             ids = con.execute("SELECT event_id, date, root FROM events ORDER BY date").fetchall()
             linked = con.execute("SELECT mention_id, event_id FROM event_mentions ORDER BY mention_id").fetchall()
+            # the staging tables (written part by part outside the final swap) are gone
+            scratch = con.execute("SELECT table_name FROM information_schema.tables WHERE table_name LIKE '\\_merge%' ESCAPE '\\'").fetchall()
         finally:
             con.close()
+        assert scratch == []
         assert result.events == 7 and len({i for i, _, _ in ids}) == 7
         results.append((ids, linked))
     assert results[0] == results[1] == results[2]

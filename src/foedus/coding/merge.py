@@ -173,7 +173,7 @@ def _location_columns(con: duckdb.DuckDBPyConnection) -> tuple[str, ...]:
 
 # Mentions merged per pass: the groups (dyad, root, polarity, claimant) are
 # read a part at a time, so memory stays bounded whatever the store's size.
-PART_MENTIONS = 20_000
+PART_MENTIONS = 5_000
 
 # The group of a mention, as SQL (``bool(negated)`` and the claimant of a claim, as in Python below).
 _GROUP_SQL = ("m.source_code, m.target_code, m.root, coalesce(m.negated, false),"
@@ -211,40 +211,14 @@ def merge_events(
     events, so the result is the same whatever the parts.
     """
     location_columns = _location_columns(con)
+    # Staging runs in transactions of its own when the merge owns its transaction: each part's
+    # events then go to the file as they come, where one transaction would hold every staged
+    # row in memory until its commit (memory growing with the store). The staging tables are
+    # scratch, replaced by the next merge; the visible swap below is all or nothing.
+    n_events, n_mentions = _stage(con, part_mentions, window_days, location_columns, autocommit=own_transaction)
     if own_transaction:
         con.execute("BEGIN TRANSACTION")
     try:
-        n_parts = _parts(con, part_mentions)
-        # staging tables in the database file, not temporary ones: DuckDB writes a large
-        # transaction's rows of a stored table out to the file as they come, where a
-        # temporary table would hold every event in memory until the commit
-        con.execute("CREATE OR REPLACE TABLE _merge_events AS SELECT * FROM events LIMIT 0")
-        con.execute("ALTER TABLE _merge_events ADD COLUMN ev_index BIGINT")
-        con.execute("ALTER TABLE _merge_events ADD COLUMN identity VARCHAR")
-        con.execute("ALTER TABLE _merge_events ADD COLUMN tiebreak VARCHAR")
-        con.execute("CREATE OR REPLACE TABLE _event_map (mention_id VARCHAR, ev_index BIGINT)")
-        n_events = n_mentions = 0
-        for part in range(n_parts):
-            cur = con.execute(
-                f"""
-                SELECT {_MENTION_COLUMNS}, {", ".join(f"m.{c}" for c in location_columns)}
-                FROM event_mentions m
-                JOIN _merge_parts p ON p.p_source IS NOT DISTINCT FROM m.source_code
-                 AND p.p_target IS NOT DISTINCT FROM m.target_code AND p.p_root IS NOT DISTINCT FROM m.root
-                 AND p.p_negated = coalesce(m.negated, false)
-                 AND p.p_claimant IS NOT DISTINCT FROM (CASE WHEN m.modality = 'claimed' THEN m.claimed_by_code END)
-                JOIN documents d ON d.doc_id = m.doc_id
-                LEFT JOIN documents cd ON cd.doc_id = d.near_dup_of
-                LEFT JOIN sentences s ON s.doc_id = m.doc_id AND s.sent_index = m.sent_index
-                WHERE p.part = ?
-                """, [part])
-            names = [c[0] for c in cur.description]
-            rows = [dict(zip(names, r)) for r in cur.fetchall()]
-            n_mentions += len(rows)
-            events, mapping = _merge_part(rows, window_days, location_columns, n_events)
-            n_events += len(events)
-            insert_rows(con, "_merge_events", events)
-            insert_rows(con, "_event_map", mapping)
         _settle_ids(con)
         con.execute("DELETE FROM events")
         columns = [r[0] for r in con.execute(
@@ -267,6 +241,47 @@ def merge_events(
             con.execute("ROLLBACK")
         raise
     return MergeResult(events=n_events, mentions=n_mentions)
+
+
+def _stage(con: duckdb.DuckDBPyConnection, part_mentions: int, window_days: int, location_columns: tuple[str, ...],
+           autocommit: bool) -> tuple[int, int]:
+    """Merge the stored mentions part by part into the staging tables ``_merge_events`` and ``_event_map``
+    (``autocommit``: each statement its own transaction); returns (events, mentions)."""
+    n_parts = _parts(con, part_mentions)
+    # staging tables in the database file, not temporary ones: DuckDB writes rows of a stored
+    # table out to the file, where a temporary table would hold every event in memory
+    con.execute("CREATE OR REPLACE TABLE _merge_events AS SELECT * FROM events LIMIT 0")
+    con.execute("ALTER TABLE _merge_events ADD COLUMN ev_index BIGINT")
+    con.execute("ALTER TABLE _merge_events ADD COLUMN identity VARCHAR")
+    con.execute("ALTER TABLE _merge_events ADD COLUMN tiebreak VARCHAR")
+    con.execute("CREATE OR REPLACE TABLE _event_map (mention_id VARCHAR, ev_index BIGINT)")
+    n_events = n_mentions = 0
+    for part in range(n_parts):
+        cur = con.execute(
+            f"""
+            SELECT {_MENTION_COLUMNS}, {", ".join(f"m.{c}" for c in location_columns)}
+            FROM event_mentions m
+            JOIN _merge_parts p ON p.p_source IS NOT DISTINCT FROM m.source_code
+             AND p.p_target IS NOT DISTINCT FROM m.target_code AND p.p_root IS NOT DISTINCT FROM m.root
+             AND p.p_negated = coalesce(m.negated, false)
+             AND p.p_claimant IS NOT DISTINCT FROM (CASE WHEN m.modality = 'claimed' THEN m.claimed_by_code END)
+            JOIN documents d ON d.doc_id = m.doc_id
+            LEFT JOIN documents cd ON cd.doc_id = d.near_dup_of
+            LEFT JOIN sentences s ON s.doc_id = m.doc_id AND s.sent_index = m.sent_index
+            WHERE p.part = ?
+            """, [part])
+        names = [c[0] for c in cur.description]
+        rows = [dict(zip(names, r)) for r in cur.fetchall()]
+        n_mentions += len(rows)
+        events, mapping = _merge_part(rows, window_days, location_columns, n_events)
+        n_events += len(events)
+        if autocommit:
+            con.execute("BEGIN TRANSACTION")
+        insert_rows(con, "_merge_events", events)
+        insert_rows(con, "_event_map", mapping)
+        if autocommit:
+            con.execute("COMMIT")
+    return n_events, n_mentions
 
 
 def _merge_part(rows: list[dict[str, Any]], window_days: int, location_columns: tuple[str, ...], first_index: int
