@@ -42,7 +42,7 @@ from datetime import date
 from typing import Iterable
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from ..nlp.extensions import ensure_extensions
 from ..records import ActorMention
@@ -111,8 +111,10 @@ class ActorResolver:
         on: date = doc._.published or date.today()
         found: list[Found] = []
         blocked: set[int] = set()  # tokens of discarded dictionary phrases
-        name_ents = [(e.start, e.end) for e in doc.ents if e.label_ in ("ORG", "FAC", "WORK_OF_ART")]
-        for p in select(self.composer.proposals(doc, on)):
+        ents = doc.ents  # spaCy builds new spans on every read: read once, passed to every rule
+        name_ents = [(e.start, e.end) for e in ents if e.label_ in ("ORG", "FAC", "WORK_OF_ART")]
+        org_ents = [e for e in ents if e.label_ == "ORG"]
+        for p in select(self.composer.proposals(doc, on, ents)):
             mention, why = p.build()
             if mention is None:
                 blocked.update(range(p.start, p.end))
@@ -127,20 +129,20 @@ class ActorResolver:
                 continue  # "the Washington Treaty", "the Budapest Memorandum", "the UN Charter": a document's name
             if mention.how == "metonym" and self._inside_name(doc, p.start, p.end, name_ents):
                 continue  # "The Washington Post": a name of its own, left to NER
-            if self._opens_civil_body(doc, p.start, p.end, mention):
+            if self._opens_civil_body(doc, p.start, p.end, mention, org_ents):
                 continue  # "the Syrian Observatory for Human Rights": a body's name, not the state
             mention = self._unnamed_person(doc, p.end, mention)
             mention = self._titled_name(doc, p.start, p.end, mention)
             for m in self._split(mention):
                 found.append(Found(p.start, p.end, m, f"{p.rule}: {why}"))
-        extra = self.coref.resolve(doc, found, on)
+        extra = self.coref.resolve(doc, found, on, ents)
         if extra:
             spans = [(f.start, f.end) for f in extra]
             found = [f for f in found if not any(f.start < e and s < f.end for s, e in spans)] + extra
-        found.extend(self.context.resolve(doc, found, on))
-        found.extend(self.context.titled_people(doc, found, on, self.matchers.match_terms(doc)))
+        found.extend(self.context.resolve(doc, found, on, ents))
+        found.extend(self.context.titled_people(doc, found, on, self.matchers.match_terms(doc), ents))
         if self.use_ner:
-            found.extend(self._unresolved(doc, found, blocked))
+            found.extend(self._unresolved(doc, found, blocked, ents))
         found = self._bodies(doc, found)
         found.sort(key=lambda f: (f.mention.start, f.mention.end))
         doc._.actors = [f.mention for f in found]
@@ -272,17 +274,19 @@ class ActorResolver:
         # "Moscow officials": a sector word after the capital keeps it the government
         return not any(s == 0 for s, _, _ in self.matchers.match_terms(doc[end:end + 4].as_doc()))
 
-    def _opens_civil_body(self, doc: Doc, start: int, end: int, mention: ActorMention) -> bool:
+    def _opens_civil_body(self, doc: Doc, start: int, end: int, mention: ActorMention,
+                          org_ents: list[Span]) -> bool:
         """A bare state name or adjective inside the name of a non-governmental body (``civil_body_heads``).
 
         "The Syrian Observatory for Human Rights", "the Sudanese Doctors
         Network": the name's head noun says it is an association of people,
         not an organ of the state; the whole name is left to NER unresolved.
+        ``org_ents``: the document's ORG entities, in order.
         """
         if mention.how != "registry" or not mention.country or mention.role or mention.org or mention.person:
             return False
-        for ent in doc.ents:
-            if ent.label_ == "ORG" and ent.start <= start and end <= ent.end and ent.end - ent.start > end - start:
+        for ent in org_ents:
+            if ent.start <= start and end <= ent.end and ent.end - ent.start > end - start:
                 head = ent.root
                 return head.i >= end and head.lower_ in self.rules.civil_body_heads and head.text[:1].isupper()
         # written in common nouns ("a Syrian war monitor", "a Lebanese monitoring network"): the adjective
@@ -300,12 +304,12 @@ class ActorResolver:
             for a, b in name_ents
         )
 
-    def _unresolved(self, doc: Doc, found: list[Found], blocked: set[int]) -> list[Found]:
+    def _unresolved(self, doc: Doc, found: list[Found], blocked: set[int], ents: tuple[Span, ...]) -> list[Found]:
         taken = set(blocked)
         for f in found:
             taken.update(range(f.start, f.end))
         out = []
-        for ent in doc.ents:
+        for ent in ents:
             if ent.label_ not in NER_LABELS:
                 continue
             if any(i in taken for i in range(ent.start, ent.end)):

@@ -82,7 +82,7 @@ from difflib import SequenceMatcher
 from datetime import date
 from typing import Callable
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from ..nlp.word_index import positions_of
 from ..records import ActorMention
@@ -154,7 +154,8 @@ class Composer:
         self.rules = rules
         self.kind_sectors = dict(rules.kind_sectors)
 
-    def proposals(self, doc: Doc, on: date) -> list[Proposal]:
+    def proposals(self, doc: Doc, on: date, ents: tuple[Span, ...] | None = None) -> list[Proposal]:
+        """Every reading of every match in ``doc`` (``ents``: the doc's entities when already read)."""
         names = [n for n in self.m.match_names(doc) if not self._not_a_name(doc, *n)]
         terms = self.m.match_terms(doc)
         petrarch = self.reg.has_dictionaries
@@ -207,7 +208,7 @@ class Composer:
             terms_by_end.setdefault(e, []).append((s, info))
         people = {i for s, e, key in names if any(t.kind == "person" for t in self.reg.lookup(key)) for i in range(s, e)}
         # names a title may stand before: unknown people (NER), dictionary actors ("Deputy Prime Minister Telemar")
-        named: dict[int, int] = {ent.start: ent.end for ent in doc.ents
+        named: dict[int, int] = {ent.start: ent.end for ent in (doc.ents if ents is None else ents)
                                  if ent.label_ == "PERSON" and not any(i in people for i in range(ent.start, ent.end))}
         if petrarch:
             for st, (en, _t) in dict_bases.items():

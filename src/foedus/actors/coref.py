@@ -83,7 +83,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
 from ..nlp.word_index import positions_of
@@ -183,9 +183,12 @@ class Coref:
         return Found(start, end, new, f"coref: {why} -> {f.mention.text!r} ({f.mention.code})")
 
     # ------------------------------------------------------------------ rules
-    def resolve(self, doc: Doc, found: list[Found], on: date) -> list[Found]:
+    def resolve(self, doc: Doc, found: list[Found], on: date, ents: tuple[Span, ...] | None = None) -> list[Found]:
+        """Mentions that stand for earlier ones (``ents``: the doc's entities when already read)."""
         if not doc.has_annotation("SENT_START") or not found:
             return []
+        if ents is None:
+            ents = doc.ents
         sidx = self._sent_index(doc)
         covered = {i for f in found for i in range(f.start, f.end)}
         out: list[Found] = []
@@ -233,7 +236,7 @@ class Coref:
             elif d.wants == "pair":
                 out.extend(self._pair(doc, found, sidx, s, e))
             elif d.wants == "person":
-                f2 = self._person_pronoun(doc, found, sidx, s, e, d)
+                f2 = self._person_pronoun(doc, found, sidx, s, e, d, ents)
                 if f2:
                     out.append(f2)
             elif d.wants == "office":
@@ -442,7 +445,7 @@ class Coref:
         return "f" if fem else "m"
 
     def _person_pronoun(self, doc: Doc, found: list[Found], sidx: list[int], s: int, e: int,
-                        d: Description) -> Found | None:
+                        d: Description, ents: tuple[Span, ...]) -> Found | None:
         tok = doc[s]
         if tok.dep_ not in ("nsubj", "nsubjpass"):
             return None
@@ -453,7 +456,7 @@ class Coref:
         unknown = [
             Found(ent.start, ent.end, ActorMention(ent.start_char, ent.end_char, ent.text, None, ent.text, None, None,
                                                    None, how="ner", label="PERSON"), "NER person")
-            for ent in doc.ents
+            for ent in ents
             if ent.label_ == "PERSON" and not any(i in taken for i in range(ent.start, ent.end))
         ]
         people = sorted(
