@@ -89,13 +89,25 @@ def _name_run_after(doc: Doc, start: int) -> int:
 
 
 def _strip(span: Span) -> Span:
-    """Drop a leading determiner and trailing possessive so 'the Lachin corridor's' resolves."""
+    """Drop a leading determiner and trailing possessive so 'the Lachin corridor's' resolves.
+
+    ``span`` itself when there is nothing to drop: most entities, and a new span costs more than the test.
+    """
+    doc = span.doc
     start, end = span.start, span.end
-    while start < end and (span.doc[start].lower_ in ("the",) or span.doc[start].is_space):
+    while start < end:
+        tok = doc[start]
+        if tok.lower_ != "the" and not tok.is_space:
+            break
         start += 1
-    while end > start and (span.doc[end - 1].lower_ in ("'s", "’s") or span.doc[end - 1].is_space):
+    while end > start:
+        tok = doc[end - 1]
+        if tok.lower_ not in ("'s", "’s") and not tok.is_space:
+            break
         end -= 1
-    return span.doc[start:end]
+    if start == span.start and end == span.end:
+        return span
+    return doc[start:end]
 
 
 class PlacesComponent:
@@ -155,7 +167,7 @@ class PlacesComponent:
     def _spans(self, doc: Doc) -> list[tuple[Span, str]]:
         cands: list[tuple[Span, str]] = list(self._division_phrases(doc))
         for _, s, e in self.matcher(doc):
-            cands.append((doc[s:e], "name"))
+            cands.append((Span(doc, s, e), "name"))
         for ent in doc.ents:
             span = _strip(ent)
             if len(span) == 0:
@@ -180,8 +192,8 @@ class PlacesComponent:
                 taken.update(range(span.start, span.end))
         return sorted(chosen, key=lambda c: c[0].start)
 
-    def _allowed(self, span: Span, how: str) -> bool:
-        text = span.text
+    def _allowed(self, span: Span, how: str, text: str) -> bool:
+        """Whether the candidate is kept (``text``: the span's words, read once by the caller)."""
         if text in self.gazetteer.stoplist:
             ent_label = span[0].ent_type_
             return ent_label in ("GPE", "LOC") and _after_locative(span)
@@ -203,17 +215,21 @@ class PlacesComponent:
         return text
 
     def __call__(self, doc: Doc) -> Doc:
-        spans = [(s, h) for s, h in self._spans(doc) if self._allowed(s, h)]
         written_for = self._written_for
 
         class _Named:  # a span read under the name it is written for ("El-Fasher" -> "El Fasher")
-            def __init__(self, span: Span) -> None:
+            def __init__(self, span: Span, raw: str) -> None:
                 self.span = span
-                self.text = written_for(span.text)
+                self.raw = raw  # the words as written (spaCy joins the tokens anew on every read of span.text)
+                self.text = written_for(raw)
                 self.start, self.end = span.start, span.end
                 self.start_char, self.end_char = span.start_char, span.end_char
 
-        spans = [(_Named(s), h) for s, h in spans]
+        spans: list[tuple[_Named, str]] = []
+        for s, h in self._spans(doc):
+            raw = s.text
+            if self._allowed(s, h, raw):
+                spans.append((_Named(s, raw), h))
         # (start, end, ISO3) of what the document says about countries: the actors, then the places
         seen: list[tuple[int, int, str]] = [(a.start, a.end, a.country) for a in (doc._.actors or [])
                                             if getattr(a, "country", None)]
@@ -259,13 +275,13 @@ class PlacesComponent:
         out = []
         for named_span, how in spans:
             r = resolved.get(named_span.start)
-            span = named_span.span
+            span, raw = named_span.span, named_span.raw
             if r is None:
-                if how == "ner" and span.text[:1].isupper() and span.text.replace(" ", "").replace("-", "").isalpha():  # kept unresolved so a user sees what the gazetteer lacks
-                    out.append(PlaceMention(span.start_char, span.end_char, span.text, span.text, None, None, None, None, None))
+                if how == "ner" and raw[:1].isupper() and raw.replace(" ", "").replace("-", "").isalpha():  # kept unresolved so a user sees what the gazetteer lacks
+                    out.append(PlaceMention(span.start_char, span.end_char, raw, raw, None, None, None, None, None))
                 continue
             p = r.place
-            out.append(PlaceMention(span.start_char, span.end_char, span.text, p.name, p.country, p.lat, p.lon, p.place_id,
+            out.append(PlaceMention(span.start_char, span.end_char, raw, p.name, p.country, p.lat, p.lon, p.place_id,
                                     p.kind, p.level or None))
         doc._.places = out
         return doc
