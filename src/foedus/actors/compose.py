@@ -156,7 +156,10 @@ class Composer:
 
     def proposals(self, doc: Doc, on: date, ents: tuple[Span, ...] | None = None) -> list[Proposal]:
         """Every reading of every match in ``doc`` (``ents``: the doc's entities when already read)."""
-        names = [n for n in self.m.match_names(doc) if not self._not_a_name(doc, *n)]
+        matched = self.m.match_names(doc)
+        # each name's targets, looked up once: the rules below ask for them again and again
+        lookup = {key: self.reg.lookup(key) for _s, _e, key in matched}
+        names = [(s, e, key) for s, e, key in matched if not self._not_a_name(doc, s, e, lookup[key])]
         terms = self.m.match_terms(doc)
         petrarch = self.reg.has_dictionaries
         out: list[Proposal] = []
@@ -164,19 +167,19 @@ class Composer:
         state_at_start: dict[int, tuple[int, Target]] = {}
         place_at_start: dict[int, tuple[int, Target]] = {}  # state names, capitals, dictionary countries
         for s, e, key in names:
-            demonyms = [t for t in self.reg.lookup(key) if t.kind == "demonym"]
+            demonyms = [t for t in lookup[key] if t.kind == "demonym"]
             if demonyms:
                 p = self._population(doc, s, e)
                 if p:
                     out.append(p)
         named_in_full: dict[str, int] = {}  # person id -> first token of a mention by full name or alias
         for s, e, key in names:
-            if not self._surname_only(doc, s, e, targets := self.reg.lookup(key)):
+            if not self._surname_only(doc, s, e, targets := lookup[key]):
                 for t in targets:
                     if t.kind == "person":
                         named_in_full.setdefault(t.entity_id, s)
         for s, e, key in names:
-            targets = self.reg.lookup(key)
+            targets = lookup[key]
             out.append(self._name(doc, s, e, targets, on, named_in_full))
             states = [t for t in targets if t.kind in STATE_FORMS]
             if states and not any(t.kind in ("org", "person") for t in targets):
@@ -206,7 +209,7 @@ class Composer:
         for s, e, info in terms:
             terms_by_start.setdefault(s, []).append((e, info))
             terms_by_end.setdefault(e, []).append((s, info))
-        people = {i for s, e, key in names if any(t.kind == "person" for t in self.reg.lookup(key)) for i in range(s, e)}
+        people = {i for s, e, key in names if any(t.kind == "person" for t in lookup[key]) for i in range(s, e)}
         # names a title may stand before: unknown people (NER), dictionary actors ("Deputy Prime Minister Telemar")
         named: dict[int, int] = {ent.start: ent.end for ent in (doc.ents if ents is None else ents)
                                  if ent.label_ == "PERSON" and not any(i in people for i in range(ent.start, ent.end))}
@@ -214,7 +217,7 @@ class Composer:
             for st, (en, _t) in dict_bases.items():
                 named.setdefault(st, en)
         # names of organisations ("Rapid Support Forces"): a sector word ending one is part of the name
-        org_names = [(s, e, o.country) for s, e, key in names for t in self.reg.lookup(key) if t.kind == "org"
+        org_names = [(s, e, o.country) for s, e, key in names for t in lookup[key] if t.kind == "org"
                      and (o := self.reg.organisations.get(t.entity_id)) is not None and o.country]
         for end, (start, target) in state_at_end.items():
             p = self._state_then_sector(doc, start, end, target, terms_by_start, on, named, org_names)
@@ -238,7 +241,7 @@ class Composer:
                 out.append(self._bare_sector(doc, s, e, info))
         covered = {i for s, e, _ in names for i in range(s, e)}
         for s, e, key in names:
-            targets = self.reg.lookup(key)
+            targets = lookup[key]
             if any(t.kind == "person" for t in targets) and not any(t.kind != "person" for t in targets):
                 p = self._titled_person(doc, s, e, targets, on, terms, state_at_end)
                 if p:
@@ -725,15 +728,14 @@ class Composer:
         country, role = keys.pop()
         return country, role, ", ".join(pid for pid, _o in held)
 
-    def _not_a_name(self, doc: Doc, s: int, e: int, key: str) -> bool:
+    def _not_a_name(self, doc: Doc, s: int, e: int, targets: list[Target]) -> bool:
         """A one-word surname that is here a month, an ordinary word or part of a document's name.
 
         "In May" (a date), "May" as the modal verb, "the Abraham Accords": the
-        surname of someone in the registry, but not that person.
+        surname of someone in the registry, but not that person. ``targets``: what the words name.
         """
         if e - s != 1:
             return False
-        targets = self.reg.lookup(key)
         if not targets or any(t.kind != "person" for t in targets):
             return False
         tok = doc[s]
@@ -1043,12 +1045,10 @@ class Composer:
         state_at_end: dict[int, tuple[int, Target]],
     ) -> Proposal | None:
         """Extend a person's span left over a title and a country word."""
-        words = set(self.m.title_words)
-        for t in targets:
-            person = self.reg.person(t.entity_id)
-            if person:
-                for o in person.offices:
-                    words.update(o.title.lower().split())
+        own = {w for t in targets if (person := self.reg.person(t.entity_id))
+               for o in person.offices for w in o.title.lower().split()}
+        # the matchers' title words hold every office of the registry already: copied only when one is new
+        words = self.m.title_words if own <= self.m.title_words else self.m.title_words | own
         start = s
         while start > 0:
             tok = doc[start - 1]
@@ -1099,7 +1099,7 @@ class Composer:
 
         return Proposal(start, e, PRIORITY_COMPOSED, build, "titled person")
 
-    def _title_of_the(self, doc: Doc, i: int, words: set[str]) -> bool:
+    def _title_of_the(self, doc: Doc, i: int, words: frozenset[str]) -> bool:
         """``doc[i]`` is the article of "<Title> of the <...>": a title word before "of", all three inside a title."""
         return (i >= 2 and doc[i].lower_ in self.rules.determiners and doc[i - 1].lower_ == "of"
                 and doc[i - 2].lower_ in words and doc[i - 2].is_title and not doc[i - 2].is_stop)
