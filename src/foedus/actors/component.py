@@ -50,7 +50,7 @@ from . import bodies
 from .compose import Composer, select
 from .context import StoryContext
 from .coref import Coref, Found
-from .matchers import RegistryMatchers
+from .matchers import RegistryMatchers, Term
 from .registry import Registry, load_registry
 from .rules import RULES_FILE, Rules, load_rules
 
@@ -114,13 +114,14 @@ class ActorResolver:
         ents = doc.ents  # spaCy builds new spans on every read: read once, passed to every rule
         name_ents = [(e.start, e.end) for e in ents if e.label_ in ("ORG", "FAC", "WORK_OF_ART")]
         org_ents = [e for e in ents if e.label_ == "ORG"]
-        for p in select(self.composer.proposals(doc, on, ents)):
+        terms = self.matchers.match_terms(doc)
+        for p in select(self.composer.proposals(doc, on, ents, terms)):
             mention, why = p.build()
             if mention is None:
                 blocked.update(range(p.start, p.end))
                 continue
             if mention.how == "metonym" and (self._is_place(doc, p.start, p.end)
-                                             or self._capital_not_actor(doc, p.start, p.end, mention)):
+                                             or self._capital_not_actor(doc, p.start, p.end, mention, terms)):
                 blocked.update(range(p.start, p.end))
                 continue
             if (mention.how == "metonym" or mention.org and not mention.country and not mention.person) \
@@ -140,7 +141,7 @@ class ActorResolver:
             spans = [(f.start, f.end) for f in extra]
             found = [f for f in found if not any(f.start < e and s < f.end for s, e in spans)] + extra
         found.extend(self.context.resolve(doc, found, on, ents))
-        found.extend(self.context.titled_people(doc, found, on, self.matchers.match_terms(doc), ents))
+        found.extend(self.context.titled_people(doc, found, on, terms, ents))
         if self.use_ner:
             found.extend(self._unresolved(doc, found, blocked, ents))
         found = self._bodies(doc, found)
@@ -254,8 +255,12 @@ class ActorResolver:
             return True
         return tok.dep_ == "dobj" and tok.head.lemma_.lower() in self.rules.place_verbs
 
-    def _capital_not_actor(self, doc: Doc, start: int, end: int, mention: ActorMention) -> bool:
-        """A capital that stands for something else here (see ``capital_modifier_pos``, ``capitals_not_government``)."""
+    def _capital_not_actor(self, doc: Doc, start: int, end: int, mention: ActorMention,
+                           terms: list[tuple[int, int, list[Term]]]) -> bool:
+        """A capital that stands for something else here (see ``capital_modifier_pos``, ``capitals_not_government``).
+
+        ``terms``: the document's sector-word matches (:meth:`RegistryMatchers.match_terms`).
+        """
         st = self.registry.state(mention.country or "")
         if st is None or st.capital != mention.text:
             return False
@@ -271,8 +276,8 @@ class ActorResolver:
         nxt = doc[end]
         if nxt.pos_ not in self.rules.capital_modifier_pos or not nxt.is_lower or doc[end - 1].dep_ != "compound":
             return False
-        # "Moscow officials": a sector word after the capital keeps it the government
-        return not any(s == 0 for s, _, _ in self.matchers.match_terms(doc[end:end + 4].as_doc()))
+        # "Moscow officials": a sector word (of at most four words) after the capital keeps it the government
+        return not any(s == end and e <= end + 4 for s, e, _ in terms)
 
     def _opens_civil_body(self, doc: Doc, start: int, end: int, mention: ActorMention,
                           org_ents: list[Span]) -> bool:

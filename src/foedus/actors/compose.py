@@ -154,13 +154,16 @@ class Composer:
         self.rules = rules
         self.kind_sectors = dict(rules.kind_sectors)
 
-    def proposals(self, doc: Doc, on: date, ents: tuple[Span, ...] | None = None) -> list[Proposal]:
-        """Every reading of every match in ``doc`` (``ents``: the doc's entities when already read)."""
+    def proposals(self, doc: Doc, on: date, ents: tuple[Span, ...] | None = None,
+                  terms: list[tuple[int, int, list[Term]]] | None = None) -> list[Proposal]:
+        """Every reading of every match in ``doc`` (``ents``, ``terms``: the doc's entities and sector-word
+        matches when already read)."""
         matched = self.m.match_names(doc)
         # each name's targets, looked up once: the rules below ask for them again and again
         lookup = {key: self.reg.lookup(key) for _s, _e, key in matched}
         names = [(s, e, key) for s, e, key in matched if not self._not_a_name(doc, s, e, lookup[key])]
-        terms = self.m.match_terms(doc)
+        if terms is None:
+            terms = self.m.match_terms(doc)
         petrarch = self.reg.has_dictionaries
         out: list[Proposal] = []
         state_at_end: dict[int, tuple[int, Target]] = {}  # end token -> (start, state target)

@@ -191,6 +191,7 @@ class Coref:
             ents = doc.ents
         sidx = self._sent_index(doc)
         covered = {i for f in found for i in range(f.start, f.end)}
+        unknown: list[Found] | None = None  # the unknown people, found at the first "he" or "she"
         out: list[Found] = []
         out.extend(self._allies(doc, found, sidx, covered, on))
         covered |= {i for f in out for i in range(f.start, f.end)}
@@ -236,7 +237,9 @@ class Coref:
             elif d.wants == "pair":
                 out.extend(self._pair(doc, found, sidx, s, e))
             elif d.wants == "person":
-                f2 = self._person_pronoun(doc, found, sidx, s, e, d, ents)
+                if unknown is None:
+                    unknown = self._unknown_people(found, ents)
+                f2 = self._person_pronoun(doc, found, sidx, s, e, d, unknown)
                 if f2:
                     out.append(f2)
             elif d.wants == "office":
@@ -444,21 +447,26 @@ class Coref:
             return None
         return "f" if fem else "m"
 
-    def _person_pronoun(self, doc: Doc, found: list[Found], sidx: list[int], s: int, e: int,
-                        d: Description, ents: tuple[Span, ...]) -> Found | None:
-        tok = doc[s]
-        if tok.dep_ not in ("nsubj", "nsubjpass"):
-            return None
-        want = "f" if d.text == "she" else "m"
-        here = sidx[s]
+    @staticmethod
+    def _unknown_people(found: list[Found], ents: tuple[Span, ...]) -> list[Found]:
+        """The PERSON entities outside every mention: names the registry does not know."""
         taken = {i for f in found for i in range(f.start, f.end)}
-        # names the registry does not know (NER) count as people too, so that they stop the search
-        unknown = [
+        return [
             Found(ent.start, ent.end, ActorMention(ent.start_char, ent.end_char, ent.text, None, ent.text, None, None,
                                                    None, how="ner", label="PERSON"), "NER person")
             for ent in ents
             if ent.label_ == "PERSON" and not any(i in taken for i in range(ent.start, ent.end))
         ]
+
+    def _person_pronoun(self, doc: Doc, found: list[Found], sidx: list[int], s: int, e: int,
+                        d: Description, unknown: list[Found]) -> Found | None:
+        """ "He", "she": the person it stands for; names the registry does not know (``unknown``, from
+        :meth:`_unknown_people`) count as people too, so that they stop the search."""
+        tok = doc[s]
+        if tok.dep_ not in ("nsubj", "nsubjpass"):
+            return None
+        want = "f" if d.text == "she" else "m"
+        here = sidx[s]
         people = sorted(
             (f for f in [*found, *unknown] if f.end <= s and here - sidx[f.start] <= self.rules.coref_window
              and (f.mention.person or f.mention.label == "PERSON")),
