@@ -176,14 +176,15 @@ class Composer:
                 if p:
                     out.append(p)
         named_in_full: dict[str, int] = {}  # person id -> first token of a mention by full name or alias
+        surname = {(s, e, key): self._surname_only(doc, s, e, lookup[key]) for s, e, key in names}
         for s, e, key in names:
-            if not self._surname_only(doc, s, e, targets := lookup[key]):
-                for t in targets:
+            if not surname[s, e, key]:
+                for t in lookup[key]:
                     if t.kind == "person":
                         named_in_full.setdefault(t.entity_id, s)
         for s, e, key in names:
             targets = lookup[key]
-            out.append(self._name(doc, s, e, targets, on, named_in_full))
+            out.append(self._name(doc, s, e, targets, on, named_in_full, surname[s, e, key]))
             states = [t for t in targets if t.kind in STATE_FORMS]
             if states and not any(t.kind in ("org", "person") for t in targets):
                 state_at_end[e] = (s, states[0])
@@ -603,11 +604,16 @@ class Composer:
         return span.start_char, span.end_char, span.text
 
     def _name(
-        self, doc: Doc, s: int, e: int, targets: list[Target], on: date, named_in_full: dict[str, int] | None = None
+        self, doc: Doc, s: int, e: int, targets: list[Target], on: date, named_in_full: dict[str, int] | None = None,
+        surname: bool | None = None,
     ) -> Proposal:
+        """The registry's reading of a name (``surname``: :meth:`_surname_only` when already known)."""
+        if surname is None:
+            surname = self._surname_only(doc, s, e, targets)
+
         def build() -> tuple[ActorMention | None, str]:
             shared = None
-            if self._surname_only(doc, s, e, targets):
+            if surname:
                 target, why = self._by_surname(s, targets, on, named_in_full or {})
                 if target is None:
                     shared = self._shared_office(targets, on)

@@ -88,6 +88,7 @@ from spacy.vocab import Vocab
 
 from ..nlp.word_index import positions_of
 from ..records import ActorMention
+from .model import Person
 from .registry import Registry
 from .rules import Description, Rules
 
@@ -131,9 +132,10 @@ class Found:
 class Coref:
     def __init__(self, vocab: Vocab, tokenizer, reg: Registry, rules: Rules) -> None:  # noqa: ANN001
         self.reg = reg
-        # (title word, date, country) -> holders: a scan of every person, asked again
+        # (title word, date, country) -> holders: a scan of the people bearing the title, asked again
         # and again for the same publication date; the registry is fixed once built
         self._holders: dict[tuple[str, date, str], list] = {}
+        self._title_bearers: dict[str, list[Person]] = {}  # title word -> people (see _titled)
         self.rules = rules
         self.matcher = PhraseMatcher(vocab, attr="LOWER")
         self.desc: dict[int, Description] = {}
@@ -141,8 +143,19 @@ class Coref:
             key = "C:" + d.text
             self.desc[vocab.strings.add(key)] = d
             self.matcher.add(key, [tokenizer(d.text)])
+        for d in rules.descriptions:  # the title words of offices, read once here rather than in a document
+            if d.wants == "office":
+                self._titled(d.title)
 
     # ---------------------------------------------------------------- helpers
+    def _titled(self, word: str) -> list[Person]:
+        """The people any of whose offices, at any date, has ``word`` in its title, in the registry's order."""
+        if word not in self._title_bearers:
+            low = word.lower()
+            self._title_bearers[word] = [p for p in self.reg.people.values()
+                                         if any(low in o.title.lower() for o in p.offices)]
+        return self._title_bearers[word]
+
     @staticmethod
     def _sent_index(doc: Doc) -> list[int]:
         idx = [0] * len(doc)
@@ -538,7 +551,7 @@ class Coref:
             if key not in self._holders:
                 if len(self._holders) > 10_000:
                     self._holders.clear()
-                self._holders[key] = self.reg.holders(d.title, on, country)
+                self._holders[key] = self.reg.holders(d.title, on, country, among=self._titled(d.title))
             holders = self._holders[key]
             if d.title == "minister":
                 holders = [p for p in holders if not any(

@@ -343,11 +343,16 @@ class Registry:
             return None
         return sorted(held, key=lambda o: (o.country is None, o.role != "GOV", -(o.start or date.min).toordinal()))[0]
 
-    def holders(self, title_word: str, on: date, country: str | None = None) -> list[Person]:
-        """People whose office on the date has the word in its title (case-insensitive)."""
+    def holders(self, title_word: str, on: date, country: str | None = None,
+                among: Iterable[Person] | None = None) -> list[Person]:
+        """People whose office on the date has the word in its title (case-insensitive).
+
+        ``among``: only these people, in the registry's order (those with such a title at any date, found once
+        by a caller that asks again and again).
+        """
         word = title_word.lower()
         out = []
-        for p in self.people.values():
+        for p in self.people.values() if among is None else among:
             for o in p.offices_on(on):
                 if country and o.country != country:
                     continue
