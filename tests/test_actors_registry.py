@@ -69,3 +69,11 @@ def test_holders_among_a_subset_answer_as_over_everyone():
     assert reg.holders("secretary", on, among=bearers) == every
     assert reg.holders("secretary", on, "USA", among=bearers) == reg.holders("secretary", on, "USA")
     assert reg.holders("minister", date(2010, 1, 1), "RUS")[0].id == "putin-vladimir"
+
+
+def test_lookup_form_answers_as_lookup_for_every_known_form():
+    reg = fixture_registry()
+    assert reg.names.forms
+    for form in reg.names.forms:
+        assert reg.lookup_form(form) is reg.lookup(form)
+    assert reg.lookup_form("Nowhere at all") == reg.lookup("Nowhere at all") == []

@@ -185,17 +185,20 @@ class ActorResolver:
         return replace(mention, person=doc[k:end].text)
 
     @staticmethod
-    def _named_again(doc: Doc, found: list[Found], ent_start: int, ent_end: int) -> Found | None:
+    def _composed_person(f: Found) -> bool:
+        """A person of a name of several words, coded by composition (:meth:`_titled_name`) or by the story."""
+        m = f.mention
+        return bool(m.person and m.code and m.how in ("agent", "possessive", "context") and len(m.person.split()) >= 2)
+
+    @classmethod
+    def _named_again(cls, doc: Doc, found: list[Found], ent_start: int, ent_end: int) -> Found | None:
         """An earlier composed person whose full name or surname this name is ("Recean" after "... Dorin Recean")."""
         text = doc[ent_start:ent_end].text
         for f in found:
+            if f.start >= ent_start or not cls._composed_person(f):
+                continue
             m = f.mention
-            if f.start >= ent_start or not m.person or not m.code or m.how not in ("agent", "possessive", "context"):
-                continue
-            words = m.person.split()
-            if len(words) < 2:
-                continue
-            if text in (m.person, words[-1]):
+            if text in (m.person, m.person.split()[-1]):
                 return f
         return None
 
@@ -313,6 +316,7 @@ class ActorResolver:
         taken = set(blocked)
         for f in found:
             taken.update(range(f.start, f.end))
+        composed = [f for f in found if self._composed_person(f)]  # what a later name may repeat
         out = []
         for ent in ents:
             if ent.label_ not in NER_LABELS:
@@ -325,8 +329,8 @@ class ActorResolver:
                 continue
             if doc[ent.end - 1].lower_ in self.rules.document_words:
                 continue  # "the Abraham Accords": a document, not an actor
-            if ent.label_ in ("PERSON", "ORG"):  # the small model calls some surnames ORG
-                earlier = self._named_again(doc, found, ent.start, ent.end)
+            if composed and ent.label_ in ("PERSON", "ORG"):  # the small model calls some surnames ORG
+                earlier = self._named_again(doc, composed, ent.start, ent.end)
                 if earlier is not None:
                     e = earlier.mention
                     m = replace(e, start=ent.start_char, end=ent.end_char, text=ent.text, how="coref",

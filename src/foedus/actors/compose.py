@@ -160,7 +160,7 @@ class Composer:
         matches when already read)."""
         matched = self.m.match_names(doc)
         # each name's targets, looked up once: the rules below ask for them again and again
-        lookup = {key: self.reg.lookup(key) for _s, _e, key in matched}
+        lookup = {key: self.reg.lookup_form(key) for _s, _e, key in matched}
         names = [(s, e, key) for s, e, key in matched if not self._not_a_name(doc, s, e, lookup[key])]
         if terms is None:
             terms = self.m.match_terms(doc)

@@ -290,6 +290,11 @@ class Registry:
     def lookup(self, text: str) -> list[Target]:
         return self.names.get(text)
 
+    def lookup_form(self, form: str) -> list[Target]:
+        """:meth:`lookup` for a form already normalised: one of ``names.forms``' keys, as the name matcher
+        reports them (normalising again, for every match of every document, would change nothing)."""
+        return self.names.forms.get(form, [])
+
     def members(self, org_id: str, on: date | None = None) -> list[str]:
         """ISO3 ids of the members on a date (all members ever when ``on`` is None)."""
         org = self.organisation(org_id)
