@@ -82,6 +82,8 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import date
 
+import numpy as np
+from spacy.attrs import SENT_START
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
@@ -158,11 +160,20 @@ class Coref:
 
     @staticmethod
     def _sent_index(doc: Doc) -> list[int]:
-        idx = [0] * len(doc)
-        for i, sent in enumerate(doc.sents):
-            for t in range(sent.start, sent.end):
-                idx[t] = i
-        return idx
+        """The number of every token's sentence.
+
+        Read from spaCy's ``SENT_START`` column, cut as ``doc.sents`` cuts it (the first token opens a
+        sentence, then every token flagged 1), without building a span per sentence.
+        """
+        if "sents" in doc.user_hooks or not len(doc):
+            idx = [0] * len(doc)
+            for i, sent in enumerate(doc.sents):
+                for t in range(sent.start, sent.end):
+                    idx[t] = i
+            return idx
+        opens = doc.to_array(SENT_START) == 1
+        opens[0] = False
+        return np.cumsum(opens).tolist()
 
     def _window(self, found: list[Found], sidx: list[int], start: int) -> list[Found]:
         """Antecedent candidates before ``start``, nearest first."""
