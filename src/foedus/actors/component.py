@@ -321,7 +321,7 @@ class ActorResolver:
         for ent in ents:
             if ent.label_ not in NER_LABELS:
                 continue
-            if any(i in taken for i in range(ent.start, ent.end)):
+            if not taken.isdisjoint(range(ent.start, ent.end)):
                 continue
             if not any(t.is_alpha and t.text[:1].isupper() for t in ent):
                 continue

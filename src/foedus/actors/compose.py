@@ -138,7 +138,7 @@ def select(proposals: list[Proposal]) -> list[Proposal]:
     taken: set[int] = set()
     chosen = []
     for p in sorted(proposals, key=lambda p: (-p.length, p.priority, p.start)):
-        if any(i in taken for i in range(p.start, p.end)):
+        if not taken.isdisjoint(range(p.start, p.end)):
             continue
         taken.update(range(p.start, p.end))
         chosen.append(p)
@@ -216,7 +216,7 @@ class Composer:
         people = {i for s, e, key in names if any(t.kind == "person" for t in lookup[key]) for i in range(s, e)}
         # names a title may stand before: unknown people (NER), dictionary actors ("Deputy Prime Minister Telemar")
         named: dict[int, int] = {ent.start: ent.end for ent in (doc.ents if ents is None else ents)
-                                 if ent.label_ == "PERSON" and not any(i in people for i in range(ent.start, ent.end))}
+                                 if ent.label_ == "PERSON" and people.isdisjoint(range(ent.start, ent.end))}
         if petrarch:
             for st, (en, _t) in dict_bases.items():
                 named.setdefault(st, en)

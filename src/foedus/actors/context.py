@@ -73,7 +73,7 @@ class StoryContext:
             return []
         covered = {i for f in found for i in range(f.start, f.end)}
         hits = [(s, e, self.roles[mid]) for mid, s, e in self.matcher(doc)
-                if not any(i in covered for i in range(s, e))]
+                if covered.isdisjoint(range(s, e))]
         if not hits:
             return []
         story, counts = self._story_state(found, on)
@@ -129,10 +129,10 @@ class StoryContext:
         story, counts = None, None
         out: list[Found] = []
         for ent in people:
-            if ent.start not in titles or any(i in covered for i in range(ent.start, ent.end)):
+            if ent.start not in titles or not covered.isdisjoint(range(ent.start, ent.end)):
                 continue
             s, info = titles[ent.start]
-            if any(i in covered for i in range(s, ent.start)) or not all(t.is_title for t in doc[s:ent.start]):
+            if not covered.isdisjoint(range(s, ent.start)) or not all(t.is_title for t in doc[s:ent.start]):
                 continue
             if s > 0:
                 prev = doc[s - 1]

@@ -222,7 +222,7 @@ class Coref:
         out.extend(self._sovereign_its(doc, [*found, *out], covered))
         covered |= {i for f in out for i in range(f.start, f.end)}
         for mid, s, e in [*self.matcher(doc), *self._modified(doc, covered)]:
-            if any(i in covered for i in range(s, e)):
+            if not covered.isdisjoint(range(s, e)):
                 continue
             d = self.desc[mid]
             if d.deps and doc[e - 1].dep_ not in d.deps:
@@ -287,7 +287,7 @@ class Coref:
             verb = verb.head
         # the actors of the clause itself are not the sides it speaks of ("X and Y urged both parties")
         own = {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
-        cands = [f for f in self._window(found, sidx, s) if not any(i in own for i in range(f.start, f.end))]
+        cands = [f for f in self._window(found, sidx, s) if own.isdisjoint(range(f.start, f.end))]
         by_token = {i: f for f in cands for i in range(f.start, f.end)}
         for second in cands:  # nearest first
             tok = doc[second.end - 1]
@@ -479,7 +479,7 @@ class Coref:
             Found(ent.start, ent.end, ActorMention(ent.start_char, ent.end_char, ent.text, None, ent.text, None, None,
                                                    None, how="ner", label="PERSON"), "NER person")
             for ent in ents
-            if ent.label_ == "PERSON" and not any(i in taken for i in range(ent.start, ent.end))
+            if ent.label_ == "PERSON" and taken.isdisjoint(range(ent.start, ent.end))
         ]
 
     def _person_pronoun(self, doc: Doc, found: list[Found], sidx: list[int], s: int, e: int,

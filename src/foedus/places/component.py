@@ -187,7 +187,7 @@ class PlacesComponent:
         chosen: list[tuple[Span, str]] = []
         taken: set[int] = set()
         for span, how in sorted(cands, key=lambda c: (-(c[0].end_char - c[0].start_char), c[0].start)):
-            if not any(i in taken for i in range(span.start, span.end)):
+            if taken.isdisjoint(range(span.start, span.end)):
                 chosen.append((span, how))
                 taken.update(range(span.start, span.end))
         return sorted(chosen, key=lambda c: c[0].start)
