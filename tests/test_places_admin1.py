@@ -242,3 +242,9 @@ def test_answers_kept_per_name_are_the_same_and_cannot_be_changed(gaz):
     assert gaz.certain("Punjab") is False  # Pakistan's and India's: the document's countries decide
     assert _where(gaz, "Punjab", ("IND",))[0] == "IND"
     assert _where(gaz, "Punjab", ("PAK",))[0] == "PAK"
+
+
+def test_a_name_read_alone_is_read_as_without_context(gaz):
+    for name, level in (("Kursk region", "admin1"), ("Moscow", None), ("Kapan", None), ("Nowhereville", None)):
+        assert gaz.resolve_alone(name, level) == gaz.resolve(name, level=level)
+    assert gaz.resolve_alone("Moscow") is gaz.resolve_alone("Moscow")  # worked out once

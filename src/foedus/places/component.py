@@ -258,7 +258,7 @@ class PlacesComponent:
         # first pass: names that do not need context (curated, countries, single candidates)
         for span, how in spans:
             if self.gazetteer.certain(span.text, level(how)):
-                r = self.gazetteer.resolve(span.text, level=level(how))
+                r = self.gazetteer.resolve_alone(span.text, level(how))
                 resolved[span.start] = r
                 note(span, r, seen)
         # second pass: ambiguous names, with what the document said so far;

@@ -100,6 +100,7 @@ class Gazetteer:
         self._divisions_of = lru_cache(maxsize=65_536)(self._find_divisions)
         self._exact_of = lru_cache(maxsize=65_536)(self._find_exact)
         self._certain = lru_cache(maxsize=65_536)(self._find_certain)
+        self._alone = lru_cache(maxsize=65_536)(self._resolve_alone)
 
     def _add(self, name: str, place: Place) -> None:
         lst = self._by_name.setdefault(name, [])
@@ -314,6 +315,14 @@ class Gazetteer:
         biggest = max(cands, key=lambda p: ADMIN1_RANK_POPULATION if p.level == "admin1" else p.population)
         how = "context" if weights.get(best.country or "", 0) and best is not biggest else "population"
         return Resolution(best, how)
+
+    def resolve_alone(self, name: str, level: str | None = None) -> Resolution | None:
+        """:meth:`resolve` with no context, as a name :meth:`certain` to need none is read: kept per name and level."""
+        return self._alone(name, level)
+
+    def _resolve_alone(self, name: str, level: str | None) -> Resolution | None:
+        """What :meth:`resolve_alone` keeps: the answer depends on the tables alone, fixed once built."""
+        return self.resolve(name, level=level)
 
     def _country_by_base(self, name: str, divisions: list[Place], designated: bool) -> list[Place]:
         """The country a designated name stands for when no division of that type bears it."""
