@@ -43,10 +43,13 @@ PLACE_LABELS = {"GPE", "LOC", "FAC"}
 
 
 def _after_locative(span: Span) -> bool:
-    i = span.start - 1
-    while i >= 0 and span.doc[i].lower_ in ("the", "and", ",", "or"):
-        i -= 1
-    return i >= 0 and span.doc[i].lower_ in LOCATIVE
+    """The first word before ``span``, past articles and coordinators, is a locative preposition."""
+    doc = span.doc
+    for i in range(span.start - 1, -1, -1):
+        low = doc[i].lower_
+        if low not in ("the", "and", ",", "or"):
+            return low in LOCATIVE
+    return False
 
 
 # Lower-case words that may stand inside a division's name ("Deir ez-Zor",
