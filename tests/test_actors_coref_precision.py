@@ -169,3 +169,18 @@ def test_both_parties_are_the_two_actors_last_named_together_not_the_clause_s_ow
     # nothing named together before: the words stay unresolved
     text = "Chile urged both parties to agree a ceasefire."
     assert not [m for m in run_real(text, date(2023, 5, 6))._.actors if m.text == "both parties" and m.code]
+
+
+def test_sentence_numbers_follow_the_sentences_spacy_cuts():
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from foedus.actors.coref import Coref
+
+    words = ["Talks", "began", ".", "They", "ended", ".", "Nothing", "followed"]
+    doc = Doc(Vocab(), words=words, sent_starts=[True, False, False, True, False, False, True, False])
+    expected = [i for i, sent in enumerate(doc.sents) for _ in sent]
+    assert Coref._sent_index(doc) == expected == [0, 0, 0, 1, 1, 1, 2, 2]
+    # a first token not flagged still opens the first sentence
+    doc = Doc(Vocab(), words=words[:3], sent_starts=[False, False, True])
+    assert Coref._sent_index(doc) == [i for i, sent in enumerate(doc.sents) for _ in sent] == [0, 0, 1]

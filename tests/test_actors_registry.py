@@ -58,3 +58,22 @@ def test_load_registry_is_cached_on_arguments():
     assert load_registry(extra) is load_registry(list(extra))
     assert load_registry(extra) is not load_registry()
     assert "hovsepyan-ani" in load_registry(extra).people
+
+
+def test_holders_among_a_subset_answer_as_over_everyone():
+    reg = fixture_registry()
+    on = date(2022, 9, 13)
+    every = reg.holders("secretary", on)
+    assert "blinken-antony" in [p.id for p in every]
+    bearers = [p for p in reg.people.values() if any("secretary" in o.title.lower() for o in p.offices)]
+    assert reg.holders("secretary", on, among=bearers) == every
+    assert reg.holders("secretary", on, "USA", among=bearers) == reg.holders("secretary", on, "USA")
+    assert reg.holders("minister", date(2010, 1, 1), "RUS")[0].id == "putin-vladimir"
+
+
+def test_lookup_form_answers_as_lookup_for_every_known_form():
+    reg = fixture_registry()
+    assert reg.names.forms
+    for form in reg.names.forms:
+        assert reg.lookup_form(form) is reg.lookup(form)
+    assert reg.lookup_form("Nowhere at all") == reg.lookup("Nowhere at all") == []

@@ -229,3 +229,22 @@ def test_version_4_database_gains_levels(tmp_path: Path):
         assert con.execute("SELECT location_level FROM events").fetchall() == [("admin1",)]
     finally:
         con.close()
+
+
+def test_answers_kept_per_name_are_the_same_and_cannot_be_changed(gaz):
+    """A name's candidates and certainty are worked out once; a caller changing the list it got does not
+    change what the next caller gets."""
+    first = gaz.candidates("Kursk region")
+    assert [p.code for p in first][:1] == ["RU-KRS"]
+    first.clear()
+    assert [p.code for p in gaz.candidates("Kursk region")][:1] == ["RU-KRS"]
+    assert gaz.certain("Kursk region", "admin1") is gaz.certain("Kursk region", "admin1") is True
+    assert gaz.certain("Punjab") is False  # Pakistan's and India's: the document's countries decide
+    assert _where(gaz, "Punjab", ("IND",))[0] == "IND"
+    assert _where(gaz, "Punjab", ("PAK",))[0] == "PAK"
+
+
+def test_a_name_read_alone_is_read_as_without_context(gaz):
+    for name, level in (("Kursk region", "admin1"), ("Moscow", None), ("Kapan", None), ("Nowhereville", None)):
+        assert gaz.resolve_alone(name, level) == gaz.resolve(name, level=level)
+    assert gaz.resolve_alone("Moscow") is gaz.resolve_alone("Moscow")  # worked out once

@@ -42,7 +42,7 @@ from datetime import date
 from typing import Iterable
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from ..nlp.extensions import ensure_extensions
 from ..records import ActorMention
@@ -50,7 +50,7 @@ from . import bodies
 from .compose import Composer, select
 from .context import StoryContext
 from .coref import Coref, Found
-from .matchers import RegistryMatchers
+from .matchers import RegistryMatchers, Term
 from .registry import Registry, load_registry
 from .rules import RULES_FILE, Rules, load_rules
 
@@ -111,14 +111,17 @@ class ActorResolver:
         on: date = doc._.published or date.today()
         found: list[Found] = []
         blocked: set[int] = set()  # tokens of discarded dictionary phrases
-        name_ents = [(e.start, e.end) for e in doc.ents if e.label_ in ("ORG", "FAC", "WORK_OF_ART")]
-        for p in select(self.composer.proposals(doc, on)):
+        ents = doc.ents  # spaCy builds new spans on every read: read once, passed to every rule
+        name_ents = [(e.start, e.end) for e in ents if e.label_ in ("ORG", "FAC", "WORK_OF_ART")]
+        org_ents = [e for e in ents if e.label_ == "ORG"]
+        terms = self.matchers.match_terms(doc)
+        for p in select(self.composer.proposals(doc, on, ents, terms)):
             mention, why = p.build()
             if mention is None:
                 blocked.update(range(p.start, p.end))
                 continue
             if mention.how == "metonym" and (self._is_place(doc, p.start, p.end)
-                                             or self._capital_not_actor(doc, p.start, p.end, mention)):
+                                             or self._capital_not_actor(doc, p.start, p.end, mention, terms)):
                 blocked.update(range(p.start, p.end))
                 continue
             if (mention.how == "metonym" or mention.org and not mention.country and not mention.person) \
@@ -127,20 +130,20 @@ class ActorResolver:
                 continue  # "the Washington Treaty", "the Budapest Memorandum", "the UN Charter": a document's name
             if mention.how == "metonym" and self._inside_name(doc, p.start, p.end, name_ents):
                 continue  # "The Washington Post": a name of its own, left to NER
-            if self._opens_civil_body(doc, p.start, p.end, mention):
+            if self._opens_civil_body(doc, p.start, p.end, mention, org_ents):
                 continue  # "the Syrian Observatory for Human Rights": a body's name, not the state
             mention = self._unnamed_person(doc, p.end, mention)
             mention = self._titled_name(doc, p.start, p.end, mention)
             for m in self._split(mention):
                 found.append(Found(p.start, p.end, m, f"{p.rule}: {why}"))
-        extra = self.coref.resolve(doc, found, on)
+        extra = self.coref.resolve(doc, found, on, ents)
         if extra:
             spans = [(f.start, f.end) for f in extra]
             found = [f for f in found if not any(f.start < e and s < f.end for s, e in spans)] + extra
-        found.extend(self.context.resolve(doc, found, on))
-        found.extend(self.context.titled_people(doc, found, on, self.matchers.match_terms(doc)))
+        found.extend(self.context.resolve(doc, found, on, ents))
+        found.extend(self.context.titled_people(doc, found, on, terms, ents))
         if self.use_ner:
-            found.extend(self._unresolved(doc, found, blocked))
+            found.extend(self._unresolved(doc, found, blocked, ents))
         found = self._bodies(doc, found)
         found.sort(key=lambda f: (f.mention.start, f.mention.end))
         doc._.actors = [f.mention for f in found]
@@ -182,17 +185,20 @@ class ActorResolver:
         return replace(mention, person=doc[k:end].text)
 
     @staticmethod
-    def _named_again(doc: Doc, found: list[Found], ent_start: int, ent_end: int) -> Found | None:
+    def _composed_person(f: Found) -> bool:
+        """A person of a name of several words, coded by composition (:meth:`_titled_name`) or by the story."""
+        m = f.mention
+        return bool(m.person and m.code and m.how in ("agent", "possessive", "context") and len(m.person.split()) >= 2)
+
+    @classmethod
+    def _named_again(cls, doc: Doc, found: list[Found], ent_start: int, ent_end: int) -> Found | None:
         """An earlier composed person whose full name or surname this name is ("Recean" after "... Dorin Recean")."""
         text = doc[ent_start:ent_end].text
         for f in found:
+            if f.start >= ent_start or not cls._composed_person(f):
+                continue
             m = f.mention
-            if f.start >= ent_start or not m.person or not m.code or m.how not in ("agent", "possessive", "context"):
-                continue
-            words = m.person.split()
-            if len(words) < 2:
-                continue
-            if text in (m.person, words[-1]):
+            if text in (m.person, m.person.split()[-1]):
                 return f
         return None
 
@@ -252,8 +258,12 @@ class ActorResolver:
             return True
         return tok.dep_ == "dobj" and tok.head.lemma_.lower() in self.rules.place_verbs
 
-    def _capital_not_actor(self, doc: Doc, start: int, end: int, mention: ActorMention) -> bool:
-        """A capital that stands for something else here (see ``capital_modifier_pos``, ``capitals_not_government``)."""
+    def _capital_not_actor(self, doc: Doc, start: int, end: int, mention: ActorMention,
+                           terms: list[tuple[int, int, list[Term]]]) -> bool:
+        """A capital that stands for something else here (see ``capital_modifier_pos``, ``capitals_not_government``).
+
+        ``terms``: the document's sector-word matches (:meth:`RegistryMatchers.match_terms`).
+        """
         st = self.registry.state(mention.country or "")
         if st is None or st.capital != mention.text:
             return False
@@ -269,20 +279,22 @@ class ActorResolver:
         nxt = doc[end]
         if nxt.pos_ not in self.rules.capital_modifier_pos or not nxt.is_lower or doc[end - 1].dep_ != "compound":
             return False
-        # "Moscow officials": a sector word after the capital keeps it the government
-        return not any(s == 0 for s, _, _ in self.matchers.match_terms(doc[end:end + 4].as_doc()))
+        # "Moscow officials": a sector word (of at most four words) after the capital keeps it the government
+        return not any(s == end and e <= end + 4 for s, e, _ in terms)
 
-    def _opens_civil_body(self, doc: Doc, start: int, end: int, mention: ActorMention) -> bool:
+    def _opens_civil_body(self, doc: Doc, start: int, end: int, mention: ActorMention,
+                          org_ents: list[Span]) -> bool:
         """A bare state name or adjective inside the name of a non-governmental body (``civil_body_heads``).
 
         "The Syrian Observatory for Human Rights", "the Sudanese Doctors
         Network": the name's head noun says it is an association of people,
         not an organ of the state; the whole name is left to NER unresolved.
+        ``org_ents``: the document's ORG entities, in order.
         """
         if mention.how != "registry" or not mention.country or mention.role or mention.org or mention.person:
             return False
-        for ent in doc.ents:
-            if ent.label_ == "ORG" and ent.start <= start and end <= ent.end and ent.end - ent.start > end - start:
+        for ent in org_ents:
+            if ent.start <= start and end <= ent.end and ent.end - ent.start > end - start:
                 head = ent.root
                 return head.i >= end and head.lower_ in self.rules.civil_body_heads and head.text[:1].isupper()
         # written in common nouns ("a Syrian war monitor", "a Lebanese monitoring network"): the adjective
@@ -300,15 +312,16 @@ class ActorResolver:
             for a, b in name_ents
         )
 
-    def _unresolved(self, doc: Doc, found: list[Found], blocked: set[int]) -> list[Found]:
+    def _unresolved(self, doc: Doc, found: list[Found], blocked: set[int], ents: tuple[Span, ...]) -> list[Found]:
         taken = set(blocked)
         for f in found:
             taken.update(range(f.start, f.end))
+        composed = [f for f in found if self._composed_person(f)]  # what a later name may repeat
         out = []
-        for ent in doc.ents:
+        for ent in ents:
             if ent.label_ not in NER_LABELS:
                 continue
-            if any(i in taken for i in range(ent.start, ent.end)):
+            if not taken.isdisjoint(range(ent.start, ent.end)):
                 continue
             if not any(t.is_alpha and t.text[:1].isupper() for t in ent):
                 continue
@@ -316,8 +329,8 @@ class ActorResolver:
                 continue
             if doc[ent.end - 1].lower_ in self.rules.document_words:
                 continue  # "the Abraham Accords": a document, not an actor
-            if ent.label_ in ("PERSON", "ORG"):  # the small model calls some surnames ORG
-                earlier = self._named_again(doc, found, ent.start, ent.end)
+            if composed and ent.label_ in ("PERSON", "ORG"):  # the small model calls some surnames ORG
+                earlier = self._named_again(doc, composed, ent.start, ent.end)
                 if earlier is not None:
                     e = earlier.mention
                     m = replace(e, start=ent.start_char, end=ent.end_char, text=ent.text, how="coref",

@@ -82,7 +82,7 @@ from difflib import SequenceMatcher
 from datetime import date
 from typing import Callable
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from ..nlp.word_index import positions_of
 from ..records import ActorMention
@@ -138,7 +138,7 @@ def select(proposals: list[Proposal]) -> list[Proposal]:
     taken: set[int] = set()
     chosen = []
     for p in sorted(proposals, key=lambda p: (-p.length, p.priority, p.start)):
-        if any(i in taken for i in range(p.start, p.end)):
+        if not taken.isdisjoint(range(p.start, p.end)):
             continue
         taken.update(range(p.start, p.end))
         chosen.append(p)
@@ -154,29 +154,37 @@ class Composer:
         self.rules = rules
         self.kind_sectors = dict(rules.kind_sectors)
 
-    def proposals(self, doc: Doc, on: date) -> list[Proposal]:
-        names = [n for n in self.m.match_names(doc) if not self._not_a_name(doc, *n)]
-        terms = self.m.match_terms(doc)
+    def proposals(self, doc: Doc, on: date, ents: tuple[Span, ...] | None = None,
+                  terms: list[tuple[int, int, list[Term]]] | None = None) -> list[Proposal]:
+        """Every reading of every match in ``doc`` (``ents``, ``terms``: the doc's entities and sector-word
+        matches when already read)."""
+        matched = self.m.match_names(doc)
+        # each name's targets, looked up once: the rules below ask for them again and again
+        lookup = {key: self.reg.lookup_form(key) for _s, _e, key in matched}
+        names = [(s, e, key) for s, e, key in matched if not self._not_a_name(doc, s, e, lookup[key])]
+        if terms is None:
+            terms = self.m.match_terms(doc)
         petrarch = self.reg.has_dictionaries
         out: list[Proposal] = []
         state_at_end: dict[int, tuple[int, Target]] = {}  # end token -> (start, state target)
         state_at_start: dict[int, tuple[int, Target]] = {}
         place_at_start: dict[int, tuple[int, Target]] = {}  # state names, capitals, dictionary countries
         for s, e, key in names:
-            demonyms = [t for t in self.reg.lookup(key) if t.kind == "demonym"]
+            demonyms = [t for t in lookup[key] if t.kind == "demonym"]
             if demonyms:
                 p = self._population(doc, s, e)
                 if p:
                     out.append(p)
         named_in_full: dict[str, int] = {}  # person id -> first token of a mention by full name or alias
+        surname = {(s, e, key): self._surname_only(doc, s, e, lookup[key]) for s, e, key in names}
         for s, e, key in names:
-            if not self._surname_only(doc, s, e, targets := self.reg.lookup(key)):
-                for t in targets:
+            if not surname[s, e, key]:
+                for t in lookup[key]:
                     if t.kind == "person":
                         named_in_full.setdefault(t.entity_id, s)
         for s, e, key in names:
-            targets = self.reg.lookup(key)
-            out.append(self._name(doc, s, e, targets, on, named_in_full))
+            targets = lookup[key]
+            out.append(self._name(doc, s, e, targets, on, named_in_full, surname[s, e, key]))
             states = [t for t in targets if t.kind in STATE_FORMS]
             if states and not any(t.kind in ("org", "person") for t in targets):
                 state_at_end[e] = (s, states[0])
@@ -205,15 +213,15 @@ class Composer:
         for s, e, info in terms:
             terms_by_start.setdefault(s, []).append((e, info))
             terms_by_end.setdefault(e, []).append((s, info))
-        people = {i for s, e, key in names if any(t.kind == "person" for t in self.reg.lookup(key)) for i in range(s, e)}
+        people = {i for s, e, key in names if any(t.kind == "person" for t in lookup[key]) for i in range(s, e)}
         # names a title may stand before: unknown people (NER), dictionary actors ("Deputy Prime Minister Telemar")
-        named: dict[int, int] = {ent.start: ent.end for ent in doc.ents
-                                 if ent.label_ == "PERSON" and not any(i in people for i in range(ent.start, ent.end))}
+        named: dict[int, int] = {ent.start: ent.end for ent in (doc.ents if ents is None else ents)
+                                 if ent.label_ == "PERSON" and people.isdisjoint(range(ent.start, ent.end))}
         if petrarch:
             for st, (en, _t) in dict_bases.items():
                 named.setdefault(st, en)
         # names of organisations ("Rapid Support Forces"): a sector word ending one is part of the name
-        org_names = [(s, e, o.country) for s, e, key in names for t in self.reg.lookup(key) if t.kind == "org"
+        org_names = [(s, e, o.country) for s, e, key in names for t in lookup[key] if t.kind == "org"
                      and (o := self.reg.organisations.get(t.entity_id)) is not None and o.country]
         for end, (start, target) in state_at_end.items():
             p = self._state_then_sector(doc, start, end, target, terms_by_start, on, named, org_names)
@@ -237,7 +245,7 @@ class Composer:
                 out.append(self._bare_sector(doc, s, e, info))
         covered = {i for s, e, _ in names for i in range(s, e)}
         for s, e, key in names:
-            targets = self.reg.lookup(key)
+            targets = lookup[key]
             if any(t.kind == "person" for t in targets) and not any(t.kind != "person" for t in targets):
                 p = self._titled_person(doc, s, e, targets, on, terms, state_at_end)
                 if p:
@@ -596,11 +604,16 @@ class Composer:
         return span.start_char, span.end_char, span.text
 
     def _name(
-        self, doc: Doc, s: int, e: int, targets: list[Target], on: date, named_in_full: dict[str, int] | None = None
+        self, doc: Doc, s: int, e: int, targets: list[Target], on: date, named_in_full: dict[str, int] | None = None,
+        surname: bool | None = None,
     ) -> Proposal:
+        """The registry's reading of a name (``surname``: :meth:`_surname_only` when already known)."""
+        if surname is None:
+            surname = self._surname_only(doc, s, e, targets)
+
         def build() -> tuple[ActorMention | None, str]:
             shared = None
-            if self._surname_only(doc, s, e, targets):
+            if surname:
                 target, why = self._by_surname(s, targets, on, named_in_full or {})
                 if target is None:
                     shared = self._shared_office(targets, on)
@@ -724,15 +737,14 @@ class Composer:
         country, role = keys.pop()
         return country, role, ", ".join(pid for pid, _o in held)
 
-    def _not_a_name(self, doc: Doc, s: int, e: int, key: str) -> bool:
+    def _not_a_name(self, doc: Doc, s: int, e: int, targets: list[Target]) -> bool:
         """A one-word surname that is here a month, an ordinary word or part of a document's name.
 
         "In May" (a date), "May" as the modal verb, "the Abraham Accords": the
-        surname of someone in the registry, but not that person.
+        surname of someone in the registry, but not that person. ``targets``: what the words name.
         """
         if e - s != 1:
             return False
-        targets = self.reg.lookup(key)
         if not targets or any(t.kind != "person" for t in targets):
             return False
         tok = doc[s]
@@ -1042,12 +1054,10 @@ class Composer:
         state_at_end: dict[int, tuple[int, Target]],
     ) -> Proposal | None:
         """Extend a person's span left over a title and a country word."""
-        words = set(self.m.title_words)
-        for t in targets:
-            person = self.reg.person(t.entity_id)
-            if person:
-                for o in person.offices:
-                    words.update(o.title.lower().split())
+        own = {w for t in targets if (person := self.reg.person(t.entity_id))
+               for o in person.offices for w in o.title.lower().split()}
+        # the matchers' title words hold every office of the registry already: copied only when one is new
+        words = self.m.title_words if own <= self.m.title_words else self.m.title_words | own
         start = s
         while start > 0:
             tok = doc[start - 1]
@@ -1098,7 +1108,7 @@ class Composer:
 
         return Proposal(start, e, PRIORITY_COMPOSED, build, "titled person")
 
-    def _title_of_the(self, doc: Doc, i: int, words: set[str]) -> bool:
+    def _title_of_the(self, doc: Doc, i: int, words: frozenset[str]) -> bool:
         """``doc[i]`` is the article of "<Title> of the <...>": a title word before "of", all three inside a title."""
         return (i >= 2 and doc[i].lower_ in self.rules.determiners and doc[i - 1].lower_ == "of"
                 and doc[i - 2].lower_ in words and doc[i - 2].is_title and not doc[i - 2].is_stop)

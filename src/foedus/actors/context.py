@@ -43,7 +43,7 @@ from dataclasses import replace
 from datetime import date
 
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
 from ..records import ActorMention
@@ -67,20 +67,23 @@ class StoryContext:
             self.roles[key] = role
             self.matcher.add("S:" + phrase, [tokenizer(phrase)])
 
-    def resolve(self, doc: Doc, found: list[Found], on: date) -> list[Found]:
+    def resolve(self, doc: Doc, found: list[Found], on: date, ents: tuple[Span, ...] | None = None) -> list[Found]:
+        """Institutions named without a state (``ents``: the doc's entities when already read)."""
         if not self.roles or not found or not doc.has_annotation("SENT_START"):
             return []
         covered = {i for f in found for i in range(f.start, f.end)}
         hits = [(s, e, self.roles[mid]) for mid, s, e in self.matcher(doc)
-                if not any(i in covered for i in range(s, e))]
+                if covered.isdisjoint(range(s, e))]
         if not hits:
             return []
         story, counts = self._story_state(found, on)
+        if ents is None:
+            ents = doc.ents
         out: list[Found] = []
         for s, e, role in sorted(hits, key=lambda h: (h[0], -h[1])):
             if out and s < out[-1].end:
                 continue
-            start = self._stands_alone(doc, s, e)
+            start = self._stands_alone(doc, s, e, ents)
             if start is None:
                 continue
             before = self._named_before(doc, found, start, e)
@@ -97,7 +100,8 @@ class StoryContext:
             out.append(self._mention(doc, start, e, story, role, counts, why))
         return out
 
-    def titled_people(self, doc: Doc, found: list[Found], on: date, terms: list) -> list[Found]:
+    def titled_people(self, doc: Doc, found: list[Found], on: date, terms: list,
+                      ents: tuple[Span, ...] | None = None) -> list[Found]:
         """Unknown people after a title with no country word: "Deputy Prime Minister <name> said".
 
         News writes the officials of the state a story is about with their
@@ -108,11 +112,11 @@ class StoryContext:
         state that leads the document's mentions) in the title's sector,
         unless another state is named earlier in the sentence (then the title
         may be that state's). The name is kept as ``person`` so that the
-        surname alone later takes the same code.
+        surname alone later takes the same code. ``ents``: the doc's entities when already read.
         """
         if not found or not doc.has_annotation("SENT_START"):
             return []
-        people = [ent for ent in doc.ents if ent.label_ == "PERSON"]
+        people = [ent for ent in (doc.ents if ents is None else ents) if ent.label_ == "PERSON"]
         if not people:
             return []
         titles: dict[int, tuple[int, list]] = {}  # end -> the longest title ending there
@@ -125,10 +129,10 @@ class StoryContext:
         story, counts = None, None
         out: list[Found] = []
         for ent in people:
-            if ent.start not in titles or any(i in covered for i in range(ent.start, ent.end)):
+            if ent.start not in titles or not covered.isdisjoint(range(ent.start, ent.end)):
                 continue
             s, info = titles[ent.start]
-            if any(i in covered for i in range(s, ent.start)) or not all(t.is_title for t in doc[s:ent.start]):
+            if not covered.isdisjoint(range(s, ent.start)) or not all(t.is_title for t in doc[s:ent.start]):
                 continue
             if s > 0:
                 prev = doc[s - 1]
@@ -167,8 +171,8 @@ class StoryContext:
             return None, counts
         return top, counts
 
-    def _stands_alone(self, doc: Doc, s: int, e: int) -> int | None:
-        """Where the mention starts ("the" included) when the words stand alone, else None."""
+    def _stands_alone(self, doc: Doc, s: int, e: int, ents: tuple[Span, ...]) -> int | None:
+        """Where the mention starts ("the" included) when the words stand alone, else None (``ents``: the doc's)."""
         start = s
         if s > 0 and doc[s - 1].lower_ == "the":
             start = s - 1
@@ -191,7 +195,7 @@ class StoryContext:
             tok = tok.head
         if tok.dep_ == "pobj" and tok.head.lower_ in self.rules.place_prepositions:
             return None
-        for ent in doc.ents:
+        for ent in ents:
             if ent.label_ in _NAME_LABELS and ent.start < e and start < ent.end \
                     and (ent.start < start or ent.end > e) and not (ent.start == s and ent.end == e):
                 return None  # part of a longer name: "the European Parliament", "Government House"

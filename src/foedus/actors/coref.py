@@ -82,12 +82,15 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import date
 
+import numpy as np
+from spacy.attrs import SENT_START
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
 from ..nlp.word_index import positions_of
 from ..records import ActorMention
+from .model import Person
 from .registry import Registry
 from .rules import Description, Rules
 
@@ -131,9 +134,10 @@ class Found:
 class Coref:
     def __init__(self, vocab: Vocab, tokenizer, reg: Registry, rules: Rules) -> None:  # noqa: ANN001
         self.reg = reg
-        # (title word, date, country) -> holders: a scan of every person, asked again
+        # (title word, date, country) -> holders: a scan of the people bearing the title, asked again
         # and again for the same publication date; the registry is fixed once built
         self._holders: dict[tuple[str, date, str], list] = {}
+        self._title_bearers: dict[str, list[Person]] = {}  # title word -> people (see _titled)
         self.rules = rules
         self.matcher = PhraseMatcher(vocab, attr="LOWER")
         self.desc: dict[int, Description] = {}
@@ -141,15 +145,35 @@ class Coref:
             key = "C:" + d.text
             self.desc[vocab.strings.add(key)] = d
             self.matcher.add(key, [tokenizer(d.text)])
+        for d in rules.descriptions:  # the title words of offices, read once here rather than in a document
+            if d.wants == "office":
+                self._titled(d.title)
 
     # ---------------------------------------------------------------- helpers
+    def _titled(self, word: str) -> list[Person]:
+        """The people any of whose offices, at any date, has ``word`` in its title, in the registry's order."""
+        if word not in self._title_bearers:
+            low = word.lower()
+            self._title_bearers[word] = [p for p in self.reg.people.values()
+                                         if any(low in o.title.lower() for o in p.offices)]
+        return self._title_bearers[word]
+
     @staticmethod
     def _sent_index(doc: Doc) -> list[int]:
-        idx = [0] * len(doc)
-        for i, sent in enumerate(doc.sents):
-            for t in range(sent.start, sent.end):
-                idx[t] = i
-        return idx
+        """The number of every token's sentence.
+
+        Read from spaCy's ``SENT_START`` column, cut as ``doc.sents`` cuts it (the first token opens a
+        sentence, then every token flagged 1), without building a span per sentence.
+        """
+        if "sents" in doc.user_hooks or not len(doc):
+            idx = [0] * len(doc)
+            for i, sent in enumerate(doc.sents):
+                for t in range(sent.start, sent.end):
+                    idx[t] = i
+            return idx
+        opens = doc.to_array(SENT_START) == 1
+        opens[0] = False
+        return np.cumsum(opens).tolist()
 
     def _window(self, found: list[Found], sidx: list[int], start: int) -> list[Found]:
         """Antecedent candidates before ``start``, nearest first."""
@@ -183,18 +207,22 @@ class Coref:
         return Found(start, end, new, f"coref: {why} -> {f.mention.text!r} ({f.mention.code})")
 
     # ------------------------------------------------------------------ rules
-    def resolve(self, doc: Doc, found: list[Found], on: date) -> list[Found]:
+    def resolve(self, doc: Doc, found: list[Found], on: date, ents: tuple[Span, ...] | None = None) -> list[Found]:
+        """Mentions that stand for earlier ones (``ents``: the doc's entities when already read)."""
         if not doc.has_annotation("SENT_START") or not found:
             return []
+        if ents is None:
+            ents = doc.ents
         sidx = self._sent_index(doc)
         covered = {i for f in found for i in range(f.start, f.end)}
+        unknown: list[Found] | None = None  # the unknown people, found at the first "he" or "she"
         out: list[Found] = []
         out.extend(self._allies(doc, found, sidx, covered, on))
         covered |= {i for f in out for i in range(f.start, f.end)}
         out.extend(self._sovereign_its(doc, [*found, *out], covered))
         covered |= {i for f in out for i in range(f.start, f.end)}
         for mid, s, e in [*self.matcher(doc), *self._modified(doc, covered)]:
-            if any(i in covered for i in range(s, e)):
+            if not covered.isdisjoint(range(s, e)):
                 continue
             d = self.desc[mid]
             if d.deps and doc[e - 1].dep_ not in d.deps:
@@ -233,7 +261,9 @@ class Coref:
             elif d.wants == "pair":
                 out.extend(self._pair(doc, found, sidx, s, e))
             elif d.wants == "person":
-                f2 = self._person_pronoun(doc, found, sidx, s, e, d)
+                if unknown is None:
+                    unknown = self._unknown_people(found, ents)
+                f2 = self._person_pronoun(doc, found, sidx, s, e, d, unknown)
                 if f2:
                     out.append(f2)
             elif d.wants == "office":
@@ -257,7 +287,7 @@ class Coref:
             verb = verb.head
         # the actors of the clause itself are not the sides it speaks of ("X and Y urged both parties")
         own = {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
-        cands = [f for f in self._window(found, sidx, s) if not any(i in own for i in range(f.start, f.end))]
+        cands = [f for f in self._window(found, sidx, s) if own.isdisjoint(range(f.start, f.end))]
         by_token = {i: f for f in cands for i in range(f.start, f.end)}
         for second in cands:  # nearest first
             tok = doc[second.end - 1]
@@ -441,21 +471,26 @@ class Coref:
             return None
         return "f" if fem else "m"
 
+    @staticmethod
+    def _unknown_people(found: list[Found], ents: tuple[Span, ...]) -> list[Found]:
+        """The PERSON entities outside every mention: names the registry does not know."""
+        taken = {i for f in found for i in range(f.start, f.end)}
+        return [
+            Found(ent.start, ent.end, ActorMention(ent.start_char, ent.end_char, ent.text, None, ent.text, None, None,
+                                                   None, how="ner", label="PERSON"), "NER person")
+            for ent in ents
+            if ent.label_ == "PERSON" and taken.isdisjoint(range(ent.start, ent.end))
+        ]
+
     def _person_pronoun(self, doc: Doc, found: list[Found], sidx: list[int], s: int, e: int,
-                        d: Description) -> Found | None:
+                        d: Description, unknown: list[Found]) -> Found | None:
+        """ "He", "she": the person it stands for; names the registry does not know (``unknown``, from
+        :meth:`_unknown_people`) count as people too, so that they stop the search."""
         tok = doc[s]
         if tok.dep_ not in ("nsubj", "nsubjpass"):
             return None
         want = "f" if d.text == "she" else "m"
         here = sidx[s]
-        taken = {i for f in found for i in range(f.start, f.end)}
-        # names the registry does not know (NER) count as people too, so that they stop the search
-        unknown = [
-            Found(ent.start, ent.end, ActorMention(ent.start_char, ent.end_char, ent.text, None, ent.text, None, None,
-                                                   None, how="ner", label="PERSON"), "NER person")
-            for ent in doc.ents
-            if ent.label_ == "PERSON" and not any(i in taken for i in range(ent.start, ent.end))
-        ]
         people = sorted(
             (f for f in [*found, *unknown] if f.end <= s and here - sidx[f.start] <= self.rules.coref_window
              and (f.mention.person or f.mention.label == "PERSON")),
@@ -527,7 +562,7 @@ class Coref:
             if key not in self._holders:
                 if len(self._holders) > 10_000:
                     self._holders.clear()
-                self._holders[key] = self.reg.holders(d.title, on, country)
+                self._holders[key] = self.reg.holders(d.title, on, country, among=self._titled(d.title))
             holders = self._holders[key]
             if d.title == "minister":
                 holders = [p for p in holders if not any(

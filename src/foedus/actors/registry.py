@@ -290,6 +290,11 @@ class Registry:
     def lookup(self, text: str) -> list[Target]:
         return self.names.get(text)
 
+    def lookup_form(self, form: str) -> list[Target]:
+        """:meth:`lookup` for a form already normalised: one of ``names.forms``' keys, as the name matcher
+        reports them (normalising again, for every match of every document, would change nothing)."""
+        return self.names.forms.get(form, [])
+
     def members(self, org_id: str, on: date | None = None) -> list[str]:
         """ISO3 ids of the members on a date (all members ever when ``on`` is None)."""
         org = self.organisation(org_id)
@@ -343,11 +348,16 @@ class Registry:
             return None
         return sorted(held, key=lambda o: (o.country is None, o.role != "GOV", -(o.start or date.min).toordinal()))[0]
 
-    def holders(self, title_word: str, on: date, country: str | None = None) -> list[Person]:
-        """People whose office on the date has the word in its title (case-insensitive)."""
+    def holders(self, title_word: str, on: date, country: str | None = None,
+                among: Iterable[Person] | None = None) -> list[Person]:
+        """People whose office on the date has the word in its title (case-insensitive).
+
+        ``among``: only these people, in the registry's order (those with such a title at any date, found once
+        by a caller that asks again and again).
+        """
         word = title_word.lower()
         out = []
-        for p in self.people.values():
+        for p in self.people.values() if among is None else among:
             for o in p.offices_on(on):
                 if country and o.country != country:
                     continue

@@ -43,10 +43,13 @@ PLACE_LABELS = {"GPE", "LOC", "FAC"}
 
 
 def _after_locative(span: Span) -> bool:
-    i = span.start - 1
-    while i >= 0 and span.doc[i].lower_ in ("the", "and", ",", "or"):
-        i -= 1
-    return i >= 0 and span.doc[i].lower_ in LOCATIVE
+    """The first word before ``span``, past articles and coordinators, is a locative preposition."""
+    doc = span.doc
+    for i in range(span.start - 1, -1, -1):
+        low = doc[i].lower_
+        if low not in ("the", "and", ",", "or"):
+            return low in LOCATIVE
+    return False
 
 
 # Lower-case words that may stand inside a division's name ("Deir ez-Zor",
@@ -89,13 +92,25 @@ def _name_run_after(doc: Doc, start: int) -> int:
 
 
 def _strip(span: Span) -> Span:
-    """Drop a leading determiner and trailing possessive so 'the Lachin corridor's' resolves."""
+    """Drop a leading determiner and trailing possessive so 'the Lachin corridor's' resolves.
+
+    ``span`` itself when there is nothing to drop: most entities, and a new span costs more than the test.
+    """
+    doc = span.doc
     start, end = span.start, span.end
-    while start < end and (span.doc[start].lower_ in ("the",) or span.doc[start].is_space):
+    while start < end:
+        tok = doc[start]
+        if tok.lower_ != "the" and not tok.is_space:
+            break
         start += 1
-    while end > start and (span.doc[end - 1].lower_ in ("'s", "’s") or span.doc[end - 1].is_space):
+    while end > start:
+        tok = doc[end - 1]
+        if tok.lower_ not in ("'s", "’s") and not tok.is_space:
+            break
         end -= 1
-    return span.doc[start:end]
+    if start == span.start and end == span.end:
+        return span
+    return doc[start:end]
 
 
 class PlacesComponent:
@@ -155,7 +170,7 @@ class PlacesComponent:
     def _spans(self, doc: Doc) -> list[tuple[Span, str]]:
         cands: list[tuple[Span, str]] = list(self._division_phrases(doc))
         for _, s, e in self.matcher(doc):
-            cands.append((doc[s:e], "name"))
+            cands.append((Span(doc, s, e), "name"))
         for ent in doc.ents:
             span = _strip(ent)
             if len(span) == 0:
@@ -175,13 +190,13 @@ class PlacesComponent:
         chosen: list[tuple[Span, str]] = []
         taken: set[int] = set()
         for span, how in sorted(cands, key=lambda c: (-(c[0].end_char - c[0].start_char), c[0].start)):
-            if not any(i in taken for i in range(span.start, span.end)):
+            if taken.isdisjoint(range(span.start, span.end)):
                 chosen.append((span, how))
                 taken.update(range(span.start, span.end))
         return sorted(chosen, key=lambda c: c[0].start)
 
-    def _allowed(self, span: Span, how: str) -> bool:
-        text = span.text
+    def _allowed(self, span: Span, how: str, text: str) -> bool:
+        """Whether the candidate is kept (``text``: the span's words, read once by the caller)."""
         if text in self.gazetteer.stoplist:
             ent_label = span[0].ent_type_
             return ent_label in ("GPE", "LOC") and _after_locative(span)
@@ -203,17 +218,21 @@ class PlacesComponent:
         return text
 
     def __call__(self, doc: Doc) -> Doc:
-        spans = [(s, h) for s, h in self._spans(doc) if self._allowed(s, h)]
         written_for = self._written_for
 
         class _Named:  # a span read under the name it is written for ("El-Fasher" -> "El Fasher")
-            def __init__(self, span: Span) -> None:
+            def __init__(self, span: Span, raw: str) -> None:
                 self.span = span
-                self.text = written_for(span.text)
+                self.raw = raw  # the words as written (spaCy joins the tokens anew on every read of span.text)
+                self.text = written_for(raw)
                 self.start, self.end = span.start, span.end
                 self.start_char, self.end_char = span.start_char, span.end_char
 
-        spans = [(_Named(s), h) for s, h in spans]
+        spans: list[tuple[_Named, str]] = []
+        for s, h in self._spans(doc):
+            raw = s.text
+            if self._allowed(s, h, raw):
+                spans.append((_Named(s, raw), h))
         # (start, end, ISO3) of what the document says about countries: the actors, then the places
         seen: list[tuple[int, int, str]] = [(a.start, a.end, a.country) for a in (doc._.actors or [])
                                             if getattr(a, "country", None)]
@@ -242,7 +261,7 @@ class PlacesComponent:
         # first pass: names that do not need context (curated, countries, single candidates)
         for span, how in spans:
             if self.gazetteer.certain(span.text, level(how)):
-                r = self.gazetteer.resolve(span.text, level=level(how))
+                r = self.gazetteer.resolve_alone(span.text, level(how))
                 resolved[span.start] = r
                 note(span, r, seen)
         # second pass: ambiguous names, with what the document said so far;
@@ -259,13 +278,13 @@ class PlacesComponent:
         out = []
         for named_span, how in spans:
             r = resolved.get(named_span.start)
-            span = named_span.span
+            span, raw = named_span.span, named_span.raw
             if r is None:
-                if how == "ner" and span.text[:1].isupper() and span.text.replace(" ", "").replace("-", "").isalpha():  # kept unresolved so a user sees what the gazetteer lacks
-                    out.append(PlaceMention(span.start_char, span.end_char, span.text, span.text, None, None, None, None, None))
+                if how == "ner" and raw[:1].isupper() and raw.replace(" ", "").replace("-", "").isalpha():  # kept unresolved so a user sees what the gazetteer lacks
+                    out.append(PlaceMention(span.start_char, span.end_char, raw, raw, None, None, None, None, None))
                 continue
             p = r.place
-            out.append(PlaceMention(span.start_char, span.end_char, span.text, p.name, p.country, p.lat, p.lon, p.place_id,
+            out.append(PlaceMention(span.start_char, span.end_char, raw, p.name, p.country, p.lat, p.lon, p.place_id,
                                     p.kind, p.level or None))
         doc._.places = out
         return doc

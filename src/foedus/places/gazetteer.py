@@ -29,6 +29,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
@@ -94,6 +95,12 @@ class Gazetteer:
         self._country_folds = {fold(n): iso3 for n, iso3 in self.country_names.items()}
         self.admin1 = admin1 or load_admin1(iso2to3=iso2to3, city_names=city_folds)
         self._add_admin1(self.admin1)
+        # the same names come back in every document and the tables are fixed from here on: each name's
+        # divisions are worked out once (bounded, as ``fold`` is)
+        self._divisions_of = lru_cache(maxsize=65_536)(self._find_divisions)
+        self._exact_of = lru_cache(maxsize=65_536)(self._find_exact)
+        self._certain = lru_cache(maxsize=65_536)(self._find_certain)
+        self._alone = lru_cache(maxsize=65_536)(self._resolve_alone)
 
     def _add(self, name: str, place: Place) -> None:
         lst = self._by_name.setdefault(name, [])
@@ -163,14 +170,23 @@ class Gazetteer:
         return [n for n, ps in self._by_name.items() if any(p.source in want for p in ps)]
 
     def _exact(self, name: str) -> list[Place]:
+        return list(self._exact_of(name))
+
+    def _find_exact(self, name: str) -> tuple[Place, ...]:
+        """The places filed under ``name`` as written (spaces evened, a leading "the" or shouting allowed)."""
         n = " ".join(name.split())
         for key in (n, n[4:] if n.lower().startswith("the ") else None, n.title() if n.isupper() and len(n) > 3 else None):
             if key and key in self._by_name:
-                return list(self._by_name[key])
-        return []
+                return tuple(self._by_name[key])
+        return ()
 
     def _divisions(self, name: str) -> tuple[list[Place], bool, bool]:
-        """Divisions named ``name``, best first; whether it carries a designator word; whether it is generic.
+        """Divisions named ``name``, best first; whether it carries a designator word; whether it is generic."""
+        places, designated, generic = self._divisions_of(name)
+        return list(places), designated, generic
+
+    def _find_divisions(self, name: str) -> tuple[tuple[Place, ...], bool, bool]:
+        """What :meth:`_divisions` answers, as a tuple so that the kept answer cannot be changed.
 
         The list is in tiers: divisions whose whole name it is ("Kurdistan
         Region"), then divisions named by its base whose type is the designator
@@ -183,14 +199,14 @@ class Gazetteer:
         designated = base != f
         full = list(self._admin1.get(f, []))
         if not designated:
-            return full, False, self._generic(base)
+            return tuple(full), False, self._generic(base)
         rest = [p for p in self._admin1.get(base, []) if p not in full]
         words = {self.designators[w] for w in f.split() if w in self.designators}
         typed = [p for p in rest if words & set(fold(p.kind).split())]
         others = [p for p in rest if p not in typed]
         if not full and not typed and base in self._country_folds:
             others = []  # "Republic of Georgia" is the country, "Georgia state" the US state
-        return full + typed + others, True, self._generic(base)
+        return (*full, *typed, *others), True, self._generic(base)
 
     def _generic(self, base: str) -> bool:
         return bool(base) and all(w in self.admin1.rules.generic_words for w in base.split())
@@ -300,6 +316,14 @@ class Gazetteer:
         how = "context" if weights.get(best.country or "", 0) and best is not biggest else "population"
         return Resolution(best, how)
 
+    def resolve_alone(self, name: str, level: str | None = None) -> Resolution | None:
+        """:meth:`resolve` with no context, as a name :meth:`certain` to need none is read: kept per name and level."""
+        return self._alone(name, level)
+
+    def _resolve_alone(self, name: str, level: str | None) -> Resolution | None:
+        """What :meth:`resolve_alone` keeps: the answer depends on the tables alone, fixed once built."""
+        return self.resolve(name, level=level)
+
     def _country_by_base(self, name: str, divisions: list[Place], designated: bool) -> list[Place]:
         """The country a designated name stands for when no division of that type bears it."""
         if not designated or divisions:
@@ -336,6 +360,10 @@ class Gazetteer:
 
     def certain(self, name: str, level: str | None = None) -> bool:
         """Whether ``name`` resolves the same whatever countries the document names."""
+        return self._certain(name, level)
+
+    def _find_certain(self, name: str, level: str | None) -> bool:
+        """What :meth:`certain` answers: a fact of the tables alone, worked out once per name and level."""
         exact = self._exact(name)
         if any(p.source == "curated" and (level != "admin1" or p.level == "admin1") for p in exact):
             return True
