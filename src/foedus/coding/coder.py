@@ -24,6 +24,8 @@ from typing import Any, Callable, Iterable
 
 from spacy.tokens import Doc, Span, Token
 
+from ..ledger.text import find_alias
+from ..ledger.treaties import load_registry
 from ..records import ActorMention, CodedEvent, PlaceMention, SentenceInfo
 from ..timex.sentence_dates import borrowed, event_day, owner, own_expression
 from .cues import Cues, default_cues
@@ -243,9 +245,6 @@ class EventCoder:
         (NATO) is whom the request goes to, when the sentence names the treaty (not only an article) and the
         source's state is a party to it on the event's date. The target is placed on the treaty's name.
         """
-        from ..ledger.text import find_alias
-        from ..ledger.treaties import load_registry
-
         country = ev.source.country
         if not country or ev.source.org:
             return ev
@@ -1801,7 +1800,7 @@ class EventCoder:
                     ev_why += f"; {own_why}"
             events.append(CodedEvent(
                 sent_index=ctx.sent_index, sent_start=ctx.sent.start_char, sent_end=ctx.sent.end_char,
-                sentence=ctx.sent.text, source=s, target=t, cameo=code,
+                sentence=ctx.sent_text, source=s, target=t, cameo=code,
                 trigger_start=start, trigger_end=end, trigger=ctx.span_text(start, end), pattern_id=p.id,
                 negated=negated, modality=ev_mod, claimed_by=claimed_by,
                 date=when[0], date_precision=when[1], location=location,

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
-from ..nlp.word_index import positions_of
+from ..nlp.word_index import lemma_positions_in, positions_of
 from ..records import ActorMention, Quote
 from .polarity import according_to
 from .slots import MentionIndex, subjects
@@ -53,7 +53,7 @@ class QuoteFinder:
             spans.append((m.start(), m.end()))
             quotes.append(Quote(si, start, end, text[start:end], speaker, "direct"))
         starts = [s.start for s in sents]
-        for i in positions_of(doc, self.cues.report_verbs, lemmas=True):
+        for i in lemma_positions_in(doc, self.cues.report_verbs):
             tok = doc[i]
             si = bisect_right(starts, i) - 1
             sent = sents[si]
@@ -91,7 +91,8 @@ class QuoteFinder:
 
             def outside(words: Iterable[str], lemmas: bool = False) -> list[Token]:
                 """The sentence's tokens of ``words`` that are not inside the quotation, in order."""
-                return [t for i in positions_of(doc, words, lemmas=lemmas) if sent.start <= i < sent.end
+                at = lemma_positions_in(doc, words) if lemmas else positions_of(doc, words)
+                return [t for i in at if sent.start <= i < sent.end
                         and not (start <= (t := doc[i]).idx < end)]
 
             verbs = outside(self.cues.report_verbs, lemmas=True)
