@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from ..nlp.word_index import lemma_positions_in, positions_of
 from ..records import ActorMention, Quote
 from .polarity import according_to
-from .slots import MentionIndex, subjects
+from .slots import MentionIndex, children, subjects
 
 if TYPE_CHECKING:
     from .coder import EventCoder
@@ -57,7 +57,7 @@ class QuoteFinder:
             tok = doc[i]
             si = bisect_right(starts, i) - 1
             sent = sents[si]
-            for c in tok.children:
+            for c in children(tok):
                 if c.dep_ != "ccomp":
                     continue
                 toks = [t for t in c.subtree if not (t.dep_ == "mark" and t.head.i == c.i)]
