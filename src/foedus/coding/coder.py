@@ -99,9 +99,10 @@ class EventCoder:
         self.finder = SlotFinder(self.cues)
 
     # ---- public -------------------------------------------------------------
-    def code(self, doc: Doc) -> CodingResult:
+    def code(self, doc: Doc, index: MentionIndex | None = None) -> CodingResult:
+        """The events of ``doc``; ``index``: its actor mentions, when the caller has indexed them already."""
         result = CodingResult()
-        index = MentionIndex(doc, doc._.actors)
+        index = MentionIndex(doc, doc._.actors) if index is None else index
         sentences = {s.start: s for s in (doc._.sentences or [])}
         published = doc._.published
         places = list(doc._.places or [])
@@ -1243,12 +1244,17 @@ class EventCoder:
                 o.code == e.code or bool(o.country) and o.country == e.country
                 and (o.role or "GOV") == "GOV" and (e.role or "GOV") == "GOV" for e in exclude)
 
+        doc, mentions = trigger.doc, ctx.index.by_token
         for c in children(trigger):
             if c.dep_ not in ("ccomp", "xcomp", "parataxis"):
                 continue
-            for tok in sorted(c.subtree, key=lambda t: t.i):
-                m = ctx.index.at(tok)
+            # the clause's words in text order: only those of a mention are read from the parse
+            for i in range(c.left_edge.i, c.right_edge.i + 1):
+                m = mentions.get(i)
                 if m is not None and m.code and (m.country or m.code) not in own and m not in exclude:
+                    tok = doc[i]
+                    if i != c.i and not c.is_ancestor(tok):
+                        continue  # between the clause's edges, outside its subtree
                     while tok.head.i != tok.i and ctx.index.at(tok.head) is m:
                         tok = tok.head  # the head word of the mention
                     if tok.dep_ in ("amod", "compound") and tok.head.lemma_.lower() in _PLACE_NOUNS:
@@ -2084,16 +2090,16 @@ class _SentenceContext:
         # only a place of the predicate's own clause: "Pelosi visited Yerevan and condemned
         # attacks on Armenia" does not put the attacks in Yerevan
         clause = _clause_tokens(trigger)
-        sub = {t.i for t in trigger.subtree}
 
         def within(p: PlaceMention, toks: list[Token]) -> bool:
             return any(t.idx <= p.start < t.idx + len(t.text) for t in toks)
 
         own = [p for p in in_sent if within(p, clause)]
+        if not own:
+            return None
+        sub = {t.i for t in trigger.subtree}  # only when a place of the clause may lie inside the phrase
         inside = [p for p in own if within(p, [t for t in clause if t.i in sub])]
         pool = inside or own
-        if not pool:
-            return None
         return min(pool, key=lambda p: abs(p.start - trigger.idx))
 
     def country_place(self, actors: list[ActorMention]) -> PlaceMention | None:

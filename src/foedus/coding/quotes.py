@@ -35,8 +35,9 @@ class QuoteFinder:
         self.coder = coder
         self.cues = coder.cues
 
-    def find(self, doc: Doc) -> list[Quote]:
-        index = MentionIndex(doc, doc._.actors)
+    def find(self, doc: Doc, index: MentionIndex | None = None) -> list[Quote]:
+        """The quotations of ``doc``; ``index``: its actor mentions, when the caller has indexed them already."""
+        index = MentionIndex(doc, doc._.actors) if index is None else index
         sents = list(doc.sents)
         quotes: list[Quote] = []
         spans: list[tuple[int, int]] = []
