@@ -2082,9 +2082,8 @@ class _SentenceContext:
         """
         # a place named as an actor ("Baku said") is no location, unless it only stands for its
         # country as a target ("shelled Jermuk": target ARM, location Jermuk)
-        in_sent = [p for p in self.places if self.sent.start_char <= p.start < self.sent.end_char
-                   and not any(a.start <= p.start < a.end and a.how != "place" for a in actors)
-                   and not self._in_name(p)]
+        in_sent = [p for p in self.sent_places
+                   if not any(a.start <= p.start < a.end and a.how != "place" for a in actors)]
         if not in_sent:
             return None
         # only a place of the predicate's own clause: "Pelosi visited Yerevan and condemned
@@ -2104,11 +2103,16 @@ class _SentenceContext:
 
     def country_place(self, actors: list[ActorMention]) -> PlaceMention | None:
         """The country named by one of ``actors`` as a place ("an attack on Armenia" -> Armenia)."""
-        for p in self.places:
-            if p.kind == "country" and self.sent.start_char <= p.start < self.sent.end_char \
-                    and any(a.start <= p.start < a.end for a in actors) and not self._in_name(p):
+        for p in self.sent_places:
+            if p.kind == "country" and any(a.start <= p.start < a.end for a in actors):
                 return p
         return None
+
+    @cached_property
+    def sent_places(self) -> list[PlaceMention]:
+        """The places of the sentence outside names (``_in_name``), in the document's order: read once,
+        as every event of the sentence asks for them."""
+        return [p for p in self.places if self.sent.start_char <= p.start < self.sent.end_char and not self._in_name(p)]
 
     def _in_name(self, place: PlaceMention) -> bool:
         """A place inside the name of a war, a conflict or a document ("the Second Nagorno-Karabakh War")."""

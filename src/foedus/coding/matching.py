@@ -278,7 +278,7 @@ def _first_match(tok: Token, cands: tuple[Pattern, ...], temporal: frozenset[str
             if not used and "*" not in p.objects:
                 # a dictionary's word after the verb need not be a noun: "would act <now>",
                 # "is <ready>": an adverb or predicative complement after the head
-                used = tuple(c for c in tok.rights if c.dep_ in _AFTER_DEPS
+                used = tuple(c for c in children(tok) if c.i > tok.i and c.dep_ in _AFTER_DEPS
                              and (c.lemma_.lower() in p.objects or c.lower_ in p.objects))
             if not used and p.in_phrase:
                 used = _in_phrase(tok, p)

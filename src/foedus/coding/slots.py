@@ -9,7 +9,7 @@ the nominal core around it ("the forces of Azerbaijan", "Armenian positions").
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
@@ -55,11 +55,11 @@ def parse_memo(doc: Doc) -> Iterator[None]:
         doc.user_data.pop(_PARSE_KEY, None)
 
 
-def children(tok: Token) -> tuple[Token, ...]:
-    """``tok.children`` in text order, remembered inside :func:`parse_memo`."""
+def children(tok: Token) -> Iterable[Token]:
+    """``tok.children`` in text order, remembered inside :func:`parse_memo` (outside it, spaCy's own iterator)."""
     memo = tok.doc.user_data.get(_PARSE_KEY)
     if memo is None:
-        return tuple(tok.children)
+        return tok.children
     found = memo.children.get(tok.i)
     if found is None:
         found = memo.children[tok.i] = tuple(tok.children)
@@ -70,7 +70,7 @@ def conjuncts(tok: Token) -> tuple[Token, ...]:
     """``tok.conjuncts``, remembered inside :func:`parse_memo`."""
     memo = tok.doc.user_data.get(_PARSE_KEY)
     if memo is None:
-        return tuple(tok.conjuncts)
+        return tok.conjuncts
     found = memo.conjuncts.get(tok.i)
     if found is None:
         found = memo.conjuncts[tok.i] = tuple(tok.conjuncts)
@@ -319,7 +319,8 @@ def objects(tok: Token, unshared: frozenset[str] = frozenset()) -> list[Token]:
             obj = after[0]
     if obj is None and tok.pos_ == "VERB":
         # the small parser's slips: "warned Azerbaijan" (npadvmod), "called Pashinyan" (oprd)
-        obj = next((c for c in tok.rights if c.dep_ in ("npadvmod", "oprd") and c.pos_ == "PROPN"), None)
+        obj = next((c for c in children(tok) if c.i > tok.i and c.dep_ in ("npadvmod", "oprd") and c.pos_ == "PROPN"),
+                   None)
     if obj is None and tok.pos_ == "VERB":
         # "attacked and shelled Armenian positions": the object shared with a coordinated verb
         own = any(c.dep_ in ("xcomp", "ccomp", "prep", "advcl", "dative") for c in children(tok)) \
@@ -384,7 +385,7 @@ def subjects(tok: Token, inherit: bool = True) -> list[Token]:
                 subj = nxt
         if subj is None and cur.pos_ == "VERB":
             # the small parser's slip: "Azerbaijan massed troops" with Azerbaijan as npadvmod
-            subj = next((c for c in cur.lefts if c.dep_ == "npadvmod" and c.pos_ == "PROPN"), None)
+            subj = next((c for c in children(cur) if c.i < cur.i and c.dep_ == "npadvmod" and c.pos_ == "PROPN"), None)
         if subj is not None:
             if subj.lower_ in RELATIVE_PRONOUNS and cur.dep_ == "relcl":
                 return with_conjuncts(cur.head)
