@@ -2090,15 +2090,16 @@ class _SentenceContext:
         # attacks on Armenia" does not put the attacks in Yerevan
         clause = _clause_tokens(trigger)
 
-        def within(p: PlaceMention, toks: list[Token]) -> bool:
-            return any(t.idx <= p.start < t.idx + len(t.text) for t in toks)
+        def holder(p: PlaceMention) -> Token | None:
+            """The clause's word the place starts in."""
+            return next((t for t in clause if t.idx <= p.start < t.idx + len(t.text)), None)
 
-        own = [p for p in in_sent if within(p, clause)]
-        if not own:
+        own = [(p, t) for p in in_sent if (t := holder(p)) is not None]
+        # inside the predicate's phrase: the place's word is the trigger or hangs below it
+        inside = [p for p, t in own if t.i == trigger.i or trigger.is_ancestor(t)]
+        pool = inside or [p for p, _ in own]
+        if not pool:
             return None
-        sub = {t.i for t in trigger.subtree}  # only when a place of the clause may lie inside the phrase
-        inside = [p for p in own if within(p, [t for t in clause if t.i in sub])]
-        pool = inside or own
         return min(pool, key=lambda p: abs(p.start - trigger.idx))
 
     def country_place(self, actors: list[ActorMention]) -> PlaceMention | None:

@@ -248,8 +248,15 @@ def _complement_ok(comp: Token, entries: frozenset[str]) -> bool:
 def _first_match(tok: Token, cands: tuple[Pattern, ...], temporal: frozenset[str]) -> Match | None:
     objs: list[Token] | None = None
     comps: list[Token] | None = None
+    # what every candidate asks of the token, read once: a word heads dozens of patterns
+    pos_ok: dict[str, bool] = {}
+    obj_words: list[tuple[Token, str, str, bool]] | None = None  # object, its lemma, its form, a noun?
+    after_words: list[tuple[Token, str, str]] | None = None  # adverb or complement after the head, lemma, form
     for p in cands:
-        if not _pos_ok(tok, p.pos):
+        ok = pos_ok.get(p.pos)
+        if ok is None:
+            ok = pos_ok[p.pos] = _pos_ok(tok, p.pos)
+        if not ok:
             continue
         if p.objects or p.prep or p.modifiers:
             if objs is None:
@@ -273,13 +280,17 @@ def _first_match(tok: Token, cands: tuple[Pattern, ...], temporal: frozenset[str
         used: tuple[Token, ...] = ()
         in_phrase = False
         if p.objects:
-            used = tuple(o for o in (objs or []) if o.lemma_.lower() in p.objects or o.lower_ in p.objects
-                         or ("*" in p.objects and o.pos_ in ("NOUN", "PROPN")))
+            if obj_words is None:
+                obj_words = [(o, o.lemma_.lower(), o.lower_, o.pos_ in _NOUNISH) for o in (objs or [])]
+            used = tuple(o for o, lemma, low, noun in obj_words if lemma in p.objects or low in p.objects
+                         or ("*" in p.objects and noun))
             if not used and "*" not in p.objects:
                 # a dictionary's word after the verb need not be a noun: "would act <now>",
                 # "is <ready>": an adverb or predicative complement after the head
-                used = tuple(c for c in children(tok) if c.i > tok.i and c.dep_ in _AFTER_DEPS
-                             and (c.lemma_.lower() in p.objects or c.lower_ in p.objects))
+                if after_words is None:
+                    after_words = [(c, c.lemma_.lower(), c.lower_) for c in children(tok)
+                                   if c.i > tok.i and c.dep_ in _AFTER_DEPS]
+                used = tuple(c for c, lemma, low in after_words if lemma in p.objects or low in p.objects)
             if not used and p.in_phrase:
                 used = _in_phrase(tok, p)
                 in_phrase = bool(used)
