@@ -24,6 +24,8 @@ from typing import Any, Callable, Iterable
 
 from spacy.tokens import Doc, Span, Token
 
+from ..ledger.text import find_alias
+from ..ledger.treaties import load_registry
 from ..records import ActorMention, CodedEvent, PlaceMention, SentenceInfo
 from ..timex.sentence_dates import borrowed, event_day, owner, own_expression
 from .cues import Cues, default_cues
@@ -35,8 +37,8 @@ from .polarity import (
     reported_future, self_report,
 )
 from .slots import (
-    MentionIndex, SlotFinder, is_passive, is_temporal, obligation_clause, objects, of_objects, prep_objects,
-    sentence_start, subjects, support_governor, with_conjuncts,
+    MentionIndex, SlotFinder, children, conjuncts, is_passive, is_temporal, obligation_clause, objects, of_objects,
+    parse_memo, prep_objects, sentence_start, subjects, support_governor, with_conjuncts,
 )
 
 _COMPLEMENT_PREPS = ("for", "to", "of", "on", "against", "from")
@@ -97,15 +99,17 @@ class EventCoder:
         self.finder = SlotFinder(self.cues)
 
     # ---- public -------------------------------------------------------------
-    def code(self, doc: Doc) -> CodingResult:
+    def code(self, doc: Doc, index: MentionIndex | None = None) -> CodingResult:
+        """The events of ``doc``; ``index``: its actor mentions, when the caller has indexed them already."""
         result = CodingResult()
-        index = MentionIndex(doc, doc._.actors)
+        index = MentionIndex(doc, doc._.actors) if index is None else index
         sentences = {s.start: s for s in (doc._.sentences or [])}
         published = doc._.published
         places = list(doc._.places or [])
         for sent_index, sent in enumerate(doc.sents):
             info = sentences.get(sent.start_char)
-            self._code_sentence(doc, sent, sent_index, info, published, index, places, result)
+            with parse_memo(doc):  # the sentence's parse is read once per token, not once per question
+                self._code_sentence(doc, sent, sent_index, info, published, index, places, result)
         result.events = self._voiced(result.events, doc)
         converted = self.patterns.converted_ids
         result.events = [self._treaty_addressee(ev) if ev.target is None and ev.cameo[:2] == "02"
@@ -243,9 +247,6 @@ class EventCoder:
         (NATO) is whom the request goes to, when the sentence names the treaty (not only an article) and the
         source's state is a party to it on the event's date. The target is placed on the treaty's name.
         """
-        from ..ledger.text import find_alias
-        from ..ledger.treaties import load_registry
-
         country = ev.source.country
         if not country or ev.source.org:
             return ev
@@ -602,14 +603,14 @@ class EventCoder:
         causes = ("after", "following", "for", "despite", "since", "amid")
         if (t.pos_ == "NOUN" and t.lemma_.lower() in self.cues.standing_conflict_nouns
                 and m.pattern.id not in self.patterns.converted_ids
-                and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in t.children)
+                and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in children(t))
                 and all(ev.target is None for ev in events)):
             return _keep(events, result, lambda ev: "a lasting conflict named through its author's pronoun")
         if (t.pos_ == "NOUN" and t.lemma_.lower() in self.cues.standing_conflict_nouns
                 and m.pattern.id not in self.patterns.converted_ids
                 and (t.dep_ == "pobj" and t.head.lower_ in causes
                      or t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "advcl"
-                     and any(c.dep_ == "mark" and c.lower_ in causes for c in t.head.children))):
+                     and any(c.dep_ == "mark" and c.lower_ in causes for c in children(t.head)))):
             # "... after Arnor's invasion of Gondor had ended": the subject of a clause of time or cause too
             return _keep(events, result, lambda ev: "a lasting conflict named as the setting of the clause")
         if not (t.pos_ == "NOUN" and t.dep_ == "pobj" and t.head.lower_ in causes):
@@ -648,8 +649,8 @@ class EventCoder:
             return False
         verb = span.root if span.root.pos_ in ("VERB", "AUX") else span.root.head
         for _ in range(3):  # the act pledged is held as long as the pledge ("has long pledged to retake")
-            if (any(c.dep_ == "advmod" and c.lower_ == "long" for c in verb.children)
-                    and any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)):
+            if (any(c.dep_ == "advmod" and c.lower_ == "long" for c in children(verb))
+                    and any(c.dep_ == "aux" and c.lemma_ == "have" for c in children(verb))):
                 return True
             if verb.dep_ not in ("xcomp", "conj") or verb.head.i == verb.i:
                 return False
@@ -700,7 +701,7 @@ class EventCoder:
         for _ in range(4):
             if cur.head.i == cur.i:
                 return False
-            if any(c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in cur.children):
+            if any(c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in children(cur)):
                 return cur.head.lemma_.lower() in ("ask", "wonder", "inquire", "enquire", "query")
             if cur.dep_ not in ("conj", "xcomp", "prep", "pobj"):
                 return False
@@ -714,9 +715,9 @@ class EventCoder:
         cur = trigger
         while cur.head.i != cur.i:
             if cur.dep_ == "advcl":
-                marks = [c for c in cur.children if c.dep_ == "mark" and c.lower_ in self.cues.earlier_marks]
+                marks = [c for c in children(cur) if c.dep_ == "mark" and c.lower_ in self.cues.earlier_marks]
                 if marks and any(c.dep_ == "npadvmod" and c.lemma_.lower() in self.cues.earlier_spans
-                                 for c in cur.children):
+                                 for c in children(cur)):
                     return True
             cur = cur.head
         return False
@@ -754,9 +755,9 @@ class EventCoder:
                 and tok.head.lemma_.lower() in self.cues.provision_subjects)
 
     def _question(self, trigger: Token) -> bool:
-        for c in trigger.children:
+        for c in children(trigger):
             if c.dep_ == "ccomp" and any(g.dep_ in ("mark", "advmod", "nsubj", "dobj") and g.lower_ in self.cues.question_words
-                                         and g.i < c.i for g in c.children):
+                                         and g.i < c.i for g in children(c)):
                 return True
         return False
 
@@ -796,18 +797,18 @@ class EventCoder:
     def _complement(self, trigger: Token, matches: dict[int, Match]) -> Match | None:
         """The event a frame verb governs ("asked X to <intervene>", "called for <talks>")."""
         candidates: list[Token] = []
-        for c in trigger.children:
+        for c in children(trigger):
             if c.dep_ in ("xcomp", "ccomp", "acl"):
                 candidates.append(c)
-        for c in trigger.children:
+        for c in children(trigger):
             if c.dep_ in ("prep", "prt") and c.lower_ in _COMPLEMENT_PREPS:
-                candidates.extend(o for o in c.children if o.dep_ in ("pobj", "pcomp"))
+                candidates.extend(o for o in children(c) if o.dep_ in ("pobj", "pcomp"))
         candidates.extend(objects(trigger))
         for c in list(candidates):
             # "agreed to provide aid": the noun carried by the complement verb
             if c.i not in matches:
                 candidates.extend(o for o in objects(c))
-                candidates.extend(x for x in c.children if x.dep_ == "xcomp")
+                candidates.extend(x for x in children(c) if x.dep_ == "xcomp")
         for c in candidates:
             if c.i in matches:
                 return matches[c.i]
@@ -824,13 +825,13 @@ class EventCoder:
             return m if m.code else None
         if tok.lemma_.lower() in self.cues.crowd_nouns:
             # "demonstrators in Lagos", "protesters from Nigeria": the crowd of a state named by its place
-            for c in tok.children:
+            for c in children(tok):
                 if c.dep_ == "prep" and c.lower_ in ("in", "from"):
-                    for o in c.children:
+                    for o in children(c):
                         m = ctx.index.find(o, 1) if o.dep_ == "pobj" else None
                         if m is not None and m.code and m.role is None and not m.org and not m.person:
                             return m
-        for t in (tok, *[c for c in tok.children if c.dep_ == "poss"]):
+        for t in (tok, *[c for c in children(tok) if c.dep_ == "poss"]):
             if t.lower_ in self.cues.pronouns:
                 return self._pronoun(t, ctx)
         return None
@@ -850,13 +851,13 @@ class EventCoder:
             return []
         out = [first]
         extra: list[Token] = self._listed_appositions(tok, ctx)
-        for c in tok.children:
-            if c.dep_ in ("amod", "compound", "nmod") and c.conjuncts:
-                extra.extend([c, *c.conjuncts])
+        for c in children(tok):
+            if c.dep_ in ("amod", "compound", "nmod") and conjuncts(c):
+                extra.extend([c, *conjuncts(c)])
             if c.dep_ == "prep" and c.lower_ == "of":
-                for o in c.children:
+                for o in children(c):
                     if o.dep_ == "pobj":
-                        extra.extend(o.conjuncts)
+                        extra.extend(conjuncts(o))
         for t in extra:
             m = ctx.index.at(t)
             if m is not None and m.code and m not in out:
@@ -865,9 +866,9 @@ class EventCoder:
 
     @staticmethod
     def _of_after(tok: Token, ctx: "_SentenceContext") -> ActorMention | None:
-        for c in tok.head.children:
+        for c in children(tok.head):
             if c.dep_ == "prep" and c.lower_ == "of" and c.i > tok.i:
-                for o in c.children:
+                for o in children(c):
                     m = ctx.index.at(o) if o.dep_ == "pobj" else None
                     if m is not None and m.code:
                         return m
@@ -883,17 +884,17 @@ class EventCoder:
         """
         doc = tok.doc
         head_m = ctx.index.at(tok)
-        if head_m is None or not any(c.dep_ == "cc" for c in tok.children):
+        if head_m is None or not any(c.dep_ == "cc" for c in children(tok)):
             return []
         out: list[Token] = []
-        for c in tok.children:
+        for c in children(tok):
             if c.dep_ != "appos":
                 continue
             m = ctx.index.at(c)
             left, right = c.left_edge.i, c.right_edge.i
             if (m is None or not m.code or m.code == head_m.code or left == 0 or doc[left - 1].text != ","
                     or right + 2 >= len(doc) or doc[right + 1].text != ","
-                    or not any(x.dep_ == "cc" and x.i > right for x in tok.children)):
+                    or not any(x.dep_ == "cc" and x.i > right for x in children(tok))):
                 continue
             out.append(c)
         return out
@@ -953,7 +954,7 @@ class EventCoder:
         verb = tok.head
         if tok.dep_ != "nsubj" or verb.pos_ != "VERB" or verb.lemma_.lower() in self._NOT_AGENTIVE:
             return None
-        if any(c.dep_ in ("ccomp", "csubj") and any(g.dep_ == "mark" for g in c.children) for c in verb.children):
+        if any(c.dep_ in ("ccomp", "csubj") and any(g.dep_ == "mark" for g in children(c)) for c in children(verb)):
             return None  # "It emerged that ...": an extraposed clause
         if ctx.sent.start == 0:
             return None
@@ -979,7 +980,7 @@ class EventCoder:
         # "a summit in Lima, where the premier was paying her first call": the place a "where" clause hangs on
         cur = support_governor(trigger, self.cues) or trigger
         for _ in range(3):
-            if cur.dep_ == "relcl" and any(c.lower_ == "where" for c in cur.children):
+            if cur.dep_ == "relcl" and any(c.lower_ == "where" for c in children(cur)):
                 toks.append(cur.head)
                 break
             if cur.head.i == cur.i:
@@ -995,7 +996,7 @@ class EventCoder:
             subj = subjects(gov)
         crowd: Token | None = None
         for s in subj:
-            cands = [s, *[o for p in s.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]]
+            cands = [s, *[o for p in children(s) if p.dep_ == "prep" and p.lower_ == "of" for o in children(p) if o.dep_ == "pobj"]]
             crowd = next((c for c in cands if c.lemma_.lower() in self.cues.crowd_nouns), None)
             if crowd is not None:
                 break
@@ -1055,7 +1056,7 @@ class EventCoder:
                 # the subject of the verb governing the predicate ("X will be hosting Y to celebrate")
                 head = trigger.head
                 if head.i != trigger.i and head.pos_ in ("VERB", "AUX"):
-                    toks = subjects(head) or [c for c in head.children if c.dep_ == "nsubjpass"]
+                    toks = subjects(head) or [c for c in children(head) if c.dep_ == "nsubjpass"]
                     found = [m for t in toks for m in self._mentions(t, ctx) if m not in exclude]
             elif slot.startswith("after:"):
                 # the first named actor after the phrase of a preposition ("Iftar in X with Y" -> Y)
@@ -1097,27 +1098,27 @@ class EventCoder:
         """A clause that continues the predicate's phrase: a participle or infinitive
         without a subject of its own ("the parade supporting X", "memos sent by X",
         "signed an accord to supply X"), or a noun's 'that' clause ("hopes that X ...")."""
-        kids = {k.dep_ for k in c.children}
+        kids = {k.dep_ for k in children(c)}
         if c.dep_ == "acl":
             if not kids & {"nsubj", "nsubjpass", "expl"}:
                 return True
-            return any(k.dep_ == "mark" and k.lower_ == "that" for k in c.children)
+            return any(k.dep_ == "mark" and k.lower_ == "that" for k in children(c))
         if c.dep_ == "advcl":
             return (c.tag_ == "VB" and not kids & {"nsubj", "nsubjpass", "mark"}
-                    and any(k.dep_ == "aux" and k.lower_ == "to" for k in c.children))
+                    and any(k.dep_ == "aux" and k.lower_ == "to" for k in children(c)))
         return False
 
     def _phrase_tokens(self, trigger: Token) -> list[Token]:
         """The tokens of the predicate's own phrases after it, in text order: its
         object, complement, prepositional and dative phrases, an adverb's phrase
         ("marched close to the border with X"), and the reduced clauses inside them."""
-        stack = [c for c in trigger.children if c.i > trigger.i
+        stack = [c for c in children(trigger) if c.i > trigger.i
                  and (c.dep_ in self._PHRASE_DEPS or c.dep_ == "advmod" or self._reduced_clause(c))]
         toks: list[Token] = []
         while stack:
             t = stack.pop()
             toks.append(t)
-            stack.extend(c for c in t.children if c.dep_ not in self._PHRASE_STOP
+            stack.extend(c for c in children(t) if c.dep_ not in self._PHRASE_STOP
                          or t.dep_ in ("pobj", "dobj") and c.dep_ == "conj"
                          or c.i > t.i and self._reduced_clause(c))
         return sorted(toks, key=lambda t: t.i)
@@ -1243,17 +1244,22 @@ class EventCoder:
                 o.code == e.code or bool(o.country) and o.country == e.country
                 and (o.role or "GOV") == "GOV" and (e.role or "GOV") == "GOV" for e in exclude)
 
-        for c in trigger.children:
+        doc, mentions = trigger.doc, ctx.index.by_token
+        for c in children(trigger):
             if c.dep_ not in ("ccomp", "xcomp", "parataxis"):
                 continue
-            for tok in sorted(c.subtree, key=lambda t: t.i):
-                m = ctx.index.at(tok)
+            # the clause's words in text order: only those of a mention are read from the parse
+            for i in range(c.left_edge.i, c.right_edge.i + 1):
+                m = mentions.get(i)
                 if m is not None and m.code and (m.country or m.code) not in own and m not in exclude:
+                    tok = doc[i]
+                    if i != c.i and not c.is_ancestor(tok):
+                        continue  # between the clause's edges, outside its subtree
                     while tok.head.i != tok.i and ctx.index.at(tok.head) is m:
                         tok = tok.head  # the head word of the mention
                     if tok.dep_ in ("amod", "compound") and tok.head.lemma_.lower() in _PLACE_NOUNS:
                         continue  # "envoys to the Ethiopian port city": where, not whom the statement is about
-                    if tok.dep_ == "conj" and speaker(tok.head) or any(x.dep_ == "conj" and speaker(x) for x in tok.children):
+                    if tok.dep_ == "conj" and speaker(tok.head) or any(x.dep_ == "conj" and speaker(x) for x in children(tok)):
                         continue  # "Chile and Peru welcome ...": a co-speaker of the statement, not its addressee
                     return [m]
         return []
@@ -1272,18 +1278,18 @@ class EventCoder:
         """
         verb = self._anchor(trigger)
         verb = verb if verb.pos_ in ("VERB", "AUX") else verb.head
-        for prep in verb.children:
+        for prep in children(verb):
             if prep.dep_ not in ("prep", "advcl"):
                 continue
-            for noun in prep.children:
+            for noun in children(prep):
                 if noun.dep_ not in ("pobj", "dobj") or noun.lemma_.lower() not in self._REQUEST_NOUNS:
                     continue
-                agents = [c for c in noun.children if c.dep_ == "poss"]
-                agents += [o for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "by", "from")
-                           for o in c.children if o.dep_ == "pobj"]
+                agents = [c for c in children(noun) if c.dep_ == "poss"]
+                agents += [o for c in children(noun) if c.dep_ == "prep" and c.lower_ in ("of", "by", "from")
+                           for o in children(c) if o.dep_ == "pobj"]
                 found: list[ActorMention] = []
                 for a in agents:
-                    for tok in [a, *[c for c in a.children if c.dep_ == "conj"]]:
+                    for tok in [a, *[c for c in children(a) if c.dep_ == "conj"]]:
                         found.extend(x for x in self._mentions(tok, ctx) if x.code and x not in sources
                                      and not any(x.code == s.code for s in sources) and x not in found)
                 if found:
@@ -1312,8 +1318,8 @@ class EventCoder:
     def _purpose_target(self, trigger: Token, ctx: "_SentenceContext",
                         sources: list[ActorMention]) -> list[ActorMention]:
         """The object of an event noun's purpose clause: "a visit to meet Kim Jong Un" -> Kim Jong Un."""
-        for c in trigger.children:
-            if c.dep_ in ("acl", "relcl", "advcl") and c.tag_ == "VB" and any(a.lower_ == "to" for a in c.children):
+        for c in children(trigger):
+            if c.dep_ in ("acl", "relcl", "advcl") and c.tag_ == "VB" and any(a.lower_ == "to" for a in children(c)):
                 for o in objects(c):
                     found = [m for m in self._mentions(o, ctx) if m.code and m not in sources
                              and not any(m.code == s.code for s in sources)]
@@ -1339,16 +1345,16 @@ class EventCoder:
         seen = {trigger.i}
         while queue:
             tok, depth = queue.pop(0)
-            for c in tok.children:
+            for c in children(tok):
                 if c.i in seen:
                     continue
                 seen.add(c.i)
                 if c.dep_ == "prep" and c.lower_ in self.cues.scope_target_preps and not is_temporal(c, self.cues.temporal):
-                    for o in [x for x in c.children if x.dep_ == "pobj"]:
+                    for o in [x for x in children(c) if x.dep_ == "pobj"]:
                         hit = self._scope_actor(o, ctx, sources, own)
                         if hit is not None:
                             # "struck groups in Syria and northern Iraq": each area coordinated in the phrase
-                            more = [self._scope_actor(x, ctx, sources, own) for x in o.conjuncts]
+                            more = [self._scope_actor(x, ctx, sources, own) for x in conjuncts(o)]
                             return [hit, *(m for m in dict.fromkeys(more)
                                            if m is not None and m.code != hit.code)]
                         queue.append((o, depth + 1))
@@ -1406,10 +1412,10 @@ class EventCoder:
         """
         speakers = {e.country or e.code for e in exclude}
         objs = objects(trigger)
-        datives = [c for c in trigger.children if c.dep_ == "dative"]
+        datives = [c for c in children(trigger) if c.dep_ == "dative"]
         if datives:
             objs = datives  # "branded Marcos a separatist": the dative is evaluated, the object is the label
-        elif not objs and any(c.dep_ == "prep" and c.lower_ == "as" for c in trigger.children):
+        elif not objs and any(c.dep_ == "prep" and c.lower_ == "as" for c in children(trigger)):
             # "referred to Hanoi as an aggressor"
             objs = prep_objects(trigger, "to", (), self.cues.temporal)
         if trigger.pos_ == "NOUN" and trigger.dep_ in ("dobj", "obj") and trigger.head.pos_ == "VERB":
@@ -1427,7 +1433,7 @@ class EventCoder:
                 if srcs:
                     return srcs
             if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") or c.dep_ == "poss"
-                       and c.lower_ in ("its", "their") for c in o.children):
+                       and c.lower_ in ("its", "their") for c in children(o)):
                 continue
             if m is None:
                 # "the ratification" after "parliament had ratified it": the latest earlier
@@ -1489,8 +1495,8 @@ class EventCoder:
             return []
         out: list[ActorMention] = []
         for subj in subjects(verb):
-            listed = [t for c in subj.children if c.dep_ == "prep" and c.lower_ == "including"
-                      for o in c.children if o.dep_ == "pobj" for t in with_conjuncts(o)]
+            listed = [t for c in children(subj) if c.dep_ == "prep" and c.lower_ == "including"
+                      for o in children(c) if o.dep_ == "pobj" for t in with_conjuncts(o)]
             for tok in listed or with_conjuncts(subj):
                 out.extend(m for m in self._mentions(tok, ctx) if m.code and m not in out and m not in sources
                            and not any(m.code == s.code for s in sources))
@@ -1592,7 +1598,7 @@ class EventCoder:
                     and is_passive(m.trigger) and not prep_objects(m.trigger, "by")):
                 # PETRARCH's reading (converted dictionaries): a passive with no agent keeps
                 # its grammatical subject as the source ("X was criticized over its dispute with Y")
-                subj = [c for c in m.trigger.children if c.dep_ == "nsubjpass"]
+                subj = [c for c in children(m.trigger) if c.dep_ == "nsubjpass"]
                 sources = [a for t in subj for a in self._mentions(t, ctx)]
                 source_slot = "subj" if sources else source_slot
         if not sources and m.trigger.pos_ == "NOUN" and not p.converted:
@@ -1668,7 +1674,7 @@ class EventCoder:
     @staticmethod
     def _about_force(trigger: Token, ctx: "_SentenceContext") -> bool:
         """Does the clause said by ``trigger`` name an act of force ("said the strikes were aimed at camps")?"""
-        for c in trigger.children:
+        for c in children(trigger):
             if c.dep_ == "ccomp" and any(t.i in ctx.matches and ctx.matches[t.i].pattern.code[:2] in FORCE_ROOTS
                                          for t in c.subtree):
                 return True
@@ -1680,9 +1686,9 @@ class EventCoder:
         targeted the police")."""
         nouns = [trigger] if trigger.pos_ == "NOUN" else [t for t in subjects(trigger) if t.pos_ == "NOUN"]
         for noun in nouns:
-            for c in noun.children:
+            for c in children(noun):
                 if c.dep_ == "acl" and c.lemma_.lower() == "claim":
-                    found = [x for a in c.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"
+                    found = [x for a in children(c) if a.dep_ == "agent" for o in children(a) if o.dep_ == "pobj"
                              for x in self._mentions(o, ctx) if x.code]
                     if found:
                         return noun, found
@@ -1700,15 +1706,15 @@ class EventCoder:
         if frame is None or anchor.pos_ not in ("VERB", "AUX"):
             return []
         out: list[CodedEvent] = []
-        for clause in anchor.children:
-            if clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "until" for c in clause.children):
+        for clause in children(anchor):
+            if clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "until" for c in children(clause)):
                 doers = subjects(clause)
             elif clause.dep_ == "prep" and clause.lower_ == "until":
                 # the small parser's reading of "until Somalia ends ...": a preposition with the doer as its
                 # object, or a clause under it
-                doers = [c for c in clause.children if c.dep_ == "pobj" and c.pos_ == "PROPN"]
-                doers += [t for c in clause.children if c.dep_ == "pcomp" for t in subjects(c)
-                          + [k for k in c.children if k.dep_ == "nsubj"]]
+                doers = [c for c in children(clause) if c.dep_ == "pobj" and c.pos_ == "PROPN"]
+                doers += [t for c in children(clause) if c.dep_ == "pcomp" for t in subjects(c)
+                          + [k for k in children(c) if k.dep_ == "nsubj"]]
             else:
                 continue
             who = [x for t in doers for x in self._mentions(t, ctx)
@@ -1801,7 +1807,7 @@ class EventCoder:
                     ev_why += f"; {own_why}"
             events.append(CodedEvent(
                 sent_index=ctx.sent_index, sent_start=ctx.sent.start_char, sent_end=ctx.sent.end_char,
-                sentence=ctx.sent.text, source=s, target=t, cameo=code,
+                sentence=ctx.sent_text, source=s, target=t, cameo=code,
                 trigger_start=start, trigger_end=end, trigger=ctx.span_text(start, end), pattern_id=p.id,
                 negated=negated, modality=ev_mod, claimed_by=claimed_by,
                 date=when[0], date_precision=when[1], location=location,
@@ -1815,7 +1821,7 @@ class EventCoder:
                 },
             ))
         new_act = m.trigger.pos_ == "NOUN" and any(
-            c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in m.trigger.children)
+            c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in children(m.trigger))
         if (m.trigger.pos_ == "NOUN" or ctx.date_from != "timex") and not new_act:
             # "a phone call" introduces an act of its own; "the call", "Russia's violation" name one again
             events = [self._dated_as_before(ev, ctx) for ev in events]
@@ -1907,8 +1913,8 @@ def _unless(anchor: Token) -> bool:
     """The act's verb (or the verb its infinitive hangs on) has an "unless" clause."""
     cur = anchor
     for _ in range(4):
-        if any(c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "unless" for g in c.children)
-               for c in cur.children):
+        if any(c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "unless" for g in children(c))
+               for c in children(cur)):
             return True
         if cur.dep_ not in ("xcomp", "conj") or cur.head.i == cur.i:
             return False
@@ -1920,8 +1926,8 @@ def _purpose(verb: Token) -> bool:
     """Is ``verb`` an infinitive of purpose with no subject of its own ("sent troops to fight", "a team to
     negotiate")?"""
     return (verb.dep_ in ("advcl", "relcl", "acl") and verb.pos_ in ("VERB", "AUX")
-            and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-            and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in verb.children))
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in children(verb))
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in children(verb)))
 
 
 def _with(ev: CodedEvent, **changes: Any) -> CodedEvent:
@@ -2043,7 +2049,7 @@ class _SentenceContext:
         first = self.doc.char_span(own.start, own.end, alignment_mode="expand")
         if first is None:
             return []
-        conj = {c.i for c in first.root.conjuncts}
+        conj = {c.i for c in conjuncts(first.root)}
         out: list[str] = []
         for t in in_sent:
             if t is own or t.granularity != "day":
@@ -2060,7 +2066,7 @@ class _SentenceContext:
         directly follows ("denounced the breach of the airspace on 9 May")."""
         if verb.pos_ not in ("VERB", "AUX"):
             return None
-        for o in verb.children:
+        for o in children(verb):
             if o.dep_ in ("dobj", "obj") and o.i in self.matches:
                 end = max(x.idx + len(x.text) for x in o.subtree)
                 if end <= t.start and not any(w.idx >= end and w.idx < t.start and w.pos_ in ("VERB", "AUX")
@@ -2076,33 +2082,38 @@ class _SentenceContext:
         """
         # a place named as an actor ("Baku said") is no location, unless it only stands for its
         # country as a target ("shelled Jermuk": target ARM, location Jermuk)
-        in_sent = [p for p in self.places if self.sent.start_char <= p.start < self.sent.end_char
-                   and not any(a.start <= p.start < a.end and a.how != "place" for a in actors)
-                   and not self._in_name(p)]
+        in_sent = [p for p in self.sent_places
+                   if not any(a.start <= p.start < a.end and a.how != "place" for a in actors)]
         if not in_sent:
             return None
         # only a place of the predicate's own clause: "Pelosi visited Yerevan and condemned
         # attacks on Armenia" does not put the attacks in Yerevan
         clause = _clause_tokens(trigger)
-        sub = {t.i for t in trigger.subtree}
 
-        def within(p: PlaceMention, toks: list[Token]) -> bool:
-            return any(t.idx <= p.start < t.idx + len(t.text) for t in toks)
+        def holder(p: PlaceMention) -> Token | None:
+            """The clause's word the place starts in."""
+            return next((t for t in clause if t.idx <= p.start < t.idx + len(t.text)), None)
 
-        own = [p for p in in_sent if within(p, clause)]
-        inside = [p for p in own if within(p, [t for t in clause if t.i in sub])]
-        pool = inside or own
+        own = [(p, t) for p in in_sent if (t := holder(p)) is not None]
+        # inside the predicate's phrase: the place's word is the trigger or hangs below it
+        inside = [p for p, t in own if t.i == trigger.i or trigger.is_ancestor(t)]
+        pool = inside or [p for p, _ in own]
         if not pool:
             return None
         return min(pool, key=lambda p: abs(p.start - trigger.idx))
 
     def country_place(self, actors: list[ActorMention]) -> PlaceMention | None:
         """The country named by one of ``actors`` as a place ("an attack on Armenia" -> Armenia)."""
-        for p in self.places:
-            if p.kind == "country" and self.sent.start_char <= p.start < self.sent.end_char \
-                    and any(a.start <= p.start < a.end for a in actors) and not self._in_name(p):
+        for p in self.sent_places:
+            if p.kind == "country" and any(a.start <= p.start < a.end for a in actors):
                 return p
         return None
+
+    @cached_property
+    def sent_places(self) -> list[PlaceMention]:
+        """The places of the sentence outside names (``_in_name``), in the document's order: read once,
+        as every event of the sentence asks for them."""
+        return [p for p in self.places if self.sent.start_char <= p.start < self.sent.end_char and not self._in_name(p)]
 
     def _in_name(self, place: PlaceMention) -> bool:
         """A place inside the name of a war, a conflict or a document ("the Second Nagorno-Karabakh War")."""
@@ -2140,7 +2151,7 @@ def _clause_tokens(trigger: Token) -> list[Token]:
     while stack:
         t = stack.pop()
         out.append(t)
-        for c in t.children:
+        for c in children(t):
             if c.dep_ in _CLAUSE_DEPS and c.i not in path and (c.pos_ in ("VERB", "AUX") or c.dep_ != "conj"):
                 continue
             stack.append(c)

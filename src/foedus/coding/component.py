@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 from ..nlp.extensions import ensure_extensions
 from .coder import EventCoder
 from .quotes import QuoteFinder
+from .slots import MentionIndex
 
 
 @Language.factory("foedus_events", default_config={"extra_files": []})
@@ -30,6 +31,7 @@ class EventComponent:
         self.quotes = QuoteFinder(self.coder)
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.events = self.coder.code(doc).events
-        doc._.quotes = self.quotes.find(doc)
+        index = MentionIndex(doc, doc._.actors)  # the same mentions serve the events and the quotations
+        doc._.events = self.coder.code(doc, index).events
+        doc._.quotes = self.quotes.find(doc, index)
         return doc

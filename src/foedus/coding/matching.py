@@ -13,7 +13,10 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from .patterns import Pattern, PatternSet
-from .slots import adverb_particles, amount_of, light_noun_acts, is_temporal, objects, of_objects, sentence_start, subjects
+from .slots import (
+    adverb_particles, amount_of, children, conjuncts, light_noun_acts, is_temporal, objects, of_objects, sentence_start,
+    subjects,
+)
 
 _VERBISH = frozenset({"VERB", "AUX"})
 _NOUNISH = frozenset({"NOUN", "PROPN"})
@@ -32,7 +35,7 @@ def _pos_ok(tok: Token, pos: str) -> bool:
     if pos == "any":
         return True
     if pos == "verb":
-        return tok.pos_ in _VERBISH or any(c.dep_ in ("nsubj", "dobj", "nsubjpass") for c in tok.children)
+        return tok.pos_ in _VERBISH or any(c.dep_ in ("nsubj", "dobj", "nsubjpass") for c in children(tok))
     return tok.pos_ in _NOUNISH or (tok.tag_ == "VBG" and tok.dep_ in ("pcomp", "pobj", "dobj", "nsubj"))
 
 
@@ -44,7 +47,7 @@ def _has_prep(tok: Token, prep: str, also: list[Token], temporal: frozenset[str]
     """
     verb = (tok.head,) if tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.head.pos_ == "VERB" else ()
     for head in (tok, *adverb_particles(tok), *also, *of_objects(tok), *verb):
-        for c in head.children:
+        for c in children(head):
             if c.dep_ in ("prep", "prt", "agent", "dative") and c.lower_ == prep and not is_temporal(c, temporal):
                 return True
     return False
@@ -52,7 +55,7 @@ def _has_prep(tok: Token, prep: str, also: list[Token], temporal: frozenset[str]
 
 def _modified(tok: Token, mods: frozenset[str], also: list[Token]) -> bool:
     for head in (tok, *also):
-        for c in head.children:
+        for c in children(head):
             if c.dep_ in _MOD_DEPS and (c.lemma_.lower() in mods or c.lower_ in mods):
                 return True
         if head.dep_ == "compound" and (head.head.lemma_.lower() in mods):
@@ -62,30 +65,30 @@ def _modified(tok: Token, mods: frozenset[str], also: list[Token]) -> bool:
 
 def complements(tok: Token) -> list[Token]:
     """Object complements of a verb: "called the move <a violation>", "described it as <a provocation>"."""
-    objs = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
+    objs = [c for c in children(tok) if c.dep_ in ("dobj", "obj")]
     # an object complement needs an object ("called it a provocation", "was called a provocation");
     # "called Pashinyan" parsed with Pashinyan as oprd is a phone call
-    oprds = [c for c in tok.children if c.dep_ == "oprd"]
-    has_object = bool(objs) or any(c.dep_ == "nsubjpass" for c in tok.children)
+    oprds = [c for c in children(tok) if c.dep_ == "oprd"]
+    has_object = bool(objs) or any(c.dep_ == "nsubjpass" for c in children(tok))
     if not has_object and len(oprds) > 1:
         oprds = oprds[1:]  # "called the incursion a border incident" parsed with two complements
         has_object = True
     out = oprds if has_object else []
-    if objs and any(c.dep_ == "dative" for c in tok.children):
+    if objs and any(c.dep_ == "dative" for c in children(tok)):
         out.extend(objs)  # "branded Marcos a separatist": the dative is evaluated, the object is the label
-    as_phrase = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "as"]
+    as_phrase = [c for c in children(tok) if c.dep_ == "prep" and c.lower_ == "as"]
     if not objs and as_phrase:
         # "referred to Hanoi as an aggressor": the to-phrase is what is evaluated
-        objs = [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "to"
-                for o in c.children if o.dep_ == "pobj"]
+        objs = [o for c in children(tok) if c.dep_ == "prep" and c.lower_ == "to"
+                for o in children(c) if o.dep_ == "pobj"]
     if objs:
         # "described the move as a violation" ("as reckless"): the 'as' phrase of the verb or of its object
         for head in (tok, *objs):
-            for c in head.children:
+            for c in children(head):
                 if c.dep_ == "prep" and c.lower_ == "as":
-                    out.extend(o for o in c.children if o.dep_ in ("pobj", "amod", "acomp"))
+                    out.extend(o for o in children(c) if o.dep_ in ("pobj", "amod", "acomp"))
         # the small parser's slip: "called the blockade a provocation" with a second dobj or an appos
-        out.extend(c for c in objs[0].children if c.dep_ == "appos" and c.i > objs[0].i)
+        out.extend(c for c in children(objs[0]) if c.dep_ == "appos" and c.i > objs[0].i)
         out.extend(objs[1:])
     return out
 
@@ -198,13 +201,13 @@ def _is_pp_object(x: Token, lemmas: frozenset[str]) -> bool:
 def _prep_object_tokens(tok: Token, prep: str, lemmas: frozenset[str], also: list[Token]) -> list[Token]:
     """The nouns of ``prep`` phrases whose lemma is one of ``lemmas`` (the first phrase that has one)."""
     for head in (tok, *adverb_particles(tok), *also):
-        for c in head.children:
+        for c in children(head):
             if c.dep_ in ("prep", "prt", "agent", "dative") and c.lower_ == prep:
-                pobjs = [o for o in c.children if o.dep_ in ("pobj", "pcomp")]
+                pobjs = [o for o in children(c) if o.dep_ in ("pobj", "pcomp")]
                 if c.dep_ == "prt":
                     # "clashed over the efforts" parsed as particle + object: the object is the phrase's noun
-                    pobjs += [o for o in head.children if o.dep_ in ("dobj", "obj") and o.i > c.i]
-                found = [x for o in pobjs for x in (o, *o.conjuncts) if _is_pp_object(x, lemmas)]
+                    pobjs += [o for o in children(head) if o.dep_ in ("dobj", "obj") and o.i > c.i]
+                found = [x for o in pobjs for x in (o, *conjuncts(o)) if _is_pp_object(x, lemmas)]
                 if found:
                     return found
     return []
@@ -233,8 +236,8 @@ def _complement_ok(comp: Token, entries: frozenset[str]) -> bool:
     noun ("wrong decision": the noun with that adjective among its modifiers)."""
     if comp.lemma_.lower() in entries or comp.lower_ in entries:
         return True
-    mods = {c.lemma_.lower() for c in comp.children if c.dep_ in ("amod", "compound")}
-    mods |= {c.lower_ for c in comp.children if c.dep_ in ("amod", "compound")}
+    mods = {c.lemma_.lower() for c in children(comp) if c.dep_ in ("amod", "compound")}
+    mods |= {c.lower_ for c in children(comp) if c.dep_ in ("amod", "compound")}
     for entry in entries:
         adj, _, noun = entry.rpartition(" ")
         if adj and (comp.lemma_.lower() == noun or comp.lower_ == noun) and adj in mods:
@@ -245,8 +248,15 @@ def _complement_ok(comp: Token, entries: frozenset[str]) -> bool:
 def _first_match(tok: Token, cands: tuple[Pattern, ...], temporal: frozenset[str]) -> Match | None:
     objs: list[Token] | None = None
     comps: list[Token] | None = None
+    # what every candidate asks of the token, read once: a word heads dozens of patterns
+    pos_ok: dict[str, bool] = {}
+    obj_words: list[tuple[Token, str, str, bool]] | None = None  # object, its lemma, its form, a noun?
+    after_words: list[tuple[Token, str, str]] | None = None  # adverb or complement after the head, lemma, form
     for p in cands:
-        if not _pos_ok(tok, p.pos):
+        ok = pos_ok.get(p.pos)
+        if ok is None:
+            ok = pos_ok[p.pos] = _pos_ok(tok, p.pos)
+        if not ok:
             continue
         if p.objects or p.prep or p.modifiers:
             if objs is None:
@@ -270,27 +280,31 @@ def _first_match(tok: Token, cands: tuple[Pattern, ...], temporal: frozenset[str
         used: tuple[Token, ...] = ()
         in_phrase = False
         if p.objects:
-            used = tuple(o for o in (objs or []) if o.lemma_.lower() in p.objects or o.lower_ in p.objects
-                         or ("*" in p.objects and o.pos_ in ("NOUN", "PROPN")))
+            if obj_words is None:
+                obj_words = [(o, o.lemma_.lower(), o.lower_, o.pos_ in _NOUNISH) for o in (objs or [])]
+            used = tuple(o for o, lemma, low, noun in obj_words if lemma in p.objects or low in p.objects
+                         or ("*" in p.objects and noun))
             if not used and "*" not in p.objects:
                 # a dictionary's word after the verb need not be a noun: "would act <now>",
                 # "is <ready>": an adverb or predicative complement after the head
-                used = tuple(c for c in tok.rights if c.dep_ in _AFTER_DEPS
-                             and (c.lemma_.lower() in p.objects or c.lower_ in p.objects))
+                if after_words is None:
+                    after_words = [(c, c.lemma_.lower(), c.lower_) for c in children(tok)
+                                   if c.i > tok.i and c.dep_ in _AFTER_DEPS]
+                used = tuple(c for c, lemma, low in after_words if lemma in p.objects or low in p.objects)
             if not used and p.in_phrase:
                 used = _in_phrase(tok, p)
                 in_phrase = bool(used)
             if not used:
                 continue
-        if p.particle and not any(c.dep_ in ("prt", "prep") and c.lower_ == p.particle for c in tok.children):
+        if p.particle and not any(c.dep_ in ("prt", "prep") and c.lower_ == p.particle for c in children(tok)):
             continue
         if p.prep and after_used:
             # the phrase after the words ("welcomed assurances on cultural issues <from> X"): a
             # preposition on one of the words, their heads or a participle of those, after the words
             heads = [*(objs or []), *after_used, *(t.head for t in after_used)]
-            heads += [c for h in heads for c in h.children if c.dep_ == "acl"]  # "issues sent from X"
+            heads += [c for h in heads for c in children(h) if c.dep_ == "acl"]  # "issues sent from X"
             if not any(c.dep_ in ("prep", "agent") and c.lower_ == p.prep and c.i > after_used[-1].i
-                       and not is_temporal(c, temporal) for h in heads for c in h.children):
+                       and not is_temporal(c, temporal) for h in heads for c in children(h)):
                 continue
         elif p.prep and not _has_prep(tok, p.prep, objs or [], temporal):
             continue

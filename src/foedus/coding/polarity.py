@@ -33,7 +33,7 @@ from ..nlp.word_index import positions_of
 from ..records import ActorMention
 
 from .cues import Cues
-from .slots import objects, subjects
+from .slots import children, objects, subjects
 
 MAX_CLIMB = 8
 
@@ -52,13 +52,13 @@ class Polarity:
 
 
 def _locally_negated(tok: Token, cues: Cues) -> str | None:
-    for c in tok.children:
+    for c in children(tok):
         if c.dep_ == "neg" or (c.dep_ in ("advmod", "neg", "preconj") and c.lower_ in cues.negators):
             return f"'{c.text}' negates '{tok.text}'"
         if c.dep_ == "det" and c.lower_ in ("no", "neither"):
             return f"'{c.text} {tok.text}'"
     for obj in objects(tok):
-        for c in obj.children:
+        for c in children(obj):
             if c.dep_ == "det" and c.lower_ in ("no", "neither"):
                 return f"'{c.text} {obj.text}'"
     if tok.dep_ in ("pcomp", "pobj") and tok.head.lower_ in cues.without:
@@ -103,17 +103,17 @@ def negation(anchor: Token, trigger: Token, cues: Cues) -> str | None:
 
 def _yet_to(tok: Token) -> bool:
     """"has yet to", "is yet to", "remains yet to": the act that follows has not happened."""
-    return any(c.dep_ == "advmod" and c.lower_ == "yet" for c in tok.children) and any(
-        c.dep_ == "xcomp" for c in tok.children)
+    return any(c.dep_ == "advmod" and c.lower_ == "yet" for c in children(tok)) and any(
+        c.dep_ == "xcomp" for c in children(tok))
 
 
 def _neither_subject(tok: Token) -> str | None:
     """"Neither Chile nor Peru attacked": a subject led by "neither" negates the act."""
     if tok.pos_ not in ("VERB", "AUX"):
         return None
-    for c in tok.children:
+    for c in children(tok):
         if c.dep_ in ("nsubj", "nsubjpass") and any(d.dep_ in ("det", "preconj") and d.lower_ == "neither"
-                                                    for d in c.children):
+                                                    for d in children(c)):
             return f"'neither {c.text} ...' negates '{tok.text}'"
     return None
 
@@ -125,7 +125,7 @@ def _undone_noun(trigger: Token, cues: Cues) -> str | None:
     if trigger.pos_ not in ("NOUN", "PROPN") or trigger.dep_ not in ("nsubj", "nsubjpass"):
         return None
     verb = trigger.head
-    chain = [verb, *[c for c in verb.children if c.dep_ == "xcomp"]]
+    chain = [verb, *[c for c in children(verb) if c.dep_ == "xcomp"]]
     if not any(v.lemma_.lower() in cues.support_verbs for v in chain):
         return None
     if _yet_to(verb):
@@ -138,7 +138,7 @@ def _undone_noun(trigger: Token, cues: Cues) -> str | None:
 
 
 def _aux(tok: Token) -> list[Token]:
-    return [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+    return [c for c in children(tok) if c.dep_ in ("aux", "auxpass")]
 
 
 def modality(anchor: Token, cues: Cues) -> tuple[str, str]:
@@ -160,7 +160,7 @@ def modality(anchor: Token, cues: Cues) -> tuple[str, str]:
                 return "hypothetical", f"'{a.text} {cur.text}'"
             if low in cues.future_aux or a.lemma_.lower() in cues.future_aux:
                 return "future", f"'{a.text} {cur.text}'"
-        for c in cur.children:
+        for c in children(cur):
             if c.dep_ == "mark" and c.lower_ in cues.conditional_marks:
                 return "hypothetical", f"'{c.text} ...'"
         cond = condition(cur, cues)
@@ -185,11 +185,11 @@ def modality(anchor: Token, cues: Cues) -> tuple[str, str]:
             continue
         if cur.dep_ == "advcl" and cur.head.i != cur.i:
             # a condition attaches the clause to its head: look for 'if' only
-            if any(c.dep_ == "mark" and c.lower_ in cues.conditional_marks for c in cur.children):
+            if any(c.dep_ == "mark" and c.lower_ in cues.conditional_marks for c in children(cur)):
                 return "hypothetical", "conditional clause"
-            kids = {c.dep_ for c in cur.children}
+            kids = {c.dep_ for c in children(cur)}
             if cur.tag_ == "VB" and not kids & {"nsubj", "nsubjpass", "mark"} \
-                    and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children):
+                    and any(c.dep_ == "aux" and c.lower_ == "to" for c in children(cur)):
                 # a purpose infinitive shares its verb's modality: "will meet on Tuesday to discuss" is future
                 cur = cur.head
                 continue
@@ -209,11 +209,11 @@ def condition(tok: Token, cues: Cues) -> str:
     qualifies, and the act it names ("aggression", "an attack"), have not happened
     (``condition_nouns`` in the cues, as the object of "in" with an of-phrase).
     """
-    for prep in tok.children:
+    for prep in children(tok):
         if prep.dep_ == "prep" and prep.lower_ == "in":
-            for noun in prep.children:
+            for noun in children(prep):
                 if noun.dep_ == "pobj" and _condition_noun(noun, cues) \
-                        and any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):
+                        and any(c.dep_ == "prep" and c.lower_ == "of" for c in children(noun)):
                     return f"{CONDITION}'in {noun.text} of ...' qualifies it"
     of = tok.head
     if tok.dep_ == "pobj" and of.lower_ == "of" and _condition_noun(of.head, cues) \
@@ -226,7 +226,7 @@ def _condition_noun(noun: Token, cues: Cues) -> bool:
     """"case" in "in case of", "event" in "in the event of"; "in the case of X" only means 'as for X'."""
     if noun.lemma_.lower() not in cues.condition_nouns:
         return False
-    dets = [c.lower_ for c in noun.children if c.dep_ == "det"]
+    dets = [c.lower_ for c in children(noun) if c.dep_ == "det"]
     return not dets or (dets == ["the"] and noun.lemma_.lower() != "case")
 
 
@@ -248,10 +248,10 @@ def _provision(tok: Token, cues: Cues) -> str:
         return ""
     head = tok.head
     lemma = head.lemma_.lower()
-    subj = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    subj = [c for c in children(head) if c.dep_ in ("nsubj", "nsubjpass")]
     if not subj and head.pos_ == "NOUN":
         # the small parser reads "Article 3 states that ..." as a noun phrase "Article 3 states"
-        subj = [c for c in head.children if c.dep_ in ("nmod", "compound")]
+        subj = [c for c in children(head) if c.dep_ in ("nmod", "compound")]
     if subj and subj[0].lower_ in ("which", "that") and head.dep_ == "relcl":
         subj = [head.head]  # "Article 4, which allows ...": the relative pronoun stands for its noun
     text_subject = bool(subj) and subj[0].lemma_.lower() in cues.provision_subjects
@@ -271,7 +271,7 @@ def _text_subject(verb: Token, cues: Cues) -> str:
     """
     if verb.tag_ not in _PRESENT:
         return ""
-    for c in verb.children:
+    for c in children(verb):
         if c.dep_ != "nsubj":
             continue
         subj = verb.head if c.lower_ in ("which", "that") and verb.dep_ == "relcl" else c
@@ -290,7 +290,7 @@ def _hypothetical_noun(tok: Token, cues: Cues) -> Token | None:
     else:
         # "the potential remained for Baku to close": the clause hangs off the noun's verb
         if tok.dep_ in ("advcl", "xcomp", "ccomp", "acl") and head.pos_ in ("VERB", "AUX"):
-            subj = [c for c in head.children if c.dep_ == "nsubj"]
+            subj = [c for c in children(head) if c.dep_ == "nsubj"]
             if subj and subj[0].lemma_.lower() in cues.hypothetical_nouns:
                 return subj[0]
         return None
@@ -323,14 +323,14 @@ def according_to(sent_tokens, mention_of) -> Token | None:
         sent_tokens = [doc[i] for i in positions_of(doc, ("according",)) if sent_tokens.start <= i < sent_tokens.end]
     for tok in sent_tokens:
         if tok.lower_ == "according":
-            for c in tok.children:
+            for c in children(tok):
                 if c.lower_ == "to":
-                    for o in c.children:
+                    for o in children(c):
                         if o.dep_ == "pobj" and mention_of(o) is not None:
                             return o
             nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
             if nxt is not None and nxt.lower_ == "to":
-                for o in nxt.children:
+                for o in children(nxt):
                     if o.dep_ == "pobj" and mention_of(o) is not None:
                         return o
     return None
@@ -381,10 +381,10 @@ def _would_verb(anchor: Token) -> Token | None:
 def _condition(anchor: Token, verb: Token, cues: Cues) -> str | None:
     """``"is"`` when the anchor is itself a condition ("if he came"), ``"has"`` when a condition
     hangs from it or its 'would' verb ("would meet him if ..."), else ``None``."""
-    for c in [*anchor.children, *verb.children]:
+    for c in [*children(anchor), *children(verb)]:
         if c.dep_ == "mark" and c.lower_ in cues.conditional_marks:
             return "is"
-        if c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in cues.conditional_marks for g in c.children):
+        if c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in cues.conditional_marks for g in children(c)):
             return "has"
     return None
 

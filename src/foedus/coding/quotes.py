@@ -18,10 +18,10 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
-from ..nlp.word_index import positions_of
+from ..nlp.word_index import lemma_positions_in, positions_of
 from ..records import ActorMention, Quote
 from .polarity import according_to
-from .slots import MentionIndex, subjects
+from .slots import MentionIndex, children, subjects
 
 if TYPE_CHECKING:
     from .coder import EventCoder
@@ -35,8 +35,9 @@ class QuoteFinder:
         self.coder = coder
         self.cues = coder.cues
 
-    def find(self, doc: Doc) -> list[Quote]:
-        index = MentionIndex(doc, doc._.actors)
+    def find(self, doc: Doc, index: MentionIndex | None = None) -> list[Quote]:
+        """The quotations of ``doc``; ``index``: its actor mentions, when the caller has indexed them already."""
+        index = MentionIndex(doc, doc._.actors) if index is None else index
         sents = list(doc.sents)
         quotes: list[Quote] = []
         spans: list[tuple[int, int]] = []
@@ -53,11 +54,11 @@ class QuoteFinder:
             spans.append((m.start(), m.end()))
             quotes.append(Quote(si, start, end, text[start:end], speaker, "direct"))
         starts = [s.start for s in sents]
-        for i in positions_of(doc, self.cues.report_verbs, lemmas=True):
+        for i in lemma_positions_in(doc, self.cues.report_verbs):
             tok = doc[i]
             si = bisect_right(starts, i) - 1
             sent = sents[si]
-            for c in tok.children:
+            for c in children(tok):
                 if c.dep_ != "ccomp":
                     continue
                 toks = [t for t in c.subtree if not (t.dep_ == "mark" and t.head.i == c.i)]
@@ -91,7 +92,8 @@ class QuoteFinder:
 
             def outside(words: Iterable[str], lemmas: bool = False) -> list[Token]:
                 """The sentence's tokens of ``words`` that are not inside the quotation, in order."""
-                return [t for i in positions_of(doc, words, lemmas=lemmas) if sent.start <= i < sent.end
+                at = lemma_positions_in(doc, words) if lemmas else positions_of(doc, words)
+                return [t for i in at if sent.start <= i < sent.end
                         and not (start <= (t := doc[i]).idx < end)]
 
             verbs = outside(self.cues.report_verbs, lemmas=True)

@@ -9,6 +9,8 @@ the nominal core around it ("the forces of Azerbaijan", "Armenian positions").
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from spacy.attrs import SENT_START
@@ -19,6 +21,61 @@ from .cues import Cues
 
 
 _STARTS_KEY = ("foedus", "sentence_starts")
+_PARSE_KEY = ("foedus", "parse_memo")
+
+
+class _ParseMemo:
+    """Children and conjuncts of a Doc's tokens, each read from spaCy once (see :func:`parse_memo`)."""
+
+    __slots__ = ("children", "conjuncts")
+
+    def __init__(self) -> None:
+        self.children: dict[int, tuple[Token, ...]] = {}
+        self.conjuncts: dict[int, tuple[Token, ...]] = {}
+
+
+@contextmanager
+def parse_memo(doc: Doc) -> Iterator[None]:
+    """Within the block, :func:`children` and :func:`conjuncts` remember their answers for ``doc``.
+
+    Why: spaCy finds a token's children by scanning the token's whole subtree and
+    makes new ``Token`` objects on every access, and the coder asks again and again
+    about the same verbs and nouns (a predicate's subjects, objects and phrases).
+    The memo lives in ``doc.user_data`` only for the block: the tokens it holds refer
+    back to the Doc, so it is dropped when the coder is done with the Doc. Nested
+    blocks share the outer one's memo.
+    """
+    if _PARSE_KEY in doc.user_data:
+        yield
+        return
+    doc.user_data[_PARSE_KEY] = _ParseMemo()
+    try:
+        yield
+    finally:
+        doc.user_data.pop(_PARSE_KEY, None)
+
+
+def children(tok: Token) -> Iterable[Token]:
+    """``tok.children`` in text order, remembered inside :func:`parse_memo` (outside it, spaCy's own iterator)."""
+    memo = tok.doc.user_data.get(_PARSE_KEY)
+    if memo is None:
+        return tok.children
+    found = memo.children.get(tok.i)
+    if found is None:
+        found = memo.children[tok.i] = tuple(tok.children)
+    return found
+
+
+def conjuncts(tok: Token) -> tuple[Token, ...]:
+    """``tok.conjuncts``, remembered inside :func:`parse_memo`."""
+    memo = tok.doc.user_data.get(_PARSE_KEY)
+    if memo is None:
+        return tok.conjuncts
+    found = memo.conjuncts.get(tok.i)
+    if found is None:
+        found = memo.conjuncts[tok.i] = tuple(tok.conjuncts)
+    return found
+
 
 
 def sentence_start(tok: Token) -> int:
@@ -97,14 +154,14 @@ class MentionIndex:
         if found is not None and not found.code:
             # an unknown name with an apposition that says who it is: "Ana Ruiz, spokesperson for
             # Chile's foreign ministry, said"
-            for c in tok.children:
+            for c in children(tok):
                 if c.dep_ == "appos":
                     named = self.find(c, 1)
                     if named is not None and named.code:
                         return named
         if found is not None or depth == 0:
             return found
-        for child in tok.children:
+        for child in children(tok):
             if child.dep_ in _CORE_DEPS:
                 if child.tag_ == "JJ" and child.dep_ == "amod":
                     m = self.at(child)
@@ -114,9 +171,9 @@ class MentionIndex:
                 found = self.find(child, depth if child.dep_ == "compound" else depth - 1)
                 if found is not None:
                     return found
-        for child in tok.children:
+        for child in children(tok):
             if child.dep_ == "prep" and child.lower_ == "of":
-                for pobj in child.children:
+                for pobj in children(child):
                     if pobj.dep_ == "pobj":
                         found = self.find(pobj, depth - 1)
                         if found is not None:
@@ -129,7 +186,7 @@ def of_objects(tok: Token) -> list[Token]:
     parser often hangs there instead of on the noun."""
     if tok.pos_ not in ("NOUN", "PROPN"):
         return []
-    return [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj"]
+    return [o for c in children(tok) if c.dep_ == "prep" and c.lower_ == "of" for o in children(c) if o.dep_ == "pobj"]
 
 
 # light nouns: "mediation efforts", "the peace process", "the aid programme" name the act of their compound
@@ -140,7 +197,7 @@ def light_noun_acts(tok: Token) -> list[Token]:
     """The act a light noun stands for: its compound ("ended the mediation effort" -> mediation)."""
     if tok.pos_ != "NOUN" or tok.lemma_.lower() not in _LIGHT_NOUNS:
         return []
-    return [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
+    return [c for c in children(tok) if c.dep_ == "compound" and c.pos_ == "NOUN"]
 
 
 def amount_of(tok: Token) -> list[Token]:
@@ -154,28 +211,28 @@ def amount_of(tok: Token) -> list[Token]:
 def obligation_clause(tok: Token) -> Token | None:
     """The clause a verb of saying states as another's duty: "said that Libya must hand over the suspects" ->
     "hand"; "must" or "has to" on the clause's verb (or on the verb an infinitive of it hangs on)."""
-    for c in tok.children:
+    for c in children(tok):
         if c.dep_ != "ccomp" or c.pos_ not in ("VERB", "AUX"):
             continue
-        if any(a.dep_ == "aux" and a.lower_ == "must" for a in c.children):
+        if any(a.dep_ == "aux" and a.lower_ == "must" for a in children(c)):
             return c
-        if c.lemma_.lower() == "have" and any(x.dep_ == "xcomp" and any(a.lower_ == "to" for a in x.children)
-                                              for x in c.children):
+        if c.lemma_.lower() == "have" and any(x.dep_ == "xcomp" and any(a.lower_ == "to" for a in children(x))
+                                              for x in children(c)):
             return c
     return None
 
 
 def with_conjuncts(tok: Token) -> list[Token]:
     """A token and the tokens coordinated with it, in text order."""
-    return sorted({tok, *tok.conjuncts}, key=lambda t: t.i)
+    return sorted({tok, *conjuncts(tok)}, key=lambda t: t.i)
 
 
 def is_passive(tok: Token) -> bool:
-    return any(c.dep_ in ("nsubjpass", "auxpass", "csubjpass") for c in tok.children)
+    return any(c.dep_ in ("nsubjpass", "auxpass", "csubjpass") for c in children(tok))
 
 
 def _child(tok: Token, *deps: str) -> Token | None:
-    for c in tok.children:
+    for c in children(tok):
         if c.dep_ in deps:
             return c
     return None
@@ -183,7 +240,7 @@ def _child(tok: Token, *deps: str) -> Token | None:
 
 def _pobjs(prep: Token) -> list[Token]:
     out: list[Token] = []
-    for c in prep.children:
+    for c in children(prep):
         if c.dep_ in ("pobj", "pcomp"):
             out.extend(with_conjuncts(c))
     return out
@@ -191,7 +248,7 @@ def _pobjs(prep: Token) -> list[Token]:
 
 def is_temporal(prep: Token, temporal: frozenset[str] = frozenset()) -> bool:
     """A time phrase ("on Tuesday", "in September", "for two days"), never an actor's slot."""
-    for o in prep.children:
+    for o in children(prep):
         if o.dep_ in ("pobj", "pcomp"):
             if o.ent_type_ in ("DATE", "TIME") or o.lemma_.lower() in temporal or o.lower_ in temporal:
                 return True
@@ -222,12 +279,12 @@ def prep_objects(tok: Token, prep: str, extra_heads: tuple[Token, ...] = (),
     """
     out: list[Token] = []
     for head in (tok, *adverb_particles(tok), *extra_heads):
-        for c in head.children:
+        for c in children(head):
             if c.dep_ in ("prep", "agent", "dative", "prt") and c.lower_ == prep and not is_temporal(c, temporal):
                 objs = _pobjs(c)
                 if not objs and c.dep_ == "prt":
                     # a preposition parsed as a particle: "break in an anti- X parade"
-                    objs = [d for d in head.children if d.dep_ == "dobj" and d.i > c.i]
+                    objs = [d for d in children(head) if d.dep_ == "dobj" and d.i > c.i]
                 out.extend(o for o in objs if o not in out)
     return out
 
@@ -240,7 +297,7 @@ _OBJECT_PREPS = frozenset({"of", "for", "from", "against", "to"})
 
 def adverb_particles(tok: Token) -> list[Token]:
     """Adverbs the parser puts between a verb and its phrase: "stayed <away> from the meetings"."""
-    return [c for c in tok.children if c.dep_ == "advmod" and c.lower_ in _ADVERB_PARTICLES]
+    return [c for c in children(tok) if c.dep_ == "advmod" and c.lower_ in _ADVERB_PARTICLES]
 
 
 def objects(tok: Token, unshared: frozenset[str] = frozenset()) -> list[Token]:
@@ -257,17 +314,18 @@ def objects(tok: Token, unshared: frozenset[str] = frozenset()) -> list[Token]:
     if obj is None and tok.pos_ == "VERB":
         # the small parser's slip: "the ministry summoned Armenia's ambassador" with a second
         # subject after the verb; with a subject before it, that one is the object
-        after = [c for c in tok.children if c.dep_ == "nsubj" and c.i > tok.i and c.pos_ in ("NOUN", "PROPN")]
-        if after and any(c.dep_ == "nsubj" and c.i < tok.i for c in tok.children):
+        after = [c for c in children(tok) if c.dep_ == "nsubj" and c.i > tok.i and c.pos_ in ("NOUN", "PROPN")]
+        if after and any(c.dep_ == "nsubj" and c.i < tok.i for c in children(tok)):
             obj = after[0]
     if obj is None and tok.pos_ == "VERB":
         # the small parser's slips: "warned Azerbaijan" (npadvmod), "called Pashinyan" (oprd)
-        obj = next((c for c in tok.rights if c.dep_ in ("npadvmod", "oprd") and c.pos_ == "PROPN"), None)
+        obj = next((c for c in children(tok) if c.i > tok.i and c.dep_ in ("npadvmod", "oprd") and c.pos_ == "PROPN"),
+                   None)
     if obj is None and tok.pos_ == "VERB":
         # "attacked and shelled Armenian positions": the object shared with a coordinated verb
-        own = any(c.dep_ in ("xcomp", "ccomp", "prep", "advcl", "dative") for c in tok.children) \
+        own = any(c.dep_ in ("xcomp", "ccomp", "prep", "advcl", "dative") for c in children(tok)) \
             or tok.lemma_.lower() in unshared
-        for c in ([] if own else tok.children):
+        for c in ([] if own else children(tok)):
             if c.dep_ == "conj" and c.pos_ == "VERB" and not is_passive(c):
                 obj = _child(c, "dobj", "obj")
                 if obj is not None:
@@ -282,7 +340,7 @@ def objects(tok: Token, unshared: frozenset[str] = frozenset()) -> list[Token]:
 def is_reduced_passive(tok: Token) -> bool:
     """A past participle modifying a noun without auxiliary: "a ceasefire agreed with Armenia"."""
     return (tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod") and tok.head.pos_ in ("NOUN", "PROPN")
-            and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in tok.children))
+            and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in children(tok)))
 
 
 def subjects(tok: Token, inherit: bool = True) -> list[Token]:
@@ -314,8 +372,8 @@ def subjects(tok: Token, inherit: bool = True) -> list[Token]:
         if subj is not None:
             # "Lions, tigers, and Gondor welcomed": the parser hangs the item after "and" on the
             # verb as a second subject; it is the list's last conjunct
-            more = [c for c in cur.children if c.dep_ == "nsubj" and c.i > subj.i]
-            ccs = [c for c in subj.children if c.dep_ == "cc"]
+            more = [c for c in children(cur) if c.dep_ == "nsubj" and c.i > subj.i]
+            ccs = [c for c in children(subj) if c.dep_ == "cc"]
             if more and ccs and ccs[-1].i < more[0].i and more[0].i < cur.i:
                 return sorted({*with_conjuncts(subj), *with_conjuncts(more[0])}, key=lambda t: t.i)
         if subj is not None and subj.tag_ == "NNS" and subj.i + 1 < len(subj.doc):
@@ -323,18 +381,18 @@ def subjects(tok: Token, inherit: bool = True) -> list[Token]:
             # subjects, a plural noun right before coordinated names: the names are the subject
             nxt = subj.doc[subj.i + 1]
             if (nxt.dep_ == "nsubj" and nxt.head.i == cur.i and nxt.pos_ == "PROPN"
-                    and any(c.dep_ == "conj" for c in nxt.children)):
+                    and any(c.dep_ == "conj" for c in children(nxt))):
                 subj = nxt
         if subj is None and cur.pos_ == "VERB":
             # the small parser's slip: "Azerbaijan massed troops" with Azerbaijan as npadvmod
-            subj = next((c for c in cur.lefts if c.dep_ == "npadvmod" and c.pos_ == "PROPN"), None)
+            subj = next((c for c in children(cur) if c.i < cur.i and c.dep_ == "npadvmod" and c.pos_ == "PROPN"), None)
         if subj is not None:
             if subj.lower_ in RELATIVE_PRONOUNS and cur.dep_ == "relcl":
                 return with_conjuncts(cur.head)
             return with_conjuncts(subj)
         if not inherit:
             return []
-        if cur.dep_ == "advcl" and cur.tag_ in ("VBD", "VBZ", "VBP") and not any(c.dep_ in ("aux", "mark") for c in cur.children):
+        if cur.dep_ == "advcl" and cur.tag_ in ("VBD", "VBZ", "VBP") and not any(c.dep_ in ("aux", "mark") for c in children(cur)):
             return []  # a finite clause without subject or subordinator is a parse slip ("a ceasefire agreed with")
         if cur.dep_ == "conj" and cur.head.dep_ == "relcl" and _comma_before_cc(cur):
             # "called the move a violation of the statement, under which ..., and called on
@@ -356,7 +414,7 @@ def subjects(tok: Token, inherit: bool = True) -> list[Token]:
                 continue
         if (cur.dep_ == "pcomp" and cur.tag_ == "VBG" and cur.head.dep_ == "prep"
                 and cur.head.head.pos_ in ("VERB", "AUX") and cur.head.lower_ not in _OBJECT_PREPS
-                and not any(c.dep_ in ("prep", "agent") and c.lower_ == "by" for c in cur.children)):
+                and not any(c.dep_ in ("prep", "agent") and c.lower_ == "by" for c in children(cur))):
             # "retaliated by expelling", "joined Israel in striking Iran": the gerund's doer is the
             # subject of the verb its phrase hangs on; "join X in" adds X. ("accused X of
             # shelling", "blamed X for" name the doer in their object: left to the frames.)
@@ -379,7 +437,7 @@ def subjects(tok: Token, inherit: bool = True) -> list[Token]:
 
 
 def _comma_before_cc(tok: Token) -> bool:
-    cc = [c for c in tok.head.children if c.dep_ == "cc" and c.i < tok.i]
+    cc = [c for c in children(tok.head) if c.dep_ == "cc" and c.i < tok.i]
     if not cc:
         return False
     i = cc[-1].i
@@ -401,7 +459,7 @@ def _supports(verb: Token, cues: Cues) -> bool:
     """A support verb, without a particle that makes it another verb ("broke up"), or a verb and particle listed
     together ("stepped up its raids")."""
     lemma = verb.lemma_.lower()
-    prts = [c.lower_ for c in verb.children if c.dep_ == "prt"]
+    prts = [c.lower_ for c in children(verb) if c.dep_ == "prt"]
     if any(f"{lemma} {p}" in cues.support_verbs for p in prts):
         return True
     if lemma not in cues.support_verbs:
@@ -429,7 +487,7 @@ def support_governor(tok: Token, cues: Cues) -> Token | None:
     if cur.dep_ == "pobj" and cur.head.dep_ == "prep" and _supports(cur.head.head, cues):
         verb = cur.head.head
         # "took part in the talks" carries the talks; "would not take sides in the escalation" does not
-        own = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+        own = [c for c in children(verb) if c.dep_ in ("dobj", "obj")]
         if not own or all(o.lemma_.lower() in cues.support_objects for o in own):
             return verb
     if cur.dep_ == "conj":
@@ -452,12 +510,12 @@ def self_described(subj: Token, cues: Cues) -> list[Token] | None:
     """
     verb = subj.head
     if subj.dep_ != "nsubj" or verb.dep_ != "advcl" or not any(
-            c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+            c.dep_ == "mark" and c.lower_ == "as" for c in children(verb)):
         return None
     describer = verb.head
     if describer.lemma_.lower() not in cues.self_description_verbs:
         return None
-    if not any(c.dep_ in ("dobj", "obj") and c.lower_ in cues.reflexives for c in describer.children):
+    if not any(c.dep_ in ("dobj", "obj") and c.lower_ in cues.reflexives for c in children(describer)):
         return None
     found = subjects(describer)
     return found or None
@@ -496,7 +554,7 @@ class SlotFinder:
         if slot == "by":
             return prep_objects(trigger, "by", temporal=self.cues.temporal)
         if slot == "poss":
-            return [c for c in trigger.children if c.dep_ in ("poss", "amod", "compound")]
+            return [c for c in children(trigger) if c.dep_ in ("poss", "amod", "compound")]
         if slot == "governor":
             gov = support_governor(trigger, self.cues)
             if gov is None:
@@ -511,14 +569,14 @@ class SlotFinder:
             return clause_subjects(trigger)
         if slot == "comp_subj":
             # whom a verb lets or makes act: the subject of its clausal complement ("allowed X to run")
-            return [t for c in trigger.children if c.dep_ in ("ccomp", "xcomp") for t in subjects(c, inherit=False)]
+            return [t for c in children(trigger) if c.dep_ in ("ccomp", "xcomp") for t in subjects(c, inherit=False)]
         if slot == "bound":
             # whom a statement binds to an act: the subject of its must-clause
             clause = obligation_clause(trigger)
             return subjects(clause, inherit=False) if clause is not None else []
         if slot == "between":
             # "violence reignited between X and Y": the PP sits on the verb the noun is subject of
-            extra = [c for c in trigger.children if c.dep_ in ("acl", "relcl")]
+            extra = [c for c in children(trigger) if c.dep_ in ("acl", "relcl")]
             if trigger.dep_ == "nsubj" and trigger.head.pos_ == "VERB":
                 extra.append(trigger.head)
             return prep_objects(trigger, "between", (*self._related(trigger), *extra))

@@ -86,4 +86,24 @@ def positions_of(doc: Doc, words: Iterable[str], lemmas: bool = False) -> list[i
     return found
 
 
-__all__ = ["lemma_positions", "positions_of", "word_positions"]
+def lemma_positions_in(doc: Doc, words: frozenset[str] | tuple[str, ...]) -> list[int]:
+    """Positions of the tokens whose lower-case lemma is one of ``words``, in order: what
+    ``positions_of(doc, words, lemmas=True)`` gives, and kept in the same memo.
+
+    Why: a caller that asks about a few sets of lemmas needs no index of every lemma of
+    the Doc (one list per lemma, kept with the Doc for its whole life); the lemma column
+    is matched against the hashes of the Doc's lemmas that are among ``words``.
+    """
+    memo = doc.user_data.setdefault(_ASKED_KEY, {})
+    key = (len(doc), True, words)
+    if key in memo:
+        return memo[key]
+    column = doc.to_array(LEMMA)
+    strings = doc.vocab.strings
+    hits = [h for h in np.unique(column).tolist() if (strings[h].lower() if h else "") in words]
+    found = np.flatnonzero(np.isin(column, hits)).tolist() if hits else []
+    memo[key] = found
+    return found
+
+
+__all__ = ["lemma_positions", "lemma_positions_in", "positions_of", "word_positions"]
