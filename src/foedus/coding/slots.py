@@ -24,16 +24,6 @@ _STARTS_KEY = ("foedus", "sentence_starts")
 _PARSE_KEY = ("foedus", "parse_memo")
 
 
-class _ParseMemo:
-    """Children and conjuncts of a Doc's tokens, each read from spaCy once (see :func:`parse_memo`)."""
-
-    __slots__ = ("children", "conjuncts")
-
-    def __init__(self) -> None:
-        self.children: dict[int, tuple[Token, ...]] = {}
-        self.conjuncts: dict[int, tuple[Token, ...]] = {}
-
-
 @contextmanager
 def parse_memo(doc: Doc) -> Iterator[None]:
     """Within the block, :func:`children` and :func:`conjuncts` remember their answers for ``doc``.
@@ -41,41 +31,40 @@ def parse_memo(doc: Doc) -> Iterator[None]:
     Why: spaCy finds a token's children by scanning the token's whole subtree and
     makes new ``Token`` objects on every access, and the coder asks again and again
     about the same verbs and nouns (a predicate's subjects, objects and phrases).
-    The memo lives in ``doc.user_data`` only for the block: the tokens it holds refer
-    back to the Doc, so it is dropped when the coder is done with the Doc. Nested
-    blocks share the outer one's memo.
+    The memo (``(relation, token index) -> tokens``) lives in ``doc.user_data`` only
+    for the block: the tokens it holds refer back to the Doc, so it is dropped when
+    the coder is done with the Doc. Nested blocks share the outer one's memo.
     """
     if _PARSE_KEY in doc.user_data:
         yield
         return
-    doc.user_data[_PARSE_KEY] = _ParseMemo()
+    doc.user_data[_PARSE_KEY] = {}
     try:
         yield
     finally:
         doc.user_data.pop(_PARSE_KEY, None)
 
 
-def children(tok: Token) -> Iterable[Token]:
-    """``tok.children`` in text order, remembered inside :func:`parse_memo` (outside it, spaCy's own iterator)."""
+def _remembered(tok: Token, relation: str) -> tuple[Token, ...] | Iterable[Token]:
+    """``getattr(tok, relation)``, read once per token inside :func:`parse_memo` (outside it, spaCy's own)."""
     memo = tok.doc.user_data.get(_PARSE_KEY)
     if memo is None:
-        return tok.children
-    found = memo.children.get(tok.i)
+        return getattr(tok, relation)
+    key = (relation, tok.i)
+    found = memo.get(key)
     if found is None:
-        found = memo.children[tok.i] = tuple(tok.children)
+        found = memo[key] = tuple(getattr(tok, relation))
     return found
+
+
+def children(tok: Token) -> Iterable[Token]:
+    """``tok.children`` in text order, remembered inside :func:`parse_memo`."""
+    return _remembered(tok, "children")
 
 
 def conjuncts(tok: Token) -> tuple[Token, ...]:
     """``tok.conjuncts``, remembered inside :func:`parse_memo`."""
-    memo = tok.doc.user_data.get(_PARSE_KEY)
-    if memo is None:
-        return tok.conjuncts
-    found = memo.conjuncts.get(tok.i)
-    if found is None:
-        found = memo.conjuncts[tok.i] = tuple(tok.conjuncts)
-    return found
-
+    return _remembered(tok, "conjuncts")  # type: ignore[return-value]  (spaCy's own is a tuple too)
 
 
 def sentence_start(tok: Token) -> int:
@@ -97,6 +86,7 @@ def sentence_start(tok: Token) -> int:
             starts.append(current)
         doc.user_data[_STARTS_KEY] = starts
     return starts[tok.i]
+
 
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 _MEASURES = frozenset({"round", "series", "wave", "set", "cycle", "stage", "phase"})
