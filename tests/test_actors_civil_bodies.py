@@ -5,11 +5,9 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
-
 from actors_support import run_real
-from foedus.nlp.pipeline import build_nlp, make_doc
-from foedus.settings import Settings
+from coding_support import nlp  # noqa: F401  (fixture: the whole pipeline, once per module)
+from foedus.nlp.pipeline import make_doc
 
 DAY = date(2024, 3, 2)
 
@@ -18,16 +16,8 @@ def actors(text: str, on: date = DAY) -> dict[str, str | None]:
     return {m.text: m.code for m in run_real(text, on)._.actors}
 
 
-@pytest.fixture(scope="module")
-def full_nlp():
-    try:
-        return build_nlp(Settings())
-    except (ImportError, ValueError) as exc:  # a stage not installed yet
-        pytest.skip(f"full pipeline unavailable: {exc}")
-
-
-def sources(full_nlp, text: str, on: date = DAY) -> set[str | None]:
-    return {e.source.code for e in full_nlp(make_doc(full_nlp, text, on))._.events}
+def sources(nlp, text: str, on: date = DAY) -> set[str | None]:
+    return {e.source.code for e in nlp(make_doc(nlp, text, on))._.events}
 
 
 def test_a_state_adjective_opening_a_civil_body_name_is_not_the_state():
@@ -50,10 +40,10 @@ def test_a_state_organ_keeps_its_state():
     assert actors("Syrian troops said Turkish drones struck a village near Qamishli.")["Syrian troops"] == "SYRMIL"
 
 
-def test_a_civil_body_does_not_speak_for_its_state(full_nlp):
-    got = sources(full_nlp, "The Iraqi Observatory for Civil Liberties accused Turkish forces of shelling a village.")
+def test_a_civil_body_does_not_speak_for_its_state(nlp):  # noqa: F811
+    got = sources(nlp, "The Iraqi Observatory for Civil Liberties accused Turkish forces of shelling a village.")
     assert "IRQ" not in got and "IRQGOV" not in got
-    got = sources(full_nlp, "The Iraqi foreign ministry accused Turkish forces of shelling a village.")
+    got = sources(nlp, "The Iraqi foreign ministry accused Turkish forces of shelling a village.")
     assert "IRQGOV" in got
 
 
@@ -91,7 +81,7 @@ def test_a_titled_person_in_a_story_no_state_leads_is_left_alone():
     assert got.get("Ola Haugvik") is None and "Deputy Prime Minister Ola Haugvik" not in got
 
 
-def test_a_titled_person_gives_the_story_state_its_statement(full_nlp):
-    got = sources(full_nlp, NORWAY + "Deputy Prime Minister Ola Haugvik condemned the jamming as "
+def test_a_titled_person_gives_the_story_state_its_statement(nlp):  # noqa: F811
+    got = sources(nlp, NORWAY + "Deputy Prime Minister Ola Haugvik condemned the jamming as "
                   "reckless.", date(2019, 4, 2))
     assert "NORGOV" in got
