@@ -191,3 +191,25 @@ def test_the_pool_knows_the_last_batch_to_cut_it_finer() -> None:
     assert list(_marked_last(iter([[1, 2], [3], [4, 5]]))) == [([1, 2], False), ([3], False), ([4, 5], True)]
     assert list(_marked_last(iter([[1]]))) == [([1], True)]
     assert list(_marked_last(iter([]))) == []
+
+
+def test_parse_groups_are_bounded_by_documents_and_characters() -> None:
+    from types import SimpleNamespace
+
+    from foedus.jobs.analyse import parse_groups
+
+    docs = [SimpleNamespace(name=n, text="x" * size) for n, size in
+            [("a", 300), ("b", 300), ("c", 500), ("d", 2_000), ("e", 100), ("f", 100), ("g", 100)]]
+    groups = [[d.name for d in g] for g in parse_groups(docs, max_docs=3, max_chars=1_000)]
+    # in order; a group closes at three documents or before passing 1,000 characters;
+    # the document longer than the bound is parsed alone
+    assert groups == [["a", "b"], ["c"], ["d"], ["e", "f", "g"]]
+    assert [[d.name for d in g] for g in parse_groups(docs, max_docs=16, max_chars=10**6)] == [list("abcdefg")]
+    assert parse_groups([], max_docs=4, max_chars=100) == []
+
+
+def test_how_documents_are_grouped_for_the_parser_changes_nothing_stored(demo_db, tmp_path: Path) -> None:
+    db, _ = demo_db
+    alone = tmp_path / "alone.duckdb"
+    ingest([DEMO], Settings(db_path=alone, parse_batch_chars=1))  # every document parsed in a batch of its own
+    assert _snapshot(alone) == _snapshot(db)

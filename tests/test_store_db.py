@@ -133,7 +133,7 @@ def test_a_writer_bounds_duckdb_memory_and_a_bad_size_is_refused(tmp_path: Path)
         assert con.execute("SELECT current_setting('memory_limit')").fetchone()[0] in ("244.1 MiB", "256.0 MiB")
     finally:
         con.close()
-    assert Settings().db_memory_limit == "512MB"
+    assert Settings().db_memory_limit == "96MB"
     assert from_env({"FOEDUS_DB_MEMORY": "2 GB"}).db_memory_limit == "2GB"
     with pytest.raises(ValueError, match="not a size"):
         from_env({"FOEDUS_DB_MEMORY": "512MB'; DROP TABLE events; --"})

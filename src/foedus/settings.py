@@ -21,6 +21,9 @@ class Settings:
     workers: int = 1
     batch_size: int = 64  # documents per store transaction: each insert has a fixed cost, so 64 writes for about half the CPU of 32
     parse_batch_size: int = 16  # documents per nlp.pipe batch: 16 parses about 6% faster than 8 for about 75 MB more peak memory
+    # characters per nlp.pipe batch: the parser's working memory follows the text it holds at once (about
+    # 150 MB for 50,000 characters), so a batch of long reports is cut into smaller ones
+    parse_batch_chars: int = 50_000
     max_bytes: int = 20 * 1024 * 1024  # larger inputs are rejected, not parsed
     max_html_depth: int = 400  # deeper markup is rejected as malformed
     min_words: int = 20  # shorter clean texts are rejected as empty
@@ -30,7 +33,8 @@ class Settings:
     seconds_per_mb: float = 5.0
     min_seconds: float = 10.0
     # Texts longer than this are stored as several parts, split at paragraph
-    # boundaries (spaCy's parser needs about 1 GB per 100,000 characters).
+    # boundaries (the parser's working memory is about 3 KB a character: some 600 MB
+    # for one part of 200,000 characters).
     max_part_chars: int = 200_000
     follow_links: bool = False  # follow links inside a folder that lead out of it
     # One row per token (offsets, sentence, POS, dependency, head, lemma). Nothing
@@ -39,8 +43,11 @@ class Settings:
     # only when asked (``foedus ingest --store-tokens``, ``FOEDUS_STORE_TOKENS=1``).
     store_tokens: bool = False
     # What DuckDB may keep in memory in a writing process (ingest, recode): past it,
-    # DuckDB writes out and evicts instead of caching every block of a growing store.
-    db_memory_limit: str = "512MB"
+    # DuckDB evicts (and spills what a query needs) instead of caching every block it
+    # wrote, which made a writer's memory grow with its run (about 90 MB more at 10,000
+    # documents under a limit of 512 MB). Reads evicted blocks back from the OS's file
+    # cache; the writer's queries (batch joins, the merge's parts) stay far below it.
+    db_memory_limit: str = "96MB"
     lock_wait_seconds: float = 30.0  # how long a writer waits for a database another process holds
     near_dup_threshold: float = 0.5  # Jaccard similarity of word 3-shingles (copies with edits score 0.6-0.9; distinct reports of one event < 0.2)
     extra_actor_files: tuple[Path, ...] = field(default_factory=tuple)

@@ -250,14 +250,16 @@ class Analyser:
 
     def annotate(self, docs: list[DocumentRecord]) -> list[Analysed]:
         """Parse documents in one ``nlp.pipe`` batch and turn results into rows."""
-        spacy_docs = (make_doc(self.nlp, d.text, d.published, d.doc_id, dateline_day_of(d), self.voice_of(d.author))
-                      for d in docs)
         out: list[Analysed] = []
-        # a small parse batch bounds memory (the parser's activations grow with it); the store writes the whole batch
-        for record, sdoc in zip(docs, self.nlp.pipe(spacy_docs, batch_size=self.settings.parse_batch_size)):
-            rows = annotation_rows(record.doc_id, from_doc(sdoc, keep_tokens=self.settings.store_tokens), self.codebook,
-                                   outlet=record.outlet, published=record.published)
-            out.append(Analysed(record, rows, lsh_buckets(record.text)))
+        # The store writes the whole batch; the parser sees small groups, because its working memory
+        # grows with the text it holds at once (about 3 KB a character), not with the count of documents.
+        for group in parse_groups(docs, self.settings.parse_batch_size, self.settings.parse_batch_chars):
+            spacy_docs = (make_doc(self.nlp, d.text, d.published, d.doc_id, dateline_day_of(d), self.voice_of(d.author))
+                          for d in group)
+            for record, sdoc in zip(group, self.nlp.pipe(spacy_docs, batch_size=len(group))):
+                rows = annotation_rows(record.doc_id, from_doc(sdoc, keep_tokens=self.settings.store_tokens),
+                                       self.codebook, outlet=record.outlet, published=record.published)
+                out.append(Analysed(record, rows, lsh_buckets(record.text)))
         return out
 
     def _budget(self, n_bytes: int) -> float:
@@ -305,6 +307,27 @@ class Analyser:
         return [next(annotated) if isinstance(d, DocumentRecord) else d for d in described]
 
 
+def parse_groups(docs: list[DocumentRecord], max_docs: int, max_chars: int) -> list[list[DocumentRecord]]:
+    """The documents in order, cut into groups of at most ``max_docs`` documents
+    and ``max_chars`` characters, one ``nlp.pipe`` batch each.
+
+    Why characters: the parser's activations take about 3 KB per character of
+    the text parsed at once, so sixteen long reports in one batch would need
+    gigabytes where sixteen news items need some 150 MB. A document longer than
+    ``max_chars`` is a group of its own (``max_part_chars`` bounds it).
+    """
+    groups: list[list[DocumentRecord]] = []
+    size = 0
+    for d in docs:
+        if groups and len(groups[-1]) < max_docs and size + len(d.text) <= max_chars:
+            groups[-1].append(d)
+            size += len(d.text)
+        else:
+            groups.append([d])
+            size = len(d.text)
+    return groups
+
+
 @lru_cache(maxsize=2)
 def analyser_for(settings: Settings) -> Analyser:
     """One analyser per process and settings (the model loads once)."""
@@ -321,4 +344,4 @@ def reanalyse(records: list[DocumentRecord], settings: Settings) -> list[Analyse
     return analyser_for(settings).annotate(records)
 
 
-__all__ = ["Analysed", "Analyser", "analyse_batch", "describe", "reanalyse"]
+__all__ = ["Analysed", "Analyser", "analyse_batch", "describe", "parse_groups", "reanalyse"]
