@@ -63,6 +63,18 @@ def test_same_lemmas_on_the_demo_corpus_and_our_sentences(pair: tuple[spacy.Lang
     assert [t.lemma_ for t in doc][:6] == ["troop", "withdraw", ",", "withdraw", "their", "heavy"]
 
 
+def test_the_remembered_forms_are_bounded_and_lemmas_stay_right(pair, monkeypatch) -> None:
+    import foedus.nlp.lemma_index as lemma_index
+
+    plain, indexed = pair
+    monkeypatch.setattr(lemma_index, "MEMO_SIZE", 7)
+    component = indexed.get_pipe("lemmatizer")
+    component._lemmas.clear()
+    for a, b in zip(plain.pipe(OWN_SENTENCES), indexed.pipe(OWN_SENTENCES)):
+        assert [(t.text, t.lemma_) for t in a] == [(t.text, t.lemma_) for t in b]
+        assert 0 < len(component._lemmas) <= 7 or not len(b)
+
+
 def test_a_lemma_set_before_is_kept_unless_the_lemmatizer_overwrites() -> None:
     nlp = load_model(DEFAULT_MODEL)
     with nlp.select_pipes(disable=["lemmatizer"]):

@@ -39,6 +39,9 @@ from spacy.tokens import Doc, Token
 _UNTABLED_POS = frozenset({"", "eol", "space"})
 
 
+MEMO_SIZE = 200_000  # word forms remembered at most (some 40 MB); news repeats its common words at once
+
+
 @dataclass(frozen=True)
 class PosRules:
     """One coarse POS's share of spaCy's rule tables, ready for repeated look-ups."""
@@ -88,7 +91,8 @@ class IndexedLemmatizer:
     def __init__(self, name: str = "lemmatizer") -> None:
         self.name = name
         self.lemmatizer: Lemmatizer | None = None
-        # (orth, pos, morph) -> lemma hash: the same key as the lemmatizer's own cache
+        # (orth, pos, morph) -> lemma hash: the same key as the lemmatizer's own cache; emptied when it
+        # reaches MEMO_SIZE, so that a long run's new words (names, numbers) do not grow it without end
         self._lemmas: dict[tuple[int, int, int], int] = {}
         # lower-case coarse POS -> its rules, read from the lemmatizer's tables
         self._rules: dict[str, PosRules | None] = {}
@@ -135,6 +139,8 @@ class IndexedLemmatizer:
             key = (orth, pos, morph)
             value = known.get(key)
             if value is None:
+                if len(known) >= MEMO_SIZE:
+                    known.clear()
                 value = known[key] = strings.add(self._lemma(lem, doc[i]))
             column.append(value)
         doc.from_array([LEMMA], np.array(column, dtype="uint64").reshape(-1, 1))
