@@ -91,9 +91,11 @@ class IndexedLemmatizer:
     def __init__(self, name: str = "lemmatizer") -> None:
         self.name = name
         self.lemmatizer: Lemmatizer | None = None
-        # (orth, pos, morph) -> lemma hash: the same key as the lemmatizer's own cache; emptied when it
-        # reaches MEMO_SIZE, so that a long run's new words (names, numbers) do not grow it without end
-        self._lemmas: dict[tuple[int, int, int], int] = {}
+        # (orth, pos, morph) -> lemma: the same key as the lemmatizer's own cache; emptied when it
+        # reaches MEMO_SIZE, so that a long run's new words (names, numbers) do not grow it without end.
+        # The lemma is kept as a string, not its hash: a hash names a string only while spaCy's
+        # vocabulary holds it, and a batch's new strings are freed at the end of its memory zone.
+        self._lemmas: dict[tuple[int, int, int], str] = {}
         # lower-case coarse POS -> its rules, read from the lemmatizer's tables
         self._rules: dict[str, PosRules | None] = {}
 
@@ -141,8 +143,8 @@ class IndexedLemmatizer:
             if value is None:
                 if len(known) >= MEMO_SIZE:
                     known.clear()
-                value = known[key] = strings.add(self._lemma(lem, doc[i]))
-            column.append(value)
+                value = known[key] = self._lemma(lem, doc[i])
+            column.append(strings.add(value))
         doc.from_array([LEMMA], np.array(column, dtype="uint64").reshape(-1, 1))
         return doc
 
