@@ -214,3 +214,32 @@ def test_how_documents_are_grouped_for_the_parser_changes_nothing_stored(demo_db
     ingest([DEMO], Settings(db_path=alone, parse_batch_chars=1))  # every document parsed in a batch of its own
     assert _snapshot(alone) == _snapshot(db)
 
+
+def _item(name: str, text: str):
+    from foedus.ingest.read import RawItem
+
+    return RawItem(path=name, kind="text", body=text.encode(), source_format="txt")
+
+
+def test_new_words_of_a_batch_do_not_stay_in_the_vocabulary(tmp_path: Path) -> None:
+    """A long run meets new names and numbers without end; spaCy keeps every string it
+    sees unless the batch is parsed in a memory zone, which frees them when it ends."""
+    from foedus.jobs.analyse import Analysed, analyser_for
+
+    analyser = analyser_for(Settings(db_path=tmp_path / "unused.duckdb"))
+    strings = analyser.nlp.vocab.strings
+
+    def batch(names: list[str]) -> list:
+        return analyser.analyse([_item(f"{n}.txt", (
+            f"Foreign Minister {n} Vardelko of Quessaria met the envoy of Brelmont in the capital on Tuesday. "
+            f"The two sides discussed the ceasefire along the border and agreed to meet again next month, "
+            f"officials in Quessaria said after the talks with {n} Vardelko ended.")) for n in names])
+
+    batch(["Orlimund", "Tessavar"])  # the first batch loads what the stages build once
+    before = len(strings)
+    results = batch(["Zambrotti", "Kelvarish", "Upsandel"])
+    assert len(strings) == before
+    assert "Zambrotti" not in strings and "Upsandel" not in strings
+    assert all(isinstance(r, Analysed) for r in results)
+    # the rows were made while the words were known: the text and its sentences are whole
+    assert all(r.rows["sentences"] and "Vardelko" in r.document.text for r in results)

@@ -253,13 +253,19 @@ class Analyser:
         out: list[Analysed] = []
         # The store writes the whole batch; the parser sees small groups, because its working memory
         # grows with the text it holds at once (about 3 KB a character), not with the count of documents.
+        # Each group is parsed in a spaCy memory zone: the strings and words it brings (names, numbers)
+        # are freed when its rows are made, so a long run's vocabulary does not grow without end. No
+        # spaCy object of the zone outlives it, and no memo kept across documents reads a string back
+        # from a hash (the lemma memo keeps its strings).
         for group in parse_groups(docs, self.settings.parse_batch_size, self.settings.parse_batch_chars):
-            spacy_docs = (make_doc(self.nlp, d.text, d.published, d.doc_id, dateline_day_of(d), self.voice_of(d.author))
-                          for d in group)
-            for record, sdoc in zip(group, self.nlp.pipe(spacy_docs, batch_size=len(group))):
-                rows = annotation_rows(record.doc_id, from_doc(sdoc, keep_tokens=self.settings.store_tokens),
-                                       self.codebook, outlet=record.outlet, published=record.published)
-                out.append(Analysed(record, rows, lsh_buckets(record.text)))
+            voices = [self.voice_of(d.author) for d in group]
+            with self.nlp.memory_zone():
+                spacy_docs = (make_doc(self.nlp, d.text, d.published, d.doc_id, dateline_day_of(d), v)
+                              for d, v in zip(group, voices))
+                for record, sdoc in zip(group, self.nlp.pipe(spacy_docs, batch_size=len(group))):
+                    rows = annotation_rows(record.doc_id, from_doc(sdoc, keep_tokens=self.settings.store_tokens),
+                                           self.codebook, outlet=record.outlet, published=record.published)
+                    out.append(Analysed(record, rows, lsh_buckets(record.text)))
         return out
 
     def _budget(self, n_bytes: int) -> float:

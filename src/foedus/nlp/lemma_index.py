@@ -94,7 +94,7 @@ class IndexedLemmatizer:
         # (orth, pos, morph) -> lemma: the same key as the lemmatizer's own cache; emptied when it
         # reaches MEMO_SIZE, so that a long run's new words (names, numbers) do not grow it without end.
         # The lemma is kept as a string, not its hash: a hash names a string only while spaCy's
-        # vocabulary holds it, and a memory zone (``Language.memory_zone``) frees a batch's new strings.
+        # vocabulary holds it, and a batch's new strings are freed at the end of its memory zone.
         self._lemmas: dict[tuple[int, int, int], str] = {}
         # lower-case coarse POS -> its rules, read from the lemmatizer's tables
         self._rules: dict[str, PosRules | None] = {}
