@@ -8,7 +8,10 @@ quarter (a cost that grows with the stored corpus shows up there first),
 the near-duplicate linking step's share, peak memory (max RSS of the child
 process) and database size per document.
 
-    python bench/scale.py [--sizes 200 2000 10000] [--seed 7] [--keep DIR]
+    python bench/scale.py [--sizes 200 2000 10000] [--seed 7] [--keep DIR] [--setting NAME=VALUE ...]
+
+``--setting`` measures a lever: e.g. ``--setting parse_batch_chars=25000`` or
+``--setting db_memory_limit=48MB`` runs with that one setting changed.
 
 10,000 documents take some 15-25 minutes on two cores.
 """
@@ -38,7 +41,7 @@ def cpu():
     r = resource.getrusage(resource.RUSAGE_SELF)
     return r.ru_utime + r.ru_stime
 
-s = Settings(db_path=Path({db!r}))
+s = Settings(db_path=Path({db!r})).with_options(**{overrides!r})
 analyser_for(s)
 linking = [0.0]
 real = job._link_near_duplicates
@@ -72,18 +75,30 @@ print(json.dumps({{"docs": r.stored, "read": r.read, "words": r.words, "near_dup
 """
 
 
-def run(n: int, tmp: Path, seed: int) -> dict:
+def run(n: int, tmp: Path, seed: int, overrides: dict[str, object] | None = None) -> dict:
     from synthetic import write_corpus
 
     corpus = tmp / f"corpus-{n}"
     write_corpus(corpus, n, seed)
     db = tmp / f"scale-{n}.duckdb"
-    proc = subprocess.run([sys.executable, "-c", CHILD.format(db=str(db), corpus=str(corpus))],
+    proc = subprocess.run([sys.executable, "-c", CHILD.format(db=str(db), corpus=str(corpus), overrides=overrides or {})],
                           capture_output=True, text=True, check=False)
     if proc.returncode != 0:
         raise SystemExit(proc.stderr)
     shutil.rmtree(corpus, ignore_errors=True)
     return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def _setting(text: str) -> tuple[str, object]:
+    """``NAME=VALUE`` as a Settings option: a whole number as an int, else the text."""
+    from dataclasses import fields
+
+    from foedus.settings import Settings
+
+    name, sep, value = text.partition("=")
+    if not sep or name not in {f.name for f in fields(Settings)}:
+        raise SystemExit(f"--setting {text!r}: expected NAME=VALUE with NAME a setting of foedus.settings.Settings")
+    return name, int(value) if value.lstrip("-").isdigit() else value
 
 
 def main() -> None:
@@ -92,7 +107,12 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--keep", type=Path, help="keep the databases in this folder")
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--setting", action="append", default=[], metavar="NAME=VALUE",
+                    help="run with this setting changed (repeatable)")
     args = ap.parse_args()
+    overrides = dict(_setting(text) for text in args.setting)
+    if overrides:
+        print("settings changed:", ", ".join(f"{k}={v}" for k, v in overrides.items()), flush=True)
     tmp = args.keep or Path(tempfile.mkdtemp(prefix="foedus-scale-"))
     tmp.mkdir(parents=True, exist_ok=True)
     results = []
@@ -100,7 +120,7 @@ def main() -> None:
         print(f"{'docs':>6} {'words':>9} {'CPU ms/doc':>10} {'wall ms/doc':>11} {'last 1/4 CPU ms/doc':>19} "
               f"{'linking %':>9} {'peak MB':>8} {'DB KB/doc':>9} {'near-dups':>9}", flush=True)
         for n in args.sizes:
-            r = run(n, tmp, args.seed)
+            r = run(n, tmp, args.seed, overrides)
             results.append(r)
             last = r["last_quarter_cpu"] / r["last_quarter_docs"] * 1000 if r["last_quarter_docs"] else float("nan")
             print(f"{r['docs']:6d} {r['words']:9d} {r['cpu'] / r['docs'] * 1000:10.1f} {r['wall'] / r['docs'] * 1000:11.1f} "

@@ -193,6 +193,22 @@ def test_the_pool_knows_the_last_batch_to_cut_it_finer() -> None:
     assert list(_marked_last(iter([]))) == []
 
 
+def test_tasks_are_parser_groups_and_shrink_in_the_last_batch() -> None:
+    from foedus.jobs.pool import task_sizes
+
+    # a batch in the middle of a run: whole parser groups, the remainder last
+    assert task_sizes(64, 16, 2, last=False) == [16, 16, 16, 16]
+    assert task_sizes(40, 16, 2, last=False) == [16, 16, 8]
+    # the last batch: each task a quarter of what is left (two workers), down to single documents
+    last = task_sizes(56, 16, 2, last=True)
+    assert sum(last) == 56 and last[0] == 14 and last[-1] == 1
+    assert all(a >= b for a, b in zip(last, last[1:]))
+    assert task_sizes(3, 16, 4, last=True) == [1, 1, 1]
+    assert task_sizes(0, 16, 2, last=True) == [] == task_sizes(0, 16, 2, last=False)
+    # never more than a parser group, whatever is left
+    assert max(task_sizes(1000, 16, 2, last=True)) == 16
+
+
 def test_parse_groups_are_bounded_by_documents_and_characters() -> None:
     from types import SimpleNamespace
 
