@@ -66,6 +66,31 @@ def test_patterns_cover_all_roots_and_are_many():
     assert ps.roots() == {f"{i:02d}" for i in range(1, 21)}
 
 
+def test_pattern_memos_are_bounded_and_answer_as_unbounded_ones(monkeypatch):
+    import foedus.coding.patterns as patterns
+    from foedus.nlp.pipeline import load_model
+    from foedus.settings import DEFAULT_MODEL
+
+    nlp = load_model(DEFAULT_MODEL)
+    texts = ["The ministers agreed to resume talks after the border clashes.",
+             "Rebels attacked a convoy and the army vowed to retaliate within days.",
+             "Both governments condemned the strike and asked the council to meet."]
+    docs = list(nlp.pipe(texts))
+    words = [(t.lower_, t.lemma_, t.tag_) for d in docs for t in d]
+    free = load_patterns()
+    expected = [free.lookup(*w) for w in words]
+    expected_heads = [free.heads_in(d) for d in docs]
+    monkeypatch.setattr(patterns, "MEMO_SIZE", 3)
+    small = load_patterns()
+    for w, want in zip(words, expected):
+        assert small.lookup(*w) == want
+        assert len(small._lookups) <= 3
+    for d, want in zip(nlp.pipe(texts), expected_heads):  # fresh docs: heads are kept per Doc
+        assert small.heads_in(d) == want
+        assert len(small._shape_hits) <= 3 + len(d)
+    assert any(any(h) for h in expected_heads) and not all(all(h) for h in expected_heads)
+
+
 def test_malformed_pattern_reported_with_line_and_skipped(tmp_path):
     f = tmp_path / "mine.yaml"
     f.write_text("# format: foedus-patterns/1\npatterns:\n"

@@ -8,10 +8,18 @@ sentences kept. Copies of the same wire story (near-duplicate documents)
 count once towards ``documents`` and ``sources``: a story reprinted is not
 corroboration.
 
-Why recompute over the whole store each time instead of merging
-incrementally: the result then depends only on what is stored, never on the
-order documents arrived in, which is what makes an interrupted-and-restarted
-ingest equal to an uninterrupted one.
+Why the result must depend only on what is stored, never on the order
+documents arrived in: that is what makes an interrupted-and-restarted ingest
+equal to an uninterrupted one. :func:`merge_events` rebuilds every event
+from the stored mentions. An ingest calls :func:`merge_pending`, which
+rebuilds only the groups (dyad, root, polarity, claimant) that hold a
+mention not yet placed in an event: a group's events depend on its own
+mentions and their documents alone, so the result is the full merge's, at a
+cost that follows what was added, not the store's size. A mention awaits a
+merge when its ``event_id`` is NULL: a new report's, or one whose document
+changed near-duplicate group (the linker clears the events of such reports
+in the batch's own transaction, :func:`unmerge_documents`). A crash before
+the merge leaves them waiting for the next ingest's.
 
 Event ids (docs/events.md): an id is a hash of what identifies the event
 itself (dyad, CAMEO root, polarity, claimant, the event's date and its precision), never
@@ -23,6 +31,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -96,14 +105,21 @@ def _cluster(rows: list[dict[str, Any]], window: int) -> list[list[dict[str, Any
     undated = [r for r in rows if r["date"] is None]
     dated = sorted((r for r in rows if r["date"] is not None), key=lambda r: (r["date"], r["mention_id"]))
     clusters: list[list[dict[str, Any]]] = []
+    # the open chain's stories (canonical documents) and stated days, kept as sets: a story told by
+    # hundreds of reports is checked in constant time per report, not once per report already chained
+    stories: set[Any] = set()
+    days: set[Any] = set()
     for r in dated:
         day = _stated_day(r)
         if clusters and r["date"] - clusters[-1][0]["date"] <= timedelta(days=window) and not (
-                day is not None and not any(x["canonical_doc"] == r["canonical_doc"] for x in clusters[-1])
-                and any((d := _stated_day(x)) is not None and d != day for x in clusters[-1])):
+                day is not None and r["canonical_doc"] not in stories and days - {day}):
             clusters[-1].append(r)
         else:
             clusters.append([r])
+            stories, days = set(), set()
+        stories.add(r["canonical_doc"])
+        if day is not None:
+            days.add(day)
     clusters.extend([r] for r in sorted(undated, key=lambda r: r["mention_id"]))
     return clusters
 
@@ -180,11 +196,19 @@ _GROUP_SQL = ("m.source_code, m.target_code, m.root, coalesce(m.negated, false),
               " CASE WHEN m.modality = 'claimed' THEN m.claimed_by_code END")
 
 
-def _parts(con: duckdb.DuckDBPyConnection, size: int) -> int:
-    """File every group in a part of at most ``size`` mentions (a bigger group is a part of its own),
-    in the temp table ``_merge_parts``; returns the number of parts."""
+# A mention ``m`` of a group filed in ``_merge_parts p``.
+_IN_PART = ("p.p_source IS NOT DISTINCT FROM m.source_code AND p.p_target IS NOT DISTINCT FROM m.target_code"
+            " AND p.p_root IS NOT DISTINCT FROM m.root AND p.p_negated = coalesce(m.negated, false)"
+            " AND p.p_claimant IS NOT DISTINCT FROM (CASE WHEN m.modality = 'claimed' THEN m.claimed_by_code END)")
+
+
+def _parts(con: duckdb.DuckDBPyConnection, size: int, pending_only: bool = False) -> int:
+    """File every group (``pending_only``: every group holding a mention not yet placed in an event) in a
+    part of at most ``size`` mentions (a bigger group is a part of its own), in the temp table
+    ``_merge_parts``; returns the number of parts."""
+    having = " HAVING bool_or(m.event_id IS NULL)" if pending_only else ""
     groups = con.execute(
-        f"SELECT {_GROUP_SQL}, count(*) AS n FROM event_mentions m GROUP BY ALL ORDER BY n DESC").fetchall()
+        f"SELECT {_GROUP_SQL}, count(*) AS n FROM event_mentions m GROUP BY ALL{having} ORDER BY n DESC").fetchall()
     con.execute("CREATE OR REPLACE TEMP TABLE _merge_parts (p_source VARCHAR, p_target VARCHAR, p_root VARCHAR,"
                 " p_negated BOOLEAN, p_claimant VARCHAR, part INTEGER)")
     rows, part, filled = [], 0, 0
@@ -219,12 +243,11 @@ def merge_events(
     if own_transaction:
         con.execute("BEGIN TRANSACTION")
     try:
-        _settle_ids(con)
+        clashed = _settle_ids(con)
+        con.execute("DELETE FROM merge_clashes")
+        insert_rows(con, "merge_clashes", [{"event_id": e} for e in sorted(clashed)])
         con.execute("DELETE FROM events")
-        columns = [r[0] for r in con.execute(
-            "SELECT column_name FROM information_schema.columns WHERE table_name = 'events' AND table_schema = 'main'"
-            " ORDER BY ordinal_position").fetchall()]
-        cols = ", ".join(f'"{c}"' for c in columns)
+        cols = _event_columns(con)
         con.execute(f"INSERT INTO events ({cols}) SELECT {cols} FROM _merge_events ORDER BY ev_index")
         # one pass over the mentions: each takes its event's id (a mention of no stored document, none)
         con.execute(
@@ -243,11 +266,94 @@ def merge_events(
     return MergeResult(events=n_events, mentions=n_mentions)
 
 
+def _event_columns(con: duckdb.DuckDBPyConnection) -> str:
+    return ", ".join(f'"{r[0]}"' for r in con.execute(
+        "SELECT column_name FROM information_schema.columns WHERE table_name = 'events' AND table_schema = 'main'"
+        " ORDER BY ordinal_position").fetchall())
+
+
+def merge_pending(
+    con: duckdb.DuckDBPyConnection, window_days: int = WINDOW_DAYS, part_mentions: int = PART_MENTIONS,
+) -> MergeResult:
+    """Merge again only the groups that hold a mention awaiting a merge (``event_id`` NULL): the events
+    :func:`merge_events` would give, at a cost that follows what was added since the last merge.
+
+    The groups' events are rebuilt from all their mentions (old and new), their ids settled among
+    themselves (equal identities belong to one group), and swapped in, all or nothing. Where two
+    different identities hash alike (a new event's id equal to one of another group, or among the new
+    events), or such a clash settled before is still on record (``merge_clashes``), this runs the full
+    merge instead: only it ranks those events over the whole store.
+    """
+    if con.execute("SELECT count(*) FROM merge_clashes").fetchone()[0]:
+        return merge_events(con, window_days, part_mentions=part_mentions)
+    location_columns = _location_columns(con)
+    _stage(con, part_mentions, window_days, location_columns, autocommit=True, pending_only=True)
+    con.execute("BEGIN TRANSACTION")
+    try:
+        if _settle_ids(con):  # two different identities hashed alike: only the full merge ranks them
+            con.execute("ROLLBACK")
+            return merge_events(con, window_days, part_mentions=part_mentions)
+        # the events the merged groups had
+        con.execute("CREATE OR REPLACE TEMP TABLE _merge_old AS SELECT DISTINCT m.event_id FROM event_mentions m"
+                    f" JOIN _merge_parts p ON {_IN_PART} WHERE m.event_id IS NOT NULL")
+        clash = con.execute(
+            """
+            SELECT count(*) FROM (
+                SELECT event_id FROM _merge_events GROUP BY event_id HAVING count(*) > 1
+                UNION ALL
+                SELECT n.event_id FROM _merge_events n JOIN events e USING (event_id)
+                WHERE e.event_id NOT IN (SELECT event_id FROM _merge_old))
+            """).fetchone()[0]
+        if clash:
+            con.execute("ROLLBACK")
+            return merge_events(con, window_days, part_mentions=part_mentions)
+        con.execute("DELETE FROM events WHERE event_id IN (SELECT event_id FROM _merge_old)")
+        cols = _event_columns(con)
+        con.execute(f"INSERT INTO events ({cols}) SELECT {cols} FROM _merge_events ORDER BY ev_index")
+        con.execute(
+            "UPDATE event_mentions SET event_id = e.event_id FROM _event_map m JOIN _merge_events e USING (ev_index)"
+            " WHERE event_mentions.mention_id = m.mention_id AND event_mentions.event_id IS DISTINCT FROM e.event_id")
+        # a mention of these groups that no stored document holds has no event, as in the full merge
+        con.execute("UPDATE event_mentions SET event_id = NULL WHERE event_id IN (SELECT event_id FROM _merge_old)"
+                    " AND mention_id NOT IN (SELECT mention_id FROM _event_map)")
+        for table in ("_merge_parts", "_merge_events", "_event_map", "_merge_old"):
+            con.execute(f"DROP TABLE {table}")
+        con.execute("COMMIT")
+    except Exception:
+        con.execute("ROLLBACK")
+        raise
+    events, mentions = con.execute(
+        "SELECT (SELECT count(*) FROM events), (SELECT count(*) FROM event_mentions WHERE event_id IS NOT NULL)"
+    ).fetchone()
+    return MergeResult(events=events, mentions=mentions)
+
+
+def unmerge_documents(con: duckdb.DuckDBPyConnection, doc_ids: Iterable[str]) -> int:
+    """Take out the events reported by ``doc_ids`` and leave all their mentions awaiting the next merge;
+    returns the number of events taken out.
+
+    Why: an event counts documents and outlets through each report's near-duplicate group, so when a
+    document's group changes, the events of its reports must be merged again. Called in the same
+    transaction as the change, so a crash before the merge leaves the mentions waiting, not stale events.
+    """
+    doc_ids = list(doc_ids)
+    if not doc_ids:
+        return 0
+    ids = [r[0] for r in con.execute(
+        "SELECT DISTINCT event_id FROM event_mentions WHERE doc_id IN (SELECT unnest(?)) AND event_id IS NOT NULL",
+        [doc_ids]).fetchall()]
+    if ids:
+        con.execute("DELETE FROM events WHERE event_id IN (SELECT unnest(?))", [ids])
+        con.execute("UPDATE event_mentions SET event_id = NULL WHERE event_id IN (SELECT unnest(?))", [ids])
+    return len(ids)
+
+
 def _stage(con: duckdb.DuckDBPyConnection, part_mentions: int, window_days: int, location_columns: tuple[str, ...],
-           autocommit: bool) -> tuple[int, int]:
-    """Merge the stored mentions part by part into the staging tables ``_merge_events`` and ``_event_map``
-    (``autocommit``: each statement its own transaction); returns (events, mentions)."""
-    n_parts = _parts(con, part_mentions)
+           autocommit: bool, pending_only: bool = False) -> tuple[int, int]:
+    """Merge the stored mentions (``pending_only``: those of the groups awaiting a merge) part by part into
+    the staging tables ``_merge_events`` and ``_event_map`` (``autocommit``: each statement its own
+    transaction); returns (events, mentions)."""
+    n_parts = _parts(con, part_mentions, pending_only)
     # staging tables in the database file, not temporary ones: DuckDB writes rows of a stored
     # table out to the file, where a temporary table would hold every event in memory
     con.execute("CREATE OR REPLACE TABLE _merge_events AS SELECT * FROM events LIMIT 0")
@@ -261,10 +367,7 @@ def _stage(con: duckdb.DuckDBPyConnection, part_mentions: int, window_days: int,
             f"""
             SELECT {_MENTION_COLUMNS}, {", ".join(f"m.{c}" for c in location_columns)}
             FROM event_mentions m
-            JOIN _merge_parts p ON p.p_source IS NOT DISTINCT FROM m.source_code
-             AND p.p_target IS NOT DISTINCT FROM m.target_code AND p.p_root IS NOT DISTINCT FROM m.root
-             AND p.p_negated = coalesce(m.negated, false)
-             AND p.p_claimant IS NOT DISTINCT FROM (CASE WHEN m.modality = 'claimed' THEN m.claimed_by_code END)
+            JOIN _merge_parts p ON {_IN_PART}
             JOIN documents d ON d.doc_id = m.doc_id
             LEFT JOIN documents cd ON cd.doc_id = d.near_dup_of
             LEFT JOIN sentences s ON s.doc_id = m.doc_id AND s.sent_index = m.sent_index
@@ -313,17 +416,25 @@ def _merge_part(rows: list[dict[str, Any]], window_days: int, location_columns: 
     return events, mapping
 
 
-def _settle_ids(con: duckdb.DuckDBPyConnection) -> None:
-    """Make the provisional ids of ``_merge_events`` unique, whatever order the events came in.
+def _settle_ids(con: duckdb.DuckDBPyConnection) -> set[str]:
+    """Make the provisional ids of ``_merge_events`` unique, whatever order the events came in; returns
+    the ids involved in a clash of two different identities (the hash and the salted ids given), empty
+    when there is none.
 
-    Two events get the same hash only if their identities are equal (the
-    clustering keeps dated events of one dyad and root at least a window
-    apart, so this should not happen) or the 48-bit hashes clash (about one
-    chance in 500 of any clash among a million events). Either way the
-    clashing events are ranked by identity and then tiebreak (their smallest
-    mention id): the first keeps its hash and each later one is re-hashed
-    with a counter as salt until its id is taken by no other event, so the
-    result depends only on the set of events.
+    Two events get the same hash when their identities are equal (two
+    chains of one group that end up with the same date and precision: a
+    few in 10,000 events) or when the 48-bit hashes of two different
+    identities clash (about one chance in 500 of any clash among a million
+    events). Either way the clashing events are ranked by identity and then
+    tiebreak (their smallest mention id): the first keeps its hash and each
+    later one is re-hashed with a counter as salt until its id is taken by
+    no other event, so the result depends only on the set of events.
+
+    Equal identities belong to one group (the identity holds the group's
+    key), so their ids depend on that group alone and a merge of only some
+    groups (:func:`merge_pending`) settles them as the full merge does.
+    Different identities may belong to different groups: those ids are what
+    this returns, for the full merge to keep on record.
     """
     clashing = con.execute(
         """
@@ -332,9 +443,10 @@ def _settle_ids(con: duckdb.DuckDBPyConnection) -> None:
         ORDER BY identity, tiebreak
         """).fetchall()
     if not clashing:
-        return
+        return set()
     seen: set[str] = set()
     changes = []
+    salted: list[tuple[str, str]] = []  # (the hash that clashed, the salted id given)
     for ev_index, event_id, identity in clashing:
         if event_id not in seen:
             seen.add(event_id)
@@ -346,7 +458,13 @@ def _settle_ids(con: duckdb.DuckDBPyConnection) -> None:
             new = _hash_id(identity, salt)
         seen.add(new)
         changes.append({"ev_index": ev_index, "new_id": new})
+        salted.append((event_id, new))
     con.execute("CREATE OR REPLACE TEMP TABLE _id_changes (ev_index BIGINT, new_id VARCHAR)")
     insert_rows(con, "_id_changes", changes)
     con.execute("UPDATE _merge_events SET event_id = c.new_id FROM _id_changes c WHERE _merge_events.ev_index = c.ev_index")
     con.execute("DROP TABLE _id_changes")
+    identities: dict[str, set[str]] = {}
+    for _, event_id, identity in clashing:
+        identities.setdefault(event_id, set()).add(identity)
+    collided = {event_id for event_id, found in identities.items() if len(found) > 1}
+    return collided | {new for base, new in salted if base in collided}

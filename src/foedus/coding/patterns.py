@@ -105,6 +105,7 @@ from typing import Any, Iterable
 from spacy.attrs import LEMMA, LOWER, TAG
 from spacy.tokens import Doc
 
+from ..memo import MEMO_SIZE
 from .codebook import Codebook, default_codebook
 from .problems import LoadProblem, report
 from .yamlfile import LINE_KEY, format_name, load_yaml
@@ -227,7 +228,7 @@ class PatternSet:
         key = (low, lemma, tag)
         found = memo.get(key)
         if found is None:
-            if len(memo) >= 200_000:
+            if len(memo) >= MEMO_SIZE:
                 memo.clear()
             forms = self.form_candidates(low) if low != lemma.lower() else ()
             found = (forms, self.candidates(*lookup_keys(low, lemma, tag)))
@@ -247,7 +248,7 @@ class PatternSet:
         if cached is not None and len(cached) == len(doc):
             return cached
         memo, strings = self._shape_hits, doc.vocab.strings
-        if len(memo) >= 200_000:
+        if len(memo) >= MEMO_SIZE:
             memo.clear()
         out: list[bool] = []
         for low, lemma, tag in doc.to_array([LOWER, LEMMA, TAG]).tolist() if len(doc) else ():

@@ -37,7 +37,7 @@ import duckdb
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from ..coding.merge import merge_events
+from ..coding.merge import merge_pending
 from ..ingest.guard import reason
 from ..ingest.read import InputFile, Manifest, Rejection, Skipped, list_inputs, load_manifest, read_input
 from ..settings import Settings
@@ -328,7 +328,7 @@ def ingest_on_cluster(
                 if progress:
                     progress(report.read, report.words)
             shutil.rmtree(run_dir, ignore_errors=True)
-        merged = merge_events(con)
+        merged = merge_pending(con)
         report.events = merged.events
         report.event_mentions = merged.mentions
         report.seconds = time.perf_counter() - t0

@@ -18,7 +18,7 @@ from typing import Any
 
 import duckdb
 
-from ..coding.merge import merge_events
+from ..coding.merge import merge_pending
 from ..ingest.read import Manifest, RawItem, Rejection, Skipped, iter_inputs, load_manifest
 from ..settings import Settings
 from ..store import read as store_read
@@ -213,7 +213,7 @@ def ingest(
             for batch in batches:
                 handle(analyse_batch(batch, settings))
 
-    merged = merge_events(con)
+    merged = merge_pending(con)
     report.events = merged.events
     report.event_mentions = merged.mentions
     report.seconds = time.perf_counter() - t0

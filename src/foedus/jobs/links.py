@@ -22,6 +22,7 @@ from typing import Any
 
 import duckdb
 
+from ..coding.merge import unmerge_documents
 from ..ingest.dedupe import jaccard, shingles
 from ..store import read as store_read
 
@@ -95,4 +96,10 @@ def link_batch(
         matches = found.get(doc_id)
         if matches:
             links[doc_id] = link_group(con, doc_id, pub, [(o, published.get(o), s) for o, s in matches])
+    # every document of a group that changed: the events of its reports count documents and outlets by group
+    heads = sorted({canonical for canonical, _ in links.values()})
+    if heads:
+        members = con.execute("SELECT doc_id FROM documents WHERE doc_id IN (SELECT unnest(?))"
+                              " OR near_dup_of IN (SELECT unnest(?))", [heads, heads]).fetchall()
+        unmerge_documents(con, [d for (d,) in members])
     return links

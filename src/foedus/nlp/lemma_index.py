@@ -35,11 +35,12 @@ from spacy.parts_of_speech import IDS as UNIVERSAL_POS
 from spacy.pipeline import Lemmatizer
 from spacy.tokens import Doc, Token
 
+from ..memo import MEMO_SIZE
+
 # coarse POS values spaCy's rule lemmatizer answers without its tables
 _UNTABLED_POS = frozenset({"", "eol", "space"})
 
 
-MEMO_SIZE = 200_000  # word forms remembered at most (some 40 MB); news repeats its common words at once
 
 
 @dataclass(frozen=True)
