@@ -1,6 +1,6 @@
 """Local workers: wall time and memory of 1 against 2 (or more) worker processes.
 
-Usage: python bench/workers.py [--docs N] [--runs R] [--workers 1,2]
+Usage: python bench/workers.py [--docs N] [--runs R] [--workers 1,2] [--ceiling]
 
 The same N distinct synthetic documents (bench/synthetic.py) are ingested
 into a fresh database by a fresh process per run, with ``--workers`` 1, 2...
@@ -15,6 +15,10 @@ among the processes sharing it: what the tree really costs), and the peak
 RSS and PSS of the largest worker. CPU seconds of the ingest process and of
 its workers are printed too: on a shared machine wall times move with the
 other load, CPU seconds much less. Min and median over the runs are printed.
+
+``--ceiling`` also times the machine's own ceiling: the same documents
+analysed by N independent processes at once, each a share, with no pool, no
+writer and no store; the pool's speed-up is to be read against it.
 """
 
 from __future__ import annotations
@@ -51,6 +55,46 @@ r = ingest([sys.argv[1]], s)
 print(json.dumps({"docs": r.stored, "seconds": time.perf_counter() - t, "events": r.events,
                   "main_cpu": cpu(resource.RUSAGE_SELF) - own, "worker_cpu": cpu(resource.RUSAGE_CHILDREN) - kids}), flush=True)
 """
+
+
+# The machine's own ceiling: one process analyses every document, or N independent processes analyse a
+# share each at the same time (no pool, no writer, no store): what N processes can gain here at best.
+CEILING = """
+import sys, time
+from pathlib import Path
+from foedus.ingest.read import RawItem, iter_inputs
+from foedus.jobs.analyse import analyser_for
+from foedus.settings import Settings
+analyser = analyser_for(Settings(db_path=Path("unused.duckdb")))
+items = [i for i in iter_inputs([sys.argv[1]]) if isinstance(i, RawItem)]
+mine = items[int(sys.argv[2])::int(sys.argv[3])]
+print("ready", flush=True)
+sys.stdin.readline()
+for i in range(0, len(mine), 16):
+    analyser.analyse(mine[i:i + 16])
+print("done", flush=True)
+"""
+
+
+def ceiling_run(corpus: Path, processes: int) -> float:
+    """Wall seconds for ``processes`` independent processes to analyse their shares of ``corpus``."""
+    procs = [subprocess.Popen([sys.executable, "-c", CEILING, str(corpus), str(k), str(processes)],
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True) for k in range(processes)]
+    for proc in procs:
+        assert proc.stdout is not None
+        proc.stdout.readline()  # the pipeline is built
+    t = time.perf_counter()
+    for proc in procs:
+        assert proc.stdin is not None
+        proc.stdin.write("go\n")
+        proc.stdin.flush()
+    for proc in procs:
+        assert proc.stdout is not None
+        proc.stdout.readline()
+    seconds = time.perf_counter() - t
+    for proc in procs:
+        proc.wait()
+    return seconds
 
 
 def _tree(proc: psutil.Process) -> list[psutil.Process]:
@@ -104,6 +148,8 @@ def main() -> None:
     ap.add_argument("--docs", type=int, default=120)
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--workers", default="1,2")
+    ap.add_argument("--ceiling", action="store_true",
+                    help="also time independent processes analysing shares of the corpus (the machine's ceiling)")
     args = ap.parse_args()
     from synthetic import run_interleaved
 
@@ -125,6 +171,23 @@ def main() -> None:
             line += (f"; largest worker peak RSS {statistics.median(r.get('worker_rss', 0) for r in rs):.0f} MB, "
                      f"PSS {statistics.median(r.get('worker_pss', 0) for r in rs):.0f} MB")
         print(line)
+    if args.ceiling:
+        import tempfile
+
+        from synthetic import write_corpus
+
+        with tempfile.TemporaryDirectory() as tmp:
+            corpus = Path(tmp) / "corpus"
+            write_corpus(corpus, args.docs)
+            times = {n: [] for n in counts}
+            for _ in range(args.runs):
+                for n in counts:
+                    times[n].append(ceiling_run(corpus, n))
+        one = statistics.median(times[counts[0]])
+        for n in counts:
+            print(f"ceiling, {n} independent process(es) analysing shares (no pool, no store): seconds min "
+                  f"{min(times[n]):.1f} median {statistics.median(times[n]):.1f}; speed-up (median) "
+                  f"{one / statistics.median(times[n]):.2f}x")
     print(json.dumps({str(w): results[w] for w in counts}))
 
 
