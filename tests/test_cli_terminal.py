@@ -118,6 +118,8 @@ def test_summary_wraps_a_long_outlet_name_and_keeps_dates_whole(outlet_db):
     shown = invoke("summary", "--db", str(outlet_db)).output
     assert_whole(["2023-04-02", "2023-04-03", "2023-04-05"], shown)
     assert "Wire Two" in shown and "Chronicle" in shown
+    # its one report was stored without a merge: the summary says so, and what to do
+    assert "1 event mention is in no event yet" in " ".join(shown.split())
 
 
 def test_patterns_show_their_origin_whole():

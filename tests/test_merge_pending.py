@@ -126,6 +126,9 @@ def test_reports_left_unmerged_by_a_crash_are_merged_by_the_next_ingest(runs, tm
     finally:
         con.close()
     assert waiting > 0 and dangling == 0
+    from foedus.jobs.summary import summarise
+
+    assert summarise(settings.db_path)["awaiting_merge"] == waiting  # what `foedus summary` reports
     report = ingest_job.ingest([runs[1]], settings)
     assert report.stored == 2
     con = connect(settings.db_path)
@@ -136,6 +139,7 @@ def test_reports_left_unmerged_by_a_crash_are_merged_by_the_next_ingest(runs, tm
         assert _state(con) == after
     finally:
         con.close()
+    assert summarise(settings.db_path)["awaiting_merge"] == 0
 
 
 def test_a_clash_of_event_ids_sends_the_merge_over_the_whole_store(runs, tmp_path, monkeypatch) -> None:

@@ -229,6 +229,11 @@ def summary(
     screen().print(f"[bold]{data['documents']}[/] documents, {data['words']} words, "
                    f"from {data['first'] or '?'} to {data['last'] or '?'}; "
                    f"[bold]{data['events']}[/] events from {data['event_mentions']} event mentions")
+    waiting = data.get("awaiting_merge") or 0
+    if waiting:
+        what = "event mention is" if waiting == 1 else "event mentions are"
+        screen().print(f"[yellow]{waiting} {what} in no event yet[/]: an ingest stopped before merging; "
+                       "the next `foedus ingest` merges them", highlight=False)
     focus = data.get("focus") or {}
     if focus.get("focal"):
         partners = ", ".join(f"{p['name']} ({p['code']})" for p in focus["partners"]) or "none"

@@ -114,6 +114,9 @@ def corpus_summary(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
     ).fetchone()
     events = con.execute("SELECT count(*) FROM events").fetchone()[0]
     mentions = con.execute("SELECT count(*) FROM event_mentions").fetchone()[0]
+    # reports of stored documents in no event yet: an ingest stopped before its merge (the next one merges them)
+    awaiting = con.execute("SELECT count(*) FROM event_mentions m WHERE m.event_id IS NULL"
+                           " AND EXISTS (SELECT 1 FROM documents d WHERE d.doc_id = m.doc_id)").fetchone()[0]
     return {
         "documents": totals[0],
         "first": totals[1],
@@ -121,6 +124,7 @@ def corpus_summary(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
         "words": totals[3] or 0,
         "events": events,
         "event_mentions": mentions,
+        "awaiting_merge": awaiting,
         "outlets": [
             {"outlet": o, "documents": n, "near_duplicates": nd, "first": f, "last": l}
             for o, n, nd, f, l in per_outlet
