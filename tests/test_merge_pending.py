@@ -56,6 +56,14 @@ def _state(con) -> tuple[list[tuple], list[tuple]]:
     return events, mentions
 
 
+def _count_full_merges(monkeypatch) -> list[int]:
+    """A list that gains an item each time a merge over the whole store runs."""
+    calls: list[int] = []
+    real = merge.merge_events
+    monkeypatch.setattr(merge, "merge_events", lambda *a, **k: calls.append(1) or real(*a, **k))
+    return calls
+
+
 @pytest.fixture(scope="module")
 def runs(tmp_path_factory):
     """Four ingests into one store: new reports, reprints, and last an earlier-published copy that becomes
@@ -77,9 +85,7 @@ def runs(tmp_path_factory):
 
 def test_incremental_merges_give_the_full_merge_s_events(runs, tmp_path, monkeypatch) -> None:
     settings = Settings(db_path=tmp_path / "store.duckdb")
-    full_calls = []
-    real_full = merge.merge_events
-    monkeypatch.setattr(merge, "merge_events", lambda *a, **k: full_calls.append(1) or real_full(*a, **k))
+    full_calls = _count_full_merges(monkeypatch)
     stages = []
     real_stage = merge._stage
     monkeypatch.setattr(merge, "_stage", lambda *a, **k: stages.append(k.get("pending_only", False)) or real_stage(*a, **k))
@@ -147,9 +153,7 @@ def test_a_clash_of_event_ids_sends_the_merge_over_the_whole_store(runs, tmp_pat
     ingest_job.ingest([runs[0]], settings)
     # every identity hashed to one id: the new events clash with the stored ones
     monkeypatch.setattr(merge, "_hash_id", lambda identity, salt=0: f"ev-{salt:012d}")
-    full_calls = []
-    real_full = merge.merge_events
-    monkeypatch.setattr(merge, "merge_events", lambda *a, **k: full_calls.append(1) or real_full(*a, **k))
+    full_calls = _count_full_merges(monkeypatch)
     ingest_job.ingest([runs[1]], settings)
     assert full_calls == [1]
     con = connect(settings.db_path)
@@ -171,9 +175,7 @@ def test_equal_identities_are_settled_within_their_group(runs, tmp_path, monkeyp
         return [[r] for r in sorted(rows, key=lambda r: (r["date"] is None, r["date"] or date.min, r["mention_id"]))]
 
     monkeypatch.setattr(merge, "_cluster", singletons)
-    full_calls = []
-    real_full = merge.merge_events
-    monkeypatch.setattr(merge, "merge_events", lambda *a, **k: full_calls.append(1) or real_full(*a, **k))
+    full_calls = _count_full_merges(monkeypatch)
     settings = Settings(db_path=tmp_path / "store.duckdb")
     for path in runs[:2]:
         ingest_job.ingest([path], settings)
@@ -184,7 +186,7 @@ def test_equal_identities_are_settled_within_their_group(runs, tmp_path, monkeyp
         assert same_day == 3  # the story, the eyewitness and the reprint: one identity, three ids
         assert con.execute("SELECT count(*) FROM merge_clashes").fetchone()[0] == 0
         after = _state(con)
-        real_full(con)
+        merge_events(con)
         assert _state(con) == after
     finally:
         con.close()
