@@ -125,9 +125,9 @@ def analyse_in_pool(batches: Iterable[list[RawItem]], settings: Settings) -> Ite
 
     Each batch is cut into tasks (:func:`task_sizes`: parser groups, shrinking
     in the last batch), spread over the workers; its results come back
-    together as one list (the writer's unit, one transaction). At most two
-    batches and some three tasks per worker are in flight, so memory stays
-    flat whatever the corpus size.
+    together as one list (the writer's unit, one transaction). Some three
+    tasks per worker are kept in flight (never less than one whole batch), so
+    memory stays flat whatever the corpus size.
     """
     with analysis_pool(settings, settings.workers) as pool:
         in_flight: deque[list[Future[list[Analysed | Rejection]]]] = deque()
