@@ -259,3 +259,29 @@ def test_new_words_of_a_batch_do_not_stay_in_the_vocabulary(tmp_path: Path) -> N
     assert all(isinstance(r, Analysed) for r in results)
     # the rows were made while the words were known: the text and its sentences are whole
     assert all(r.rows["sentences"] and "Vardelko" in r.document.text for r in results)
+
+
+def test_the_writer_empties_its_cache_after_every_batch(demo_db, tmp_path: Path, monkeypatch) -> None:
+    """The writer's DuckDB cache is released after each batch's commit, before the next
+    batch is parsed (the process's peak); what is stored does not change. (That the
+    release evicts is tested with the store, ``test_store_db.py``.)"""
+    import foedus.jobs.ingest as job
+    from foedus.store.db import release_cache
+
+    calls: list[str] = []
+
+    def spy(con, keep: str) -> None:
+        con.execute("BEGIN TRANSACTION")  # fails inside the batch's transaction: the release comes after its commit
+        con.execute("ROLLBACK")
+        release_cache(con, keep)
+        calls.append(keep)
+
+    monkeypatch.setattr(job, "release_cache", spy)
+    db, _ = demo_db
+    kept = tmp_path / "kept.duckdb"
+    report = ingest([DEMO], Settings(db_path=kept, batch_size=3, db_idle_memory="256KB"))
+    assert calls == ["256KB"] * -(-report.read // 3)  # one release per batch
+    assert _snapshot(kept) == _snapshot(db)
+    calls.clear()
+    ingest([DEMO], Settings(db_path=tmp_path / "off.duckdb", db_idle_memory=""))
+    assert calls == []

@@ -139,3 +139,57 @@ def test_a_writer_bounds_duckdb_memory_and_a_bad_size_is_refused(tmp_path: Path)
     assert from_env({"FOEDUS_DB_MEMORY": "2 GB"}).db_memory_limit == "2GB"
     with pytest.raises(ValueError, match="not a size"):
         from_env({"FOEDUS_DB_MEMORY": "512MB'; DROP TABLE events; --"})
+
+
+def _cached_kb(con) -> int:
+    return con.execute(
+        "SELECT coalesce(sum(memory_usage_bytes), 0) // 1024 FROM duckdb_memory() WHERE tag = 'BASE_TABLE'").fetchone()[0]
+
+
+def test_releasing_the_cache_evicts_written_blocks_and_keeps_the_limit(tmp_path: Path) -> None:
+    """A writer's DuckDB keeps every block it wrote until its limit presses; the
+    writer empties that cache between batches, and its limit stays as set."""
+    con = db.connect(tmp_path / "w.duckdb", memory_limit="64MB")
+    try:
+        con.execute("CREATE TABLE filler (n BIGINT, h VARCHAR)")
+        for start in range(0, 400000, 100000):  # written batch by batch, as an ingest writes
+            con.execute(f"INSERT INTO filler SELECT range, md5(range::VARCHAR) FROM range({start}, {start + 100000})")
+        con.execute("CHECKPOINT")
+        con.execute("SELECT count(DISTINCT h) FROM filler").fetchone()
+        assert _cached_kb(con) > 4 * 1024
+        limit = con.execute("SELECT current_setting('memory_limit')").fetchone()[0]
+        db.release_cache(con, "1MB")
+        assert _cached_kb(con) <= 1024
+        assert con.execute("SELECT current_setting('memory_limit')").fetchone()[0] == limit
+        # evicted blocks are read back from the file when a query needs them
+        assert con.execute("SELECT count(*), max(n) FROM filler").fetchone() == (400000, 399999)
+    finally:
+        con.close()
+
+
+def test_releasing_the_cache_under_pinned_rows_keeps_them_and_the_limit(tmp_path: Path) -> None:
+    """What DuckDB cannot evict (the key index of rows not yet checkpointed) stays:
+    the release frees what it can, raises nothing, and the store goes on."""
+    con = db.connect(tmp_path / "w.duckdb", memory_limit="64MB")
+    try:
+        limit = con.execute("SELECT current_setting('memory_limit')").fetchone()[0]
+        con.execute("CREATE TABLE keyed (n BIGINT PRIMARY KEY, h VARCHAR)")
+        con.execute("INSERT INTO keyed SELECT range, md5(range::VARCHAR) FROM range(300000)")
+        db.release_cache(con, "1KB")
+        assert con.execute("SELECT current_setting('memory_limit')").fetchone()[0] == limit
+        con.execute("INSERT INTO keyed VALUES (300000, 'last')")
+        assert con.execute("SELECT count(*), max(n) FROM keyed").fetchone() == (300001, 300000)
+        with pytest.raises(Exception, match="(?i)constraint|duplicate"):
+            con.execute("INSERT INTO keyed VALUES (7, 'again')")
+    finally:
+        con.close()
+
+
+def test_the_idle_cache_setting_is_a_checked_size_and_can_be_turned_off() -> None:
+    from foedus.settings import Settings, from_env
+
+    assert Settings().db_idle_memory == "8MB"
+    assert from_env({"FOEDUS_DB_IDLE_MEMORY": "16 MB"}).db_idle_memory == "16MB"
+    assert from_env({"FOEDUS_DB_IDLE_MEMORY": ""}).db_idle_memory == ""
+    with pytest.raises(ValueError, match="not a size"):
+        from_env({"FOEDUS_DB_IDLE_MEMORY": "8MB'; DROP TABLE events; --"})

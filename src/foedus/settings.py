@@ -48,6 +48,16 @@ class Settings:
     # documents under a limit of 512 MB). Reads evicted blocks back from the OS's file
     # cache; the writer's queries (batch joins, the merge's parts) stay far below it.
     db_memory_limit: str = "96MB"
+    # What the writer's DuckDB keeps between two batches: after each commit its cache of
+    # blocks is evicted down to this (``store.db.release_cache``). Within the limit above
+    # that cache only grows (about 60 MB more at 10,000 documents), and it grows while the
+    # next batch is parsed, which is when the process peaks; evicted, the peak is flat.
+    # Empty: keep the cache.
+    db_idle_memory: str = "8MB"
+    # glibc's mmap threshold, fixed for an analysis run (``jobs/heap.py``): the parser's large
+    # working arrays then get mappings of their own, freed whole after each batch, and a run's
+    # peak does not grow with its length. 0: leave glibc's moving threshold.
+    malloc_mmap_threshold: int = 1 << 20
     lock_wait_seconds: float = 30.0  # how long a writer waits for a database another process holds
     near_dup_threshold: float = 0.5  # Jaccard similarity of word 3-shingles (copies with edits score 0.6-0.9; distinct reports of one event < 0.2)
     extra_actor_files: tuple[Path, ...] = field(default_factory=tuple)
@@ -61,10 +71,11 @@ class Settings:
         for key in ("seconds_per_mb", "min_seconds", "lock_wait_seconds"):
             if key in given and (not isinstance(given[key], (int, float)) or given[key] <= 0):
                 raise ValueError(f"{key} must be a positive number (got {given[key]!r})")
-        if "db_memory_limit" in given:
-            from .store.db import _memory_size
+        for key in ("db_memory_limit", "db_idle_memory"):
+            if given.get(key):
+                from .store.db import _memory_size
 
-            given["db_memory_limit"] = _memory_size(str(given["db_memory_limit"]))
+                given[key] = _memory_size(str(given[key]))
         if "db_path" in given:
             given["db_path"] = Path(str(given["db_path"]))
         return replace(self, **given)
@@ -88,6 +99,7 @@ def from_env(env: dict[str, str] | None = None) -> Settings:
         min_seconds=float(env["FOEDUS_MIN_SECONDS"]) if env.get("FOEDUS_MIN_SECONDS") else None,
         lock_wait_seconds=float(env["FOEDUS_LOCK_WAIT"]) if env.get("FOEDUS_LOCK_WAIT") else None,
         db_memory_limit=env.get("FOEDUS_DB_MEMORY") or None,
+        db_idle_memory=env.get("FOEDUS_DB_IDLE_MEMORY"),  # empty: keep the cache between batches
         store_tokens=env["FOEDUS_STORE_TOKENS"].strip().lower() in ("1", "true", "yes") if env.get("FOEDUS_STORE_TOKENS") else None,
         extra_actor_files=_paths(env.get("FOEDUS_ACTORS")) or None,
         dictionary_files=_paths(env.get("FOEDUS_DICTIONARIES")) or None,

@@ -23,7 +23,7 @@ from ..ingest.read import Manifest, RawItem, Rejection, Skipped, iter_inputs, lo
 from ..settings import Settings
 from ..store import read as store_read
 from ..store import write as store_write
-from ..store.db import connect
+from ..store.db import connect, release_cache
 from .analyse import Analysed, analyse_batch, analyser_for
 from .heap import settled_heap
 from .links import link_batch
@@ -177,6 +177,8 @@ def ingest(
             links.update(_link_near_duplicates(con, fresh, settings.near_dup_threshold))
 
         store_write.write_documents(con, [(r.document.to_dict(), r.rows, r.lsh) for r in fresh], before_commit=link_all)
+        if settings.db_idle_memory:
+            release_cache(con, settings.db_idle_memory)  # before the next batch is parsed, when the process peaks
         for res in fresh:
             report.stored += 1
             report.words += res.document.n_words
@@ -209,7 +211,7 @@ def ingest(
             handle(results)
     else:
         analyser_for(settings)  # built before the heap is settled, so that it is frozen with the rest
-        with settled_heap():
+        with settled_heap(mmap_threshold=settings.malloc_mmap_threshold):
             for batch in batches:
                 handle(analyse_batch(batch, settings))
 

@@ -78,7 +78,7 @@ def analysis_pool(settings: Settings, workers: int) -> Iterator[Executor]:
     else:  # pragma: no cover - macOS/Windows without fork
         context = multiprocessing.get_context()
     # inherited objects stay out of the workers' collections: their pages stay shared
-    with settled_heap():
+    with settled_heap(mmap_threshold=settings.malloc_mmap_threshold):
         pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=die_with_parent)
         try:
             yield pool

@@ -83,7 +83,7 @@ def _reanalysed(batches: list[list[DocumentRecord]], settings: Settings) -> Iter
             yield from pool.map(reanalyse_prebuilt, batches, repeat(settings))
     else:
         analyser_for(settings)  # built before the heap is settled, so that it is frozen with the rest
-        with settled_heap():
+        with settled_heap(mmap_threshold=settings.malloc_mmap_threshold):
             for batch in batches:
                 yield reanalyse(batch, settings)
 

@@ -146,6 +146,29 @@ def connect(path: str | Path, read_only: bool = False, wait: float = LOCK_WAIT_S
     return con
 
 
+def release_cache(con: duckdb.DuckDBPyConnection, keep: str) -> None:
+    """Evict DuckDB's cached blocks down to ``keep`` (a size such as ``"8MB"``),
+    leaving its memory limit as it was.
+
+    Why: DuckDB keeps every block a connection has written or read until its
+    memory limit presses, so a writer's cache only grows over a run, and it is
+    held while the next batch is parsed, which is when an ingest peaks. Between
+    two batches the writer needs nothing cached (evicted blocks come back from
+    the file, through the OS's cache). Lowering the limit is how DuckDB is told
+    to evict; what it cannot free (a table's rows not yet checkpointed, the
+    indexes of this run's rows) it keeps, and the limit is put back at once.
+    Call it between transactions: DuckDB aborts a transaction in which an
+    eviction falls short.
+    """
+    (limit,) = con.execute("SELECT current_setting('memory_limit')").fetchone()
+    try:
+        con.execute(f"SET memory_limit = '{_memory_size(keep)}'")
+    except duckdb.OutOfMemoryException:
+        pass  # it evicted what it could; the rest is pinned
+    finally:
+        con.execute(f"SET memory_limit = '{_memory_size(limit)}'")
+
+
 def _memory_size(value: str) -> str:
     """A DuckDB memory size ("800MB", "1.5GB"), checked: it is written into SQL."""
     import re
