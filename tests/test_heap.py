@@ -48,8 +48,9 @@ def _mapped_blocks(mode: str) -> int:
 def test_a_fixed_threshold_keeps_large_arrays_in_mappings_of_their_own() -> None:
     """Left to glibc, a large block freed raises the threshold, and the next large
     array is cut from the heap (no mapping held); fixed, it gets its own mapping,
-    which goes back to the system whole when it is freed."""
-    assert _mapped_blocks("moving") == 0
+    which goes back to the system whole when it is freed. (The moving case is not
+    asserted: whether glibc still moves its threshold in a child depends on what
+    the child's start-up freed.)"""
     assert _mapped_blocks("fixed") == 1
 
 
