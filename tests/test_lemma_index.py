@@ -64,15 +64,14 @@ def test_same_lemmas_on_the_demo_corpus_and_our_sentences(pair: tuple[spacy.Lang
 
 
 def test_the_remembered_forms_are_bounded_and_lemmas_stay_right(pair, monkeypatch) -> None:
-    import foedus.nlp.lemma_index as lemma_index
+    from foedus.memo import Memo
 
     plain, indexed = pair
-    monkeypatch.setattr(lemma_index, "MEMO_SIZE", 7)
     component = indexed.get_pipe("lemmatizer")
-    component._lemmas.clear()
+    monkeypatch.setattr(component, "_lemmas", Memo(7))
     for a, b in zip(plain.pipe(OWN_SENTENCES), indexed.pipe(OWN_SENTENCES)):
         assert [(t.text, t.lemma_) for t in a] == [(t.text, t.lemma_) for t in b]
-        assert 0 < len(component._lemmas) <= 7 or not len(b)
+        assert 0 < component._lemmas.held() <= 14 or not len(b)
 
 
 def test_a_lemma_set_before_is_kept_unless_the_lemmatizer_overwrites() -> None:

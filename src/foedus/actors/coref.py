@@ -88,6 +88,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
+from ..memo import MEMO_SIZE, Memo
 from ..nlp.word_index import positions_of
 from ..records import ActorMention
 from .model import Person
@@ -136,7 +137,7 @@ class Coref:
         self.reg = reg
         # (title word, date, country) -> holders: a scan of the people bearing the title, asked again
         # and again for the same publication date; the registry is fixed once built
-        self._holders: dict[tuple[str, date, str], list] = {}
+        self._holders: Memo[tuple[str, date, str], list] = Memo(MEMO_SIZE)
         self._title_bearers: dict[str, list[Person]] = {}  # title word -> people (see _titled)
         self.rules = rules
         self.matcher = PhraseMatcher(vocab, attr="LOWER")
@@ -559,11 +560,12 @@ class Coref:
         country = next((f.mention.country for f in cands if f.mention.country), None)
         if country:
             key = (d.title, on, country)
-            if key not in self._holders:
-                if len(self._holders) > 10_000:
-                    self._holders.clear()
-                self._holders[key] = self.reg.holders(d.title, on, country, among=self._titled(d.title))
-            holders = self._holders[key]
+            holders = self._holders.get(key)
+            if holders is None:
+                holders = self._holders.recall(key)
+                if holders is None:
+                    holders = self.reg.holders(d.title, on, country, among=self._titled(d.title))
+                    self._holders.keep(key, holders)
             if d.title == "minister":
                 holders = [p for p in holders if not any(
                     "prime minister" in o.title.lower() for o in p.offices_on(on) if o.country == country)]

@@ -105,7 +105,7 @@ from typing import Any, Iterable
 from spacy.attrs import LEMMA, LOWER, TAG
 from spacy.tokens import Doc
 
-from ..memo import MEMO_SIZE
+from ..memo import MEMO_SIZE, Memo
 from .codebook import Codebook, default_codebook
 from .problems import LoadProblem, report
 from .yamlfile import LINE_KEY, format_name, load_yaml
@@ -214,8 +214,8 @@ class PatternSet:
         return frozenset(p.id for p in self if p.converted)
 
     @cached_property
-    def _lookups(self) -> dict[tuple[str, str, str], tuple[tuple[Pattern, ...], tuple[Pattern, ...]]]:
-        return {}
+    def _lookups(self) -> Memo[tuple[str, str, str], tuple[tuple[Pattern, ...], tuple[Pattern, ...]]]:
+        return Memo(MEMO_SIZE)
 
     def lookup(self, low: str, lemma: str, tag: str) -> tuple[tuple[Pattern, ...], tuple[Pattern, ...]]:
         """The patterns a token may match: its irregular form's own block, and those of its look-up keys.
@@ -228,16 +228,16 @@ class PatternSet:
         key = (low, lemma, tag)
         found = memo.get(key)
         if found is None:
-            if len(memo) >= MEMO_SIZE:
-                memo.clear()
-            forms = self.form_candidates(low) if low != lemma.lower() else ()
-            found = (forms, self.candidates(*lookup_keys(low, lemma, tag)))
-            memo[key] = found
+            found = memo.recall(key)
+            if found is None:
+                forms = self.form_candidates(low) if low != lemma.lower() else ()
+                found = (forms, self.candidates(*lookup_keys(low, lemma, tag)))
+                memo.keep(key, found)
         return found
 
     @cached_property
-    def _shape_hits(self) -> dict[tuple[int, int, int], bool]:
-        return {}
+    def _shape_hits(self) -> Memo[tuple[int, int, int], bool]:
+        return Memo(MEMO_SIZE)
 
     def heads_in(self, doc: Doc) -> list[bool]:
         """Whether each token of ``doc`` has patterns to try, read from spaCy's word, lemma and
@@ -248,15 +248,16 @@ class PatternSet:
         if cached is not None and len(cached) == len(doc):
             return cached
         memo, strings = self._shape_hits, doc.vocab.strings
-        if len(memo) >= MEMO_SIZE:
-            memo.clear()
         out: list[bool] = []
         for low, lemma, tag in doc.to_array([LOWER, LEMMA, TAG]).tolist() if len(doc) else ():
             shape = (low, lemma, tag)
             hit = memo.get(shape)
             if hit is None:
-                forms, cands = self.lookup(strings[low], strings[lemma], strings[tag])
-                hit = memo[shape] = bool(forms or cands)
+                hit = memo.recall(shape)
+                if hit is None:
+                    forms, cands = self.lookup(strings[low], strings[lemma], strings[tag])
+                    hit = bool(forms or cands)
+                    memo.keep(shape, hit)
             out.append(hit)
         doc.user_data[key] = out
         return out

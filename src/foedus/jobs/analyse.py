@@ -25,6 +25,7 @@ from ..ingest.language import detect_language
 from ..ingest.meta import dateline_date, infer_metadata
 from ..ingest.given import parse_given_date
 from ..ingest.read import RawItem, Rejection
+from ..memo import MEMO_SIZE, Memo
 from ..nlp.annotations import from_doc
 from ..nlp.pipeline import build_nlp, make_doc
 from ..settings import Settings
@@ -220,7 +221,8 @@ class Analyser:
         self.settings = settings
         self.nlp = build_nlp(settings)
         self.codebook: Codebook = load_codebook()
-        self._voices: dict[str, Any] = {}  # author -> the actor the document speaks for (or None)
+        # author -> (the actor the document speaks for, or None): bounded, as a year of news has many bylines
+        self._voices: Memo[str, tuple[Any]] = Memo(MEMO_SIZE)
         # What cleaning loads on first use, loaded with the pipeline: the first
         # batch costs what the others cost. The language model is loaded only
         # for a text that is not plainly English (see ingest/language.py).
@@ -235,7 +237,8 @@ class Analyser:
         actor ("Saudi Gazette report") is no voice."""
         if not author or len(author) > 80:
             return None
-        if author not in self._voices:
+        known = self._voices.get(author) or self._voices.recall(author)
+        if known is None:
             doc = self.nlp(make_doc(self.nlp, author, None))
             words = [t for t in doc if t.is_alpha and not t.is_stop]
             found = [m for m in (doc._.actors or []) if m.code]
@@ -245,8 +248,9 @@ class Analyser:
                 if all(m.start <= t.idx < m.end for t in words) and m.role != "MED" and not m.person \
                         and (m.org or m.role):
                     voice = m
-            self._voices[author] = voice
-        return self._voices[author]
+            known = (voice,)
+            self._voices.keep(author, known)
+        return known[0]
 
     def annotate(self, docs: list[DocumentRecord]) -> list[Analysed]:
         """Parse documents in one ``nlp.pipe`` batch and turn results into rows."""
@@ -256,10 +260,11 @@ class Analyser:
         # Each group is parsed in a spaCy memory zone: the strings and words it brings (names, numbers)
         # are freed when its rows are made, so a long run's vocabulary does not grow without end. No
         # spaCy object of the zone outlives it, and no memo kept across documents reads a string back
-        # from a hash (the lemma memo keeps its strings).
+        # from a hash (the lemma memo keeps its strings; a byline's voice is parsed in the zone too and kept
+        # as plain values).
         for group in parse_groups(docs, self.settings.parse_batch_size, self.settings.parse_batch_chars):
-            voices = [self.voice_of(d.author) for d in group]
             with self.nlp.memory_zone():
+                voices = [self.voice_of(d.author) for d in group]
                 spacy_docs = (make_doc(self.nlp, d.text, d.published, d.doc_id, dateline_day_of(d), v)
                               for d, v in zip(group, voices))
                 for record, sdoc in zip(group, self.nlp.pipe(spacy_docs, batch_size=len(group))):

@@ -35,7 +35,7 @@ from spacy.parts_of_speech import IDS as UNIVERSAL_POS
 from spacy.pipeline import Lemmatizer
 from spacy.tokens import Doc, Token
 
-from ..memo import MEMO_SIZE
+from ..memo import MEMO_SIZE, Memo
 
 # coarse POS values spaCy's rule lemmatizer answers without its tables
 _UNTABLED_POS = frozenset({"", "eol", "space"})
@@ -92,11 +92,11 @@ class IndexedLemmatizer:
     def __init__(self, name: str = "lemmatizer") -> None:
         self.name = name
         self.lemmatizer: Lemmatizer | None = None
-        # (orth, pos, morph) -> lemma: the same key as the lemmatizer's own cache; emptied when it
-        # reaches MEMO_SIZE, so that a long run's new words (names, numbers) do not grow it without end.
+        # (orth, pos, morph) -> lemma: the same key as the lemmatizer's own cache, bounded (``foedus.memo``),
+        # so that a long run's new words (names, numbers) do not grow it without end.
         # The lemma is kept as a string, not its hash: a hash names a string only while spaCy's
         # vocabulary holds it, and a batch's new strings are freed at the end of its memory zone.
-        self._lemmas: dict[tuple[int, int, int], str] = {}
+        self._lemmas: Memo[tuple[int, int, int], str] = Memo(MEMO_SIZE)
         # lower-case coarse POS -> its rules, read from the lemmatizer's tables
         self._rules: dict[str, PosRules | None] = {}
 
@@ -104,7 +104,7 @@ class IndexedLemmatizer:
         """Answer with ``lemmatizer``'s lemmas; its tables are read now, once for every coarse POS
         (about 10 ms: the sets of known lemmas), not in the first documents."""
         self.lemmatizer = lemmatizer
-        self._lemmas.clear()
+        self._lemmas.forget()
         self._rules.clear()
         if lemmatizer.mode == "rule":
             for name in UNIVERSAL_POS:
@@ -142,9 +142,10 @@ class IndexedLemmatizer:
             key = (orth, pos, morph)
             value = known.get(key)
             if value is None:
-                if len(known) >= MEMO_SIZE:
-                    known.clear()
-                value = known[key] = self._lemma(lem, doc[i])
+                value = known.recall(key)
+                if value is None:
+                    value = self._lemma(lem, doc[i])
+                    known.keep(key, value)
             column.append(strings.add(value))
         doc.from_array([LEMMA], np.array(column, dtype="uint64").reshape(-1, 1))
         return doc

@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable
 
+from ..memo import MEMO_SIZE
 from .curated import Place, read_place_file
 
 log = logging.getLogger(__name__)
@@ -54,7 +55,7 @@ _LETTERS = str.maketrans({"ə": "e", "Ə": "e", "ı": "i", "ł": "l", "Ł": "l",
                           "Đ": "d", "ß": "ss", "æ": "ae", "œ": "oe", "þ": "th", "ð": "d"})
 
 
-@lru_cache(maxsize=65_536)  # a pure function of the name, asked again for every mention of a place
+@lru_cache(maxsize=MEMO_SIZE)  # a pure function of the name, asked again for every mention of a place
 def fold(name: str) -> str:
     """Matching key: no accents, no case, apostrophes dropped, hyphens and dots as spaces, no leading "the".
 

