@@ -156,6 +156,7 @@ def test_the_author_of_a_statement_is_its_voice_only_when_it_names_one_organ_or_
     from foedus.memo import Memo
 
     analyser = SimpleNamespace(nlp=full_nlp, _voices=Memo(2))
+    analyser._read_voice = lambda author: Analyser._read_voice(analyser, author)
 
     def voice(author):
         with full_nlp.memory_zone():  # as the analysis asks it: the byline's words are freed after

@@ -11,11 +11,7 @@ def _ask(memo: Memo, key: str, answers: dict[str, int], computed: list[str]) -> 
     """The way the analysis reads a memo: young, then old, then work it out."""
     value = memo.get(key)
     if value is None:
-        value = memo.recall(key)
-        if value is None:
-            computed.append(key)
-            value = answers[key]
-            memo.keep(key, value)
+        value = memo.answer(key, lambda: computed.append(key) or answers[key])
     return value
 
 

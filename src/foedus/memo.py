@@ -27,7 +27,7 @@ the same CPU time within the noise, and the same events).
 
 from __future__ import annotations
 
-from typing import Generic, Hashable, TypeVar
+from typing import Callable, Generic, Hashable, TypeVar
 
 MEMO_SIZE = 4_096
 
@@ -40,9 +40,9 @@ class Memo(dict, Generic[K, V]):  # type: ignore[type-arg]
 
     Read with ``memo.get(key)`` first (the dict's own look-up, as fast as a
     plain dict: the forms in use are young), then ``memo.recall(key)`` (the
-    old generation; a hit moves the key back to the young one), and store a
-    new answer with ``memo.keep(key, value)``. ``None`` means "not known", so
-    an answer must not be ``None``.
+    old generation; a hit moves the key back to the young one) and the work,
+    both through ``memo.answer(key, work)``. ``None`` means "not known", so an
+    answer must not be ``None``.
     """
 
     __slots__ = ("size", "old")
@@ -53,6 +53,15 @@ class Memo(dict, Generic[K, V]):  # type: ignore[type-arg]
             raise ValueError(f"a memo holds at least one key, not {size}")
         self.size = size
         self.old: dict[K, V] = {}
+
+    def answer(self, key: K, work: Callable[[], V]) -> V:
+        """The answer after the young generation missed: the old generation's (moved back to the young
+        one), else ``work()``'s, kept. Callers read ``memo.get(key)`` first, so a hit costs one look-up."""
+        value = self.recall(key)
+        if value is None:
+            value = work()
+            self.keep(key, value)
+        return value
 
     def recall(self, key: K) -> V | None:
         """The answer kept in the old generation, moved to the young one; ``None`` when neither holds it."""

@@ -562,10 +562,8 @@ class Coref:
             key = (d.title, on, country)
             holders = self._holders.get(key)
             if holders is None:
-                holders = self._holders.recall(key)
-                if holders is None:
-                    holders = self.reg.holders(d.title, on, country, among=self._titled(d.title))
-                    self._holders.keep(key, holders)
+                holders = self._holders.answer(
+                    key, lambda: self.reg.holders(d.title, on, country, among=self._titled(d.title)))
             if d.title == "minister":
                 holders = [p for p in holders if not any(
                     "prime minister" in o.title.lower() for o in p.offices_on(on) if o.country == country)]

@@ -228,11 +228,8 @@ class PatternSet:
         key = (low, lemma, tag)
         found = memo.get(key)
         if found is None:
-            found = memo.recall(key)
-            if found is None:
-                forms = self.form_candidates(low) if low != lemma.lower() else ()
-                found = (forms, self.candidates(*lookup_keys(low, lemma, tag)))
-                memo.keep(key, found)
+            found = memo.answer(key, lambda: (self.form_candidates(low) if low != lemma.lower() else (),
+                                              self.candidates(*lookup_keys(low, lemma, tag))))
         return found
 
     @cached_property
@@ -253,11 +250,7 @@ class PatternSet:
             shape = (low, lemma, tag)
             hit = memo.get(shape)
             if hit is None:
-                hit = memo.recall(shape)
-                if hit is None:
-                    forms, cands = self.lookup(strings[low], strings[lemma], strings[tag])
-                    hit = bool(forms or cands)
-                    memo.keep(shape, hit)
+                hit = memo.answer(shape, lambda: any(self.lookup(strings[low], strings[lemma], strings[tag])))
             out.append(hit)
         doc.user_data[key] = out
         return out

@@ -237,20 +237,21 @@ class Analyser:
         actor ("Saudi Gazette report") is no voice."""
         if not author or len(author) > 80:
             return None
-        known = self._voices.get(author) or self._voices.recall(author)
+        known = self._voices.get(author)
         if known is None:
-            doc = self.nlp(make_doc(self.nlp, author, None))
-            words = [t for t in doc if t.is_alpha and not t.is_stop]
-            found = [m for m in (doc._.actors or []) if m.code]
-            voice = None
-            if len(found) == 1 and words:
-                m = found[0]
-                if all(m.start <= t.idx < m.end for t in words) and m.role != "MED" and not m.person \
-                        and (m.org or m.role):
-                    voice = m
-            known = (voice,)
-            self._voices.keep(author, known)
+            known = self._voices.answer(author, lambda: (self._read_voice(author),))
         return known[0]
+
+    def _read_voice(self, author: str) -> Any:
+        doc = self.nlp(make_doc(self.nlp, author, None))
+        words = [t for t in doc if t.is_alpha and not t.is_stop]
+        found = [m for m in (doc._.actors or []) if m.code]
+        if len(found) == 1 and words:
+            m = found[0]
+            if all(m.start <= t.idx < m.end for t in words) and m.role != "MED" and not m.person \
+                    and (m.org or m.role):
+                return m
+        return None
 
     def annotate(self, docs: list[DocumentRecord]) -> list[Analysed]:
         """Parse documents in one ``nlp.pipe`` batch and turn results into rows."""

@@ -142,10 +142,7 @@ class IndexedLemmatizer:
             key = (orth, pos, morph)
             value = known.get(key)
             if value is None:
-                value = known.recall(key)
-                if value is None:
-                    value = self._lemma(lem, doc[i])
-                    known.keep(key, value)
+                value = known.answer(key, lambda: self._lemma(lem, doc[i]))
             column.append(strings.add(value))
         doc.from_array([LEMMA], np.array(column, dtype="uint64").reshape(-1, 1))
         return doc
