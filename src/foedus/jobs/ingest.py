@@ -27,6 +27,7 @@ from ..store.db import connect, release_cache
 from .analyse import Analysed, analyse_batch, analyser_for
 from .heap import settled_heap
 from .links import link_batch
+from .passed_on import PassedOn
 from .pool import analyse_in_pool, die_with_parent  # noqa: F401  (die_with_parent: the pool's initializer)
 
 
@@ -122,19 +123,21 @@ def ingest(
     con = connect(settings.db_path, wait=settings.lock_wait_seconds, memory_limit=settings.db_memory_limit)
     store_write.start_run(con, run_id, "ingest")
 
-    seen_hashes: set[str] = set()
+    passed = PassedOn()  # hashes of items passed on that the store cannot yet answer for
     linked: set[str] = set()  # documents already reported as near-duplicates in this run
 
     def new_items() -> Iterator[RawItem]:
         pending: list[RawItem] = []
 
         def flush() -> Iterator[RawItem]:
+            before = passed.look_up()
             known = store_read.known_content(con, [i.content_hash for i in pending])
+            passed.answered(before)
             for item in pending:
-                if item.content_hash in known or item.content_hash in seen_hashes:
+                if item.content_hash in known or item.content_hash in passed:
                     report.duplicates.append((item.path, "same content already stored"))
                     continue
-                seen_hashes.add(item.content_hash)
+                passed.add(item.content_hash)
                 yield item
 
         for entry in iter_inputs(paths, manifest, settings.max_bytes, follow_links=settings.follow_links):
@@ -150,7 +153,7 @@ def ingest(
                 store_write.record_rejection(con, entry.path, entry.reason, run_id)
                 continue
             pending.append(entry)
-            if len(pending) >= 256:
+            if len(pending) >= 4 * settings.batch_size:  # one look-up of the store per four batches read
                 yield from flush()
                 pending = []
         yield from flush()
@@ -205,15 +208,24 @@ def ingest(
         if progress:
             progress(report.read, report.words)
 
-    batches = _batches(new_items(), settings.batch_size)
+    def passed_on() -> Iterator[list[RawItem]]:
+        for batch in _batches(new_items(), settings.batch_size):
+            passed.sent(item.content_hash for item in batch)
+            yield batch
+
+    def handle_oldest(results: list[Analysed | Rejection]) -> None:
+        handle(results)
+        passed.handled()
+
+    batches = passed_on()
     if settings.workers > 1:
         for results in analyse_in_pool(batches, settings):  # in order; the pipeline is built once, before the fork
-            handle(results)
+            handle_oldest(results)
     else:
         analyser_for(settings)  # built before the heap is settled, so that it is frozen with the rest
         with settled_heap(mmap_threshold=settings.malloc_mmap_threshold):
             for batch in batches:
-                handle(analyse_batch(batch, settings))
+                handle_oldest(analyse_batch(batch, settings))
 
     merged = merge_pending(con)
     report.events = merged.events
