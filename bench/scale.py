@@ -6,7 +6,10 @@ process, with the pipeline loaded before the clock starts. Reported per N:
 CPU and wall seconds per document over the whole run and over its last
 quarter (a cost that grows with the stored corpus shows up there first),
 the near-duplicate linking step's share, peak memory (max RSS of the child
-process) and database size per document.
+process), the memory held between batches (the largest RSS read after a batch
+was stored, in the first and in the last quarter of the run: what the process
+keeps, without the parser's working memory of a batch, which is where the peak
+is reached) and database size per document.
 
     python bench/scale.py [--sizes 200 2000 10000] [--seed 7] [--keep DIR] [--setting NAME=VALUE ...]
 
@@ -53,15 +56,21 @@ def timed(con, docs, threshold):
         linking[0] += time.process_time() - t
 job._link_near_duplicates = timed
 marks = []
+PAGE = os.sysconf("SC_PAGE_SIZE")
+def rss_mb():
+    with open("/proc/self/statm") as f:
+        return int(f.read().split()[1]) * PAGE / 2**20
 def progress(done, words):
-    marks.append((words, cpu(), time.perf_counter()))
+    marks.append((words, cpu(), time.perf_counter(), rss_mb()))
 c0, t0 = cpu(), time.perf_counter()
 r = job.ingest([{corpus!r}], s, progress=progress)
-marks.insert(0, (0, c0, t0))
+marks.insert(0, (0, c0, t0, 0.0))
 c1, t1 = cpu(), time.perf_counter()
 # the last quarter of the run (by words stored), from the progress marks after each batch
 q = next((m for m in marks if m[0] >= 0.75 * r.words), marks[0])
 last = marks[-1]
+held_first = max(m[3] for m in marks if m[0] <= 0.25 * r.words or m is marks[1])
+held_last = max(m[3] for m in marks if m[0] >= q[0])
 per_doc = r.words / max(r.stored, 1)
 con = connect(Path({db!r}), read_only=True)
 tokens = con.execute("SELECT count(*) FROM tokens").fetchone()[0]
@@ -70,6 +79,7 @@ print(json.dumps({{"docs": r.stored, "read": r.read, "words": r.words, "near_dup
                   "events": r.events, "cpu": c1 - c0, "wall": t1 - t0, "linking_cpu": linking[0],
                   "last_quarter_docs": (last[0] - q[0]) / per_doc, "last_quarter_cpu": last[1] - q[1],
                   "last_quarter_wall": last[2] - q[2], "tokens": tokens,
+                  "held_first_mb": held_first, "held_last_mb": held_last,
                   "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
                   "db_bytes": os.path.getsize({db!r})}}))
 """
@@ -118,13 +128,14 @@ def main() -> None:
     results = []
     try:
         print(f"{'docs':>6} {'words':>9} {'CPU ms/doc':>10} {'wall ms/doc':>11} {'last 1/4 CPU ms/doc':>19} "
-              f"{'linking %':>9} {'peak MB':>8} {'DB KB/doc':>9} {'near-dups':>9}", flush=True)
+              f"{'linking %':>9} {'peak MB':>8} {'held MB 1st/last 1/4':>20} {'DB KB/doc':>9} {'near-dups':>9}", flush=True)
         for n in args.sizes:
             r = run(n, tmp, args.seed, overrides)
             results.append(r)
             last = r["last_quarter_cpu"] / r["last_quarter_docs"] * 1000 if r["last_quarter_docs"] else float("nan")
             print(f"{r['docs']:6d} {r['words']:9d} {r['cpu'] / r['docs'] * 1000:10.1f} {r['wall'] / r['docs'] * 1000:11.1f} "
                   f"{last:19.1f} {100 * r['linking_cpu'] / r['cpu']:9.2f} {r['peak_mb']:8.0f} "
+                  f"{r['held_first_mb']:10.0f} {r['held_last_mb']:9.0f} "
                   f"{r['db_bytes'] / r['docs'] / 1024:9.1f} {r['near_duplicates']:9d}", flush=True)
     finally:
         if args.keep is None:

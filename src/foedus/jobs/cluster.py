@@ -45,7 +45,7 @@ from ..store import read as store_read
 from ..store import write as store_write
 from ..store.db import connect
 from .analyse import Analysed, analyser_for
-from .ingest import IngestReport
+from .ingest import IngestReport, note_near_duplicates, note_stored
 from .links import link_batch
 
 # One Parquet file per table and shard; the order is the order of loading.
@@ -189,7 +189,6 @@ class _Writer:
         self.con = con
         self.settings = settings
         self.report = report
-        self.linked: set[str] = set()  # documents already reported as near-duplicates in this run
 
     def reject(self, path: str, why: str) -> None:
         self.report.rejected.append((path, why))
@@ -246,30 +245,8 @@ class _Writer:
         report.rejected.extend(shard.rejected)
         report.duplicates.extend(duplicates)
         for d in fresh:
-            self._stored(d, links.get(d.doc_id))
-
-    def _stored(self, d: ShardDoc, link: tuple[str, float] | None) -> None:
-        """Count a stored document, with its warnings and its near-duplicate link, as a serial run reports them."""
-        report = self.report
-        report.stored += 1
-        report.words += d.n_words
-        if d.meta.get("part") == 1:
-            report.warnings.append((d.path, (
-                f"over {self.settings.max_part_chars:,} characters: stored as {d.meta['parts']} parts "
-                "split at paragraph boundaries")))
-        bad = d.meta.get("unreadable_published")
-        if bad:
-            known = "taken from the text" if d.published else "left unknown"
-            report.warnings.append((d.path, f"manifest date {bad!r} is not a date; the date was {known}"))
-        if link and d.doc_id not in self.linked:
-            other = link[0]
-            if other == d.doc_id:  # this copy is the earlier one: name a later copy
-                row = self.con.execute("SELECT path FROM documents WHERE near_dup_of = ? LIMIT 1", [other]).fetchone()
-            else:
-                row = self.con.execute("SELECT path FROM documents WHERE doc_id = ?", [other]).fetchone()
-            report.near_duplicates.append((d.path, row[0] if row else other, link[1]))
-            group = self.con.execute("SELECT doc_id FROM documents WHERE doc_id = ? OR near_dup_of = ?", [other, other]).fetchall()
-            self.linked.update(g for (g,) in group)
+            note_stored(report, self.settings, d.path, d.n_words, d.meta, d.published)
+        note_near_duplicates(con, report, [(d.doc_id, d.path) for d in fresh], links)
 
 
 def ingest_on_cluster(

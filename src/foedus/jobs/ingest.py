@@ -29,6 +29,7 @@ from .heap import settled_heap
 from .links import link_batch
 from .passed_on import PassedOn
 from .pool import analyse_in_pool, die_with_parent  # noqa: F401  (die_with_parent: the pool's initializer)
+from .report_lines import ReportLines
 
 
 @dataclass
@@ -38,11 +39,12 @@ class IngestReport:
     run_id: str
     read: int = 0
     stored: int = 0
-    duplicates: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
-    near_duplicates: list[tuple[str, str, float]] = field(default_factory=list)  # (path, canonical copy's path, score)
-    rejected: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
-    skipped: list[tuple[str, str]] = field(default_factory=list)  # (path, reason): passed over on purpose
-    warnings: list[tuple[str, str]] = field(default_factory=list)  # (path, what): stored, with a caveat
+    # The lines naming files: in memory up to a bound, then on disk (``report_lines.py``).
+    duplicates: ReportLines = field(default_factory=ReportLines)  # (path, reason)
+    near_duplicates: ReportLines = field(default_factory=ReportLines)  # (path, canonical copy's path, score)
+    rejected: ReportLines = field(default_factory=ReportLines)  # (path, reason)
+    skipped: ReportLines = field(default_factory=ReportLines)  # (path, reason): passed over on purpose
+    warnings: ReportLines = field(default_factory=ReportLines)  # (path, what): stored, with a caveat
     missing: list[str] = field(default_factory=list)  # paths given that do not exist
     events: int = 0
     event_mentions: int = 0
@@ -73,6 +75,46 @@ class IngestReport:
             "seconds": round(self.seconds, 2),
             "words": self.words,
         }
+
+
+def note_stored(report: IngestReport, settings: Settings, path: str, n_words: int,
+                meta: dict[str, Any], published: Any) -> None:
+    """Count a stored document in the report, with the caveats its reader must know."""
+    report.stored += 1
+    report.words += n_words
+    if meta.get("part") == 1:
+        report.warnings.append((path, (
+            f"over {settings.max_part_chars:,} characters: stored as {meta['parts']} parts "
+            "split at paragraph boundaries")))
+    bad = meta.get("unreadable_published")
+    if bad:
+        known = "taken from the text" if published else "left unknown"
+        report.warnings.append((path, f"manifest date {bad!r} is not a date; the date was {known}"))
+
+
+def note_near_duplicates(con: duckdb.DuckDBPyConnection, report: IngestReport,
+                         stored: Iterable[tuple[str, str]], links: dict[str, tuple[str, float]]) -> None:
+    """Name in the report each newly stored document (``(doc_id, path)``) that has a
+    near-duplicate, with one other copy of its group, each group once per batch.
+
+    Why per batch: a batch's documents can only be grouped with documents stored
+    before them or with them, so a group named in an earlier batch never holds a
+    later batch's document, and nothing needs to be remembered across batches
+    (a set kept for the whole run would grow with it).
+    """
+    named: set[str] = set()
+    for doc_id, path in stored:
+        link = links.get(doc_id)
+        if not link or doc_id in named:
+            continue
+        head = link[0]
+        if head == doc_id:  # this copy is the earlier one: name a later copy
+            row = con.execute("SELECT path FROM documents WHERE near_dup_of = ? LIMIT 1", [head]).fetchone()
+        else:
+            row = con.execute("SELECT path FROM documents WHERE doc_id = ?", [head]).fetchone()
+        report.near_duplicates.append((path, row[0] if row else head, link[1]))
+        group = con.execute("SELECT doc_id FROM documents WHERE doc_id = ? OR near_dup_of = ?", [head, head]).fetchall()
+        named.update(d for (d,) in group)
 
 
 def _batches(items: Iterable[RawItem], size: int) -> Iterator[list[RawItem]]:
@@ -124,7 +166,6 @@ def ingest(
     store_write.start_run(con, run_id, "ingest")
 
     passed = PassedOn()  # hashes of items passed on that the store cannot yet answer for
-    linked: set[str] = set()  # documents already reported as near-duplicates in this run
 
     def new_items() -> Iterator[RawItem]:
         pending: list[RawItem] = []
@@ -183,28 +224,9 @@ def ingest(
         if settings.db_idle_memory:
             release_cache(con, settings.db_idle_memory)  # before the next batch is parsed, when the process peaks
         for res in fresh:
-            report.stored += 1
-            report.words += res.document.n_words
-            if res.document.meta.get("part") == 1:
-                report.warnings.append((res.document.path, (
-                    f"over {settings.max_part_chars:,} characters: stored as {res.document.meta['parts']} parts "
-                    "split at paragraph boundaries")))
-            bad = res.document.meta.get("unreadable_published")
-            if bad:
-                known = "taken from the text" if res.document.published else "left unknown"
-                report.warnings.append((res.document.path, f"manifest date {bad!r} is not a date; the date was {known}"))
-            link = links.get(res.document.doc_id)
-            if link and res.document.doc_id not in linked:
-                other = link[0]
-                if other == res.document.doc_id:  # this copy is the earlier one: name a later copy
-                    row = con.execute("SELECT path FROM documents WHERE near_dup_of = ? LIMIT 1", [other]).fetchone()
-                else:
-                    row = con.execute("SELECT path FROM documents WHERE doc_id = ?", [other]).fetchone()
-                report.near_duplicates.append((res.document.path, row[0] if row else other, link[1]))
-                group = con.execute(
-                    "SELECT doc_id FROM documents WHERE doc_id = ? OR near_dup_of = ?", [link[0], link[0]]
-                ).fetchall()
-                linked.update(d for (d,) in group)
+            note_stored(report, settings, res.document.path, res.document.n_words, res.document.meta,
+                        res.document.published)
+        note_near_duplicates(con, report, [(r.document.doc_id, r.document.path) for r in fresh], links)
         if progress:
             progress(report.read, report.words)
 
