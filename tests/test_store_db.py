@@ -193,3 +193,68 @@ def test_the_idle_cache_setting_is_a_checked_size_and_can_be_turned_off() -> Non
     assert from_env({"FOEDUS_DB_IDLE_MEMORY": ""}).db_idle_memory == ""
     with pytest.raises(ValueError, match="not a size"):
         from_env({"FOEDUS_DB_IDLE_MEMORY": "8MB'; DROP TABLE events; --"})
+
+
+def test_threads_while_sets_duckdb_threads_for_the_block_and_gives_the_default_back(tmp_path: Path) -> None:
+    con = db.connect(tmp_path / "t.duckdb")
+    default = con.execute("SELECT current_setting('threads')").fetchone()[0]
+    with db.threads_while(con, 1):
+        assert con.execute("SELECT current_setting('threads')").fetchone()[0] == 1
+    assert con.execute("SELECT current_setting('threads')").fetchone()[0] == default
+    with pytest.raises(RuntimeError):
+        with db.threads_while(con, 1):
+            raise RuntimeError("a batch failed")
+    assert con.execute("SELECT current_setting('threads')").fetchone()[0] == default  # given back on failure too
+    with db.threads_while(con, 0):  # 0: left as it is
+        assert con.execute("SELECT current_setting('threads')").fetchone()[0] == default
+    con.close()
+
+
+def test_the_writer_threads_setting_is_checked() -> None:
+    from foedus.settings import Settings, from_env
+
+    assert Settings().db_threads == 1
+    assert from_env({"FOEDUS_DB_THREADS": "0"}).db_threads == 0
+    with pytest.raises(ValueError, match="db_threads"):
+        Settings().with_options(db_threads=-2)
+
+
+@pytest.mark.slow
+def test_an_ingest_stores_on_one_duckdb_thread_and_merges_on_all(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import foedus.jobs.ingest as job
+    from foedus.settings import Settings
+
+    seen: dict[str, list[int]] = {"write": [], "merge": []}
+    real_write, real_merge = job.store_write.write_documents, job.merge_pending
+
+    def write(con, *args, **kwargs):
+        seen["write"].append(con.execute("SELECT current_setting('threads')").fetchone()[0])
+        return real_write(con, *args, **kwargs)
+
+    def merge(con):
+        seen["merge"].append(con.execute("SELECT current_setting('threads')").fetchone()[0])
+        return real_merge(con)
+
+    monkeypatch.setattr(job.store_write, "write_documents", write)
+    monkeypatch.setattr(job, "merge_pending", merge)
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    for n, town in enumerate(["Tartu", "Kaunas", "Daugavpils"]):
+        (corpus / f"{n}.txt").write_text(
+            f"{town}, 3 May 2024. The town council voted on Monday to rebuild the old market hall, "
+            f"closed since a fire {n + 2} years ago.\n", encoding="utf-8")
+    default = duckdb_default_threads()
+    report = job.ingest([corpus], Settings(db_path=tmp_path / "s.duckdb", batch_size=2))
+    assert report.stored == 3
+    assert seen["write"] == [1, 1]
+    assert seen["merge"] == [default]
+
+
+def duckdb_default_threads() -> int:
+    import duckdb
+
+    con = duckdb.connect()
+    try:
+        return con.execute("SELECT current_setting('threads')").fetchone()[0]
+    finally:
+        con.close()

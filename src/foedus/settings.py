@@ -54,6 +54,10 @@ class Settings:
     # next batch is parsed, which is when the process peaks; evicted, the peak is flat.
     # Empty: keep the cache.
     db_idle_memory: str = "8MB"
+    # DuckDB's threads in a writing process while batches are analysed on this machine and
+    # stored (ingest, recode; ``store.db.threads_while``); the merge after them runs on
+    # DuckDB's default, one per core. 0: DuckDB's default throughout.
+    db_threads: int = 1
     # glibc's mmap threshold, fixed for an analysis run (``jobs/heap.py``): the parser's large
     # working arrays then get mappings of their own, freed whole after each batch, and a run's
     # peak does not grow with its length. 0: leave glibc's moving threshold.
@@ -71,6 +75,9 @@ class Settings:
         for key in ("seconds_per_mb", "min_seconds", "lock_wait_seconds"):
             if key in given and (not isinstance(given[key], (int, float)) or given[key] <= 0):
                 raise ValueError(f"{key} must be a positive number (got {given[key]!r})")
+        if "db_threads" in given and (isinstance(given["db_threads"], bool) or not isinstance(given["db_threads"], int)
+                                      or given["db_threads"] < 0):
+            raise ValueError(f"db_threads must be a whole number, 0 for DuckDB's default (got {given['db_threads']!r})")
         for key in ("db_memory_limit", "db_idle_memory"):
             if given.get(key):
                 from .store.db import _memory_size
@@ -100,6 +107,7 @@ def from_env(env: dict[str, str] | None = None) -> Settings:
         lock_wait_seconds=float(env["FOEDUS_LOCK_WAIT"]) if env.get("FOEDUS_LOCK_WAIT") else None,
         db_memory_limit=env.get("FOEDUS_DB_MEMORY") or None,
         db_idle_memory=env.get("FOEDUS_DB_IDLE_MEMORY"),  # empty: keep the cache between batches
+        db_threads=int(env["FOEDUS_DB_THREADS"]) if env.get("FOEDUS_DB_THREADS") else None,
         store_tokens=env["FOEDUS_STORE_TOKENS"].strip().lower() in ("1", "true", "yes") if env.get("FOEDUS_STORE_TOKENS") else None,
         extra_actor_files=_paths(env.get("FOEDUS_ACTORS")) or None,
         dictionary_files=_paths(env.get("FOEDUS_DICTIONARIES")) or None,

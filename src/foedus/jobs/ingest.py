@@ -23,7 +23,7 @@ from ..ingest.read import Manifest, RawItem, Rejection, Skipped, iter_inputs, lo
 from ..settings import Settings
 from ..store import read as store_read
 from ..store import write as store_write
-from ..store.db import connect, release_cache
+from ..store.db import connect, release_cache, threads_while
 from .analyse import Analysed, analyse_batch, analyser_for
 from .heap import settled_heap
 from .links import link_batch
@@ -240,14 +240,15 @@ def ingest(
         passed.handled()
 
     batches = passed_on()
-    if settings.workers > 1:
-        for results in analyse_in_pool(batches, settings):  # in order; the pipeline is built once, before the fork
-            handle_oldest(results)
-    else:
-        analyser_for(settings)  # built before the heap is settled, so that it is frozen with the rest
-        with settled_heap(mmap_threshold=settings.malloc_mmap_threshold):
-            for batch in batches:
-                handle_oldest(analyse_batch(batch, settings))
+    with threads_while(con, settings.db_threads):  # the analysis has the cores; the merge below gets them back
+        if settings.workers > 1:
+            for results in analyse_in_pool(batches, settings):  # in order; the pipeline is built once, before the fork
+                handle_oldest(results)
+        else:
+            analyser_for(settings)  # built before the heap is settled, so that it is frozen with the rest
+            with settled_heap(mmap_threshold=settings.malloc_mmap_threshold):
+                for batch in batches:
+                    handle_oldest(analyse_batch(batch, settings))
 
     merged = merge_pending(con)
     report.events = merged.events

@@ -20,7 +20,7 @@ from ..coding.merge import merge_events
 from ..ingest.document import DocumentRecord
 from ..settings import Settings
 from ..store import write as store_write
-from ..store.db import connect
+from ..store.db import connect, threads_while
 from .analyse import Analysed, analyser_for, reanalyse
 from .heap import settled_heap
 from .pool import analysis_pool, reanalyse_prebuilt
@@ -104,8 +104,9 @@ def recode(settings: Settings) -> RecodeReport:
     try:
         # rows are written as batches come back (one transaction still): the
         # analysed documents are never all held in memory at once
-        for part in _reanalysed(batches, settings):
-            store_write.replace_annotations(con, [(res.document.doc_id, res.rows) for res in part])
+        with threads_while(con, settings.db_threads):  # the analysis has the cores; the merge gets them back
+            for part in _reanalysed(batches, settings):
+                store_write.replace_annotations(con, [(res.document.doc_id, res.rows) for res in part])
         merged = merge_events(con, own_transaction=False)
         con.execute("COMMIT")
     except Exception:
