@@ -258,3 +258,13 @@ def duckdb_default_threads() -> int:
         return con.execute("SELECT current_setting('threads')").fetchone()[0]
     finally:
         con.close()
+
+
+def test_a_bad_number_in_the_environment_names_its_variable() -> None:
+    from foedus.settings import from_env
+
+    with pytest.raises(ValueError, match=r"FOEDUS_DB_THREADS='two' is not a whole number"):
+        from_env({"FOEDUS_DB_THREADS": "two"})
+    with pytest.raises(ValueError, match=r"FOEDUS_LOCK_WAIT='soon' is not a number"):
+        from_env({"FOEDUS_LOCK_WAIT": "soon"})
+    assert from_env({"FOEDUS_WORKERS": " 2 ", "FOEDUS_LOCK_WAIT": "1.5"}).workers == 2

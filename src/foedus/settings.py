@@ -94,6 +94,18 @@ def _paths(value: str | None) -> tuple[Path, ...]:
     return tuple(Path(p) for p in value.split(os.pathsep) if p)
 
 
+def _number(env: dict[str, str], name: str, kind: type[int] | type[float]) -> int | float | None:
+    """A number from the environment, or None when unset; a bad value names its variable."""
+    text = env.get(name)
+    if not text:
+        return None
+    try:
+        return kind(text.strip())
+    except ValueError:
+        what = "a whole number" if kind is int else "a number"
+        raise ValueError(f"{name}={text!r} is not {what}") from None
+
+
 def from_env(env: dict[str, str] | None = None) -> Settings:
     """Settings from ``FOEDUS_*`` environment variables over the defaults."""
     env = dict(os.environ if env is None else env)
@@ -101,13 +113,13 @@ def from_env(env: dict[str, str] | None = None) -> Settings:
     return s.with_options(
         db_path=env.get("FOEDUS_DB"),
         model=env.get("FOEDUS_MODEL"),
-        workers=int(env["FOEDUS_WORKERS"]) if env.get("FOEDUS_WORKERS") else None,
-        seconds_per_mb=float(env["FOEDUS_SECONDS_PER_MB"]) if env.get("FOEDUS_SECONDS_PER_MB") else None,
-        min_seconds=float(env["FOEDUS_MIN_SECONDS"]) if env.get("FOEDUS_MIN_SECONDS") else None,
-        lock_wait_seconds=float(env["FOEDUS_LOCK_WAIT"]) if env.get("FOEDUS_LOCK_WAIT") else None,
+        workers=_number(env, "FOEDUS_WORKERS", int),
+        seconds_per_mb=_number(env, "FOEDUS_SECONDS_PER_MB", float),
+        min_seconds=_number(env, "FOEDUS_MIN_SECONDS", float),
+        lock_wait_seconds=_number(env, "FOEDUS_LOCK_WAIT", float),
         db_memory_limit=env.get("FOEDUS_DB_MEMORY") or None,
         db_idle_memory=env.get("FOEDUS_DB_IDLE_MEMORY"),  # empty: keep the cache between batches
-        db_threads=int(env["FOEDUS_DB_THREADS"]) if env.get("FOEDUS_DB_THREADS") else None,
+        db_threads=_number(env, "FOEDUS_DB_THREADS", int),
         store_tokens=env["FOEDUS_STORE_TOKENS"].strip().lower() in ("1", "true", "yes") if env.get("FOEDUS_STORE_TOKENS") else None,
         extra_actor_files=_paths(env.get("FOEDUS_ACTORS")) or None,
         dictionary_files=_paths(env.get("FOEDUS_DICTIONARIES")) or None,
