@@ -33,8 +33,9 @@ def test_lines_beyond_the_memory_bound_go_to_disk_and_none_is_lost() -> None:
     expected = [(f"crawl/{n:05d}.html", f"same text as stored document doc{n % 7}") for n in range(500)]
     lines.extend(expected[:10])
     assert not lines.on_disk()
+    assert not lines._spool._rolled  # the standard library's own flag agrees
     lines.extend(expected[10:])
-    assert lines.on_disk()
+    assert lines.on_disk() and lines._spool._rolled
     assert len(lines) == 500 and list(lines) == expected
     assert list(lines) == expected  # read again, from the start
 

@@ -31,6 +31,7 @@ class ReportLines:
         self._max_bytes = max_bytes
         self._spool = tempfile.SpooledTemporaryFile(max_size=max_bytes, mode="w+b")
         self._count = 0
+        self._bytes = 0
         self.extend(items)
 
     def append(self, item: tuple[Any, ...]) -> None:
@@ -38,14 +39,16 @@ class ReportLines:
         self._spool.seek(0, 2)
         self._spool.write(line)
         self._count += 1
+        self._bytes += len(line)
 
     def extend(self, items: Iterable[tuple[Any, ...]]) -> None:
         for item in items:
             self.append(item)
 
     def on_disk(self) -> bool:
-        """Whether the lines have outgrown memory (for tests and diagnostics)."""
-        return bool(getattr(self._spool, "_rolled", False))
+        """Whether the lines have outgrown memory (for tests and diagnostics): the
+        spooled file moves to disk once it holds more than its bound."""
+        return self._bytes > self._max_bytes
 
     def __iter__(self) -> Iterator[tuple[Any, ...]]:
         # Each read starts where the last one ended, so lines appended while
