@@ -46,3 +46,26 @@ def test_lsh_buckets_are_those_of_a_freshly_drawn_minhash() -> None:
                     for band in range(BANDS)]
         assert lsh_buckets(text) == expected
     assert lsh_buckets("") == []
+
+
+def test_hashed_shingles_score_as_the_string_shingles_do() -> None:
+    import pytest
+
+    from foedus.ingest.dedupe import hashed_jaccard, shingle_hashes
+
+    short = "Talks resumed."
+    repeated = "the ceasefire held and the ceasefire held and the ceasefire held again"
+    texts = [BASE, EDITED, OTHER, short, "Talks resumed!", repeated, "", "Fire."]
+    for k in (1, 2, 3, 5):
+        for a in texts:
+            ha = shingle_hashes(a, k)
+            assert ha.size == len(shingles(a, k))  # one distinct hash per distinct shingle
+            assert list(ha) == sorted(ha)
+            for b in texts:
+                assert hashed_jaccard(ha, shingle_hashes(b, k)) == pytest.approx(jaccard(shingles(a, k), shingles(b, k)))
+    assert hashed_jaccard(shingle_hashes(short), shingle_hashes("talks  RESUMED")) == 1.0  # folded as text_hash folds
+    assert hashed_jaccard(shingle_hashes(""), shingle_hashes("")) == 0.0
+    # the order of the words counts, not only which words occur
+    assert hashed_jaccard(shingle_hashes("rebels shelled the town"), shingle_hashes("the town shelled rebels")) == 0.0
+    with pytest.raises(ValueError, match="shingle width"):
+        shingle_hashes(BASE, 0)

@@ -3,8 +3,9 @@
 Why this shape: each document's MinHash LSH buckets are stored (``doc_lsh``)
 with the document, so the candidates of a whole batch come from one SQL join
 of the batch's buckets against all stored buckets (one scan per batch, not a
-query per document). Only candidates are verified with the exact Jaccard
-similarity of word shingles, and each text is shingled at most once per
+query per document). Only candidates are verified with the Jaccard
+similarity of word shingles (as arrays of 64-bit hashes: see
+``ingest/dedupe.shingle_hashes``), and each text is shingled at most once per
 batch. Most documents have no candidate and cost nothing more.
 
 The links themselves are applied document by document in batch order, as
@@ -21,9 +22,10 @@ from datetime import date
 from typing import Any
 
 import duckdb
+import numpy as np
 
 from ..coding.merge import unmerge_documents
-from ..ingest.dedupe import jaccard, shingles
+from ..ingest.dedupe import hashed_jaccard, shingle_hashes
 from ..store import read as store_read
 
 
@@ -40,17 +42,17 @@ def candidate_scores(
     texts = dict(docs)
     missing = {o for _, o in pairs if o not in texts}
     texts.update(store_read.texts_of(con, missing))
-    cache: dict[str, set[str]] = {}
+    cache: dict[str, np.ndarray] = {}
 
-    def sh(doc_id: str) -> set[str]:
+    def sh(doc_id: str) -> np.ndarray:
         got = cache.get(doc_id)
         if got is None:
-            got = cache[doc_id] = shingles(texts[doc_id])
+            got = cache[doc_id] = shingle_hashes(texts[doc_id])
         return got
 
     out: dict[str, list[tuple[str, float]]] = defaultdict(list)
     for doc_id, other in sorted(pairs):
-        score = jaccard(sh(doc_id), sh(other))
+        score = hashed_jaccard(sh(doc_id), sh(other))
         if score >= threshold:
             out[doc_id].append((other, score))
     return dict(out)
