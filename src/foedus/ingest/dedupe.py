@@ -6,7 +6,7 @@ small edits; it is stored (each outlet's copy is evidence of what that outlet
 printed) but linked to the earlier copy so that counts of sources are not
 inflated. Candidates come from MinHash LSH buckets (datasketch), kept in the
 store so that the check scales with the corpus; each candidate is then
-verified with the exact Jaccard similarity of word shingles.
+verified with the Jaccard similarity of word shingles (hashed: ``shingle_hashes``).
 """
 
 from __future__ import annotations
