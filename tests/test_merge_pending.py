@@ -191,3 +191,59 @@ def test_equal_identities_are_settled_within_their_group(runs, tmp_path, monkeyp
         _assert_a_full_merge_changes_nothing(con)
     finally:
         con.close()
+
+
+def _stored_mentions(con) -> list[tuple]:
+    """Every column of every report, in the order the table holds them."""
+    return con.execute("SELECT * FROM event_mentions").fetchall()
+
+
+def test_a_merge_past_the_threshold_rebuilds_the_reports_with_the_same_result(runs, tmp_path, monkeypatch) -> None:
+    """Past ``REBUILD_ABOVE`` staged reports a merge writes the reports table anew, a slice of rows at a
+    time, instead of updating it: the same ids, the same rows in the same order, the same definition; a
+    report that no stored document holds loses its event either way."""
+    def build(name: str) -> Path:
+        settings = Settings(db_path=tmp_path / f"{name}.duckdb")
+        for path in runs:
+            ingest_job.ingest([path], settings)
+        return settings.db_path
+
+    in_place = build("in_place")
+    rebuilds: list[int] = []
+    real_point = merge._point_mentions
+    monkeypatch.setattr(merge, "REBUILD_ABOVE", 0)
+    monkeypatch.setattr(merge, "REBUILD_SLICE", 3)  # many slices, the last one short
+    monkeypatch.setattr(merge, "_point_mentions", lambda con, merged_only: rebuilds.append(merged_only)
+                        or real_point(con, merged_only))
+    rebuilt = build("rebuilt")
+    assert rebuilds == [False, True, True, True]  # the first merge whole, then the pending groups
+    a, b = connect(in_place), connect(rebuilt)
+    try:
+        assert _state(b) == _state(a)
+        # rows and ids equal, position by position (the doc ids are content hashes, equal in both stores)
+        assert _stored_mentions(b) == _stored_mentions(a)
+        ddl = "SELECT sql FROM duckdb_tables() WHERE table_name = 'event_mentions'"
+        assert b.execute(ddl).fetchone() == a.execute(ddl).fetchone()
+        assert b.execute("SELECT count(*) FROM event_mentions").fetchone()[0] > 3 * 3
+        assert "_event_mentions_new" not in {r[0] for r in b.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
+        for con, threshold in ((a, 10**9), (b, 0)):  # a report of no stored document: its event goes
+            monkeypatch.setattr(merge, "REBUILD_ABOVE", threshold)
+            con.execute("INSERT INTO event_mentions SELECT * REPLACE ('gone:0:0' AS mention_id, 'gone' AS doc_id)"
+                        " FROM event_mentions LIMIT 1")
+            merge_events(con)
+            assert con.execute("SELECT event_id FROM event_mentions WHERE mention_id = 'gone:0:0'").fetchall() == [(None,)]
+        assert _state(b) == _state(a)
+        for con, threshold in ((a, 10**9), (b, 0)):  # as a recode does: one document's reports replaced, merged in one transaction
+            monkeypatch.setattr(merge, "REBUILD_ABOVE", threshold)
+            (doc,) = con.execute("SELECT min(doc_id) FROM event_mentions WHERE doc_id <> 'gone'").fetchone()
+            con.execute("BEGIN TRANSACTION")
+            con.execute("CREATE TEMP TABLE kept AS SELECT * FROM event_mentions WHERE doc_id = ?", [doc])
+            con.execute("DELETE FROM event_mentions WHERE doc_id = ?", [doc])
+            con.execute("INSERT INTO event_mentions SELECT * REPLACE (NULL AS event_id) FROM kept")
+            merge_events(con, own_transaction=False)
+            con.execute("COMMIT")
+        assert _state(b) == _state(a)
+        assert b.execute("SELECT count(*) FROM event_mentions WHERE event_id IS NULL").fetchone()[0] == 1  # 'gone'
+    finally:
+        a.close()
+        b.close()

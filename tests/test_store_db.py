@@ -45,6 +45,8 @@ def _version_1_database(path: Path) -> None:
             " VALUES (?, ?, ?, ?, 'given', 'unknown', ?, 'given', 'unknown', 'unknown', 'x', 'x', 1, ?)",
             [doc_id, "h" + doc_id, "t" + doc_id, outlet, published, dup_of],
         )
+    con.execute("INSERT INTO sentences VALUES ('d1', 0, 0, 12, 'Baku struck.', '2022-09-13', 'day', 'published'),"
+                " ('d1', 1, 13, 30, 'Yerevan appealed.', NULL, 'none', 'none')")
     mentions = [
         # mention, event, doc, source (code, country, org), target (code, country, org)
         ("d1:0:0", "ev1", "d1", ("AZEMIL", "AZE", None), ("ARMGOV", "ARM", None)),
@@ -74,8 +76,8 @@ def test_version_1_database_is_migrated_and_backfilled(tmp_path: Path) -> None:
     path = tmp_path / "v1.duckdb"
     _version_1_database(path)
     con = db.connect(path)
-    assert db.current_version(con) == 8 == db.SCHEMA_VERSION
-    assert [r[0] for r in con.execute("SELECT version FROM schema_info ORDER BY version").fetchall()] == [1, 2, 3, 4, 5, 6, 7, 8]
+    assert db.current_version(con) == 9 == db.SCHEMA_VERSION
+    assert [r[0] for r in con.execute("SELECT version FROM schema_info ORDER BY version").fetchall()] == [1, 2, 3, 4, 5, 6, 7, 8, 9]
     mentions = con.execute(
         "SELECT mention_id, outlet, CAST(published AS VARCHAR), source_key, target_key"
         " FROM event_mentions ORDER BY mention_id"
@@ -94,8 +96,14 @@ def test_version_1_database_is_migrated_and_backfilled(tmp_path: Path) -> None:
         ("d1", 0, "Baku"), ("d1", 1, "attack")]
     assert con.execute("SELECT count(*) FROM duckdb_constraints() WHERE table_name = 'tokens'"
                        " AND constraint_type = 'PRIMARY KEY'").fetchone()[0] == 0
-    # version 7 keeps only the indexes a query uses: a writer holds every index in memory
-    assert {r[0] for r in con.execute("SELECT index_name FROM duckdb_indexes()").fetchall()} == {"event_mentions_doc"}
+    # versions 7 and 9 keep only the keys that guard or serve something: a writer holds every index it touches
+    assert {r[0] for r in con.execute("SELECT index_name FROM duckdb_indexes()").fetchall()} == set()
+    assert {r[0] for r in con.execute("SELECT table_name FROM duckdb_constraints() WHERE constraint_type = 'PRIMARY KEY'")
+            .fetchall()} == {"documents", "events", "runs", "pledges", "analyst_invocations"}
+    # version 9 keeps the sentences and reports it rebuilt without their keys, in order
+    assert con.execute("SELECT doc_id, sent_index, text, CAST(date AS VARCHAR) FROM sentences").fetchall() == [
+        ("d1", 0, "Baku struck.", "2022-09-13"), ("d1", 1, "Yerevan appealed.", None)]
+    assert [r[0] for r in con.execute("SELECT mention_id FROM event_mentions").fetchall()] == ["d1:0:0", "d2:0:0", "d3:0:0"]
     # version 8: a store merged before it is merged whole once (salted ids of an old clash are not on record)
     assert con.execute("SELECT event_id FROM merge_clashes").fetchall() == [("*",)]
     con.close()
@@ -107,7 +115,7 @@ def test_version_1_database_is_migrated_and_backfilled(tmp_path: Path) -> None:
 
 def test_new_database_is_built_through_the_migrations(tmp_path: Path) -> None:
     con = db.connect(tmp_path / "new.duckdb")
-    assert [r[0] for r in con.execute("SELECT version FROM schema_info ORDER BY version").fetchall()] == [1, 2, 3, 4, 5, 6, 7, 8]
+    assert [r[0] for r in con.execute("SELECT version FROM schema_info ORDER BY version").fetchall()] == [1, 2, 3, 4, 5, 6, 7, 8, 9]
     cols = {r[0] for r in con.execute(
         "SELECT column_name FROM information_schema.columns WHERE table_name = 'event_mentions'").fetchall()}
     assert {"outlet", "published", "source_key", "target_key", "target_from"} <= cols

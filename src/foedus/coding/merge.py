@@ -249,12 +249,8 @@ def merge_events(
         con.execute("DELETE FROM events")
         cols = _event_columns(con)
         con.execute(f"INSERT INTO events ({cols}) SELECT {cols} FROM _merge_events ORDER BY ev_index")
-        # one pass over the mentions: each takes its event's id (a mention of no stored document, none)
-        con.execute(
-            "UPDATE event_mentions SET event_id = e.event_id FROM _event_map m JOIN _merge_events e USING (ev_index)"
-            " WHERE event_mentions.mention_id = m.mention_id AND event_mentions.event_id IS DISTINCT FROM e.event_id")
-        con.execute("UPDATE event_mentions SET event_id = NULL WHERE event_id IS NOT NULL"
-                    " AND mention_id NOT IN (SELECT mention_id FROM _event_map)")
+        # each mention takes its event's id (a mention of no stored document, none)
+        _point_mentions(con, merged_only=False)
         for table in ("_merge_parts", "_merge_events", "_event_map"):
             con.execute(f"DROP TABLE {table}")
         if own_transaction:
@@ -264,6 +260,77 @@ def merge_events(
             con.execute("ROLLBACK")
         raise
     return MergeResult(events=n_events, mentions=n_mentions)
+
+
+# Above this many staged mentions, a merge rebuilds ``event_mentions`` instead of updating it in place:
+# DuckDB holds an UPDATE's changed values in memory until the transaction ends (about 100 bytes a
+# mention), which a writer's memory limit does not allow at some hundreds of thousands of mentions
+# (traced: the full merge of 893,596 mentions ran out of memory at 96 MB), while a rebuilt table goes
+# to the file as it is written. Below it, updating only the rows that change is cheaper.
+REBUILD_ABOVE = 100_000
+# The rebuild reads the stored mentions this many row ids at a time, so that its hash tables and its
+# sort hold one slice of the table, and only its ids, whatever the store's size (the new ids of all
+# 893,596 at once, joined and sorted, ran out of memory at 48 MB).
+REBUILD_SLICE = 50_000
+
+
+def _point_mentions(con: duckdb.DuckDBPyConnection, merged_only: bool) -> None:
+    """Give each stored mention its staged event's id, inside the merge's transaction.
+
+    A mention staged (``_event_map``) takes the id of its event; one not staged loses its id if
+    that id is one of the merged groups' old events (``merged_only``: ``_merge_old``) or, after a
+    full merge, whatever it was (no stored document holds it). Either in place, or, past
+    :data:`REBUILD_ABOVE` staged mentions, by writing the table anew, slice by slice of row ids
+    and in the same order (:data:`REBUILD_SLICE`), in the same transaction: a slice's new ids are
+    worked out first, narrow and in row order, then laid beside its rows (``POSITIONAL JOIN``), so
+    no hash table or sort ever holds the wide rows.
+    """
+    def gone(column: str) -> str:  # an unstaged mention's id is dropped when this holds
+        return f"{column} IN (SELECT event_id FROM _merge_old)" if merged_only else "true"
+
+    (staged,) = con.execute("SELECT count(*) FROM _event_map").fetchone()
+    if staged <= REBUILD_ABOVE:
+        con.execute(
+            "UPDATE event_mentions SET event_id = e.event_id FROM _event_map m JOIN _merge_events e USING (ev_index)"
+            " WHERE event_mentions.mention_id = m.mention_id AND event_mentions.event_id IS DISTINCT FROM e.event_id")
+        con.execute(
+            f"UPDATE event_mentions SET event_id = NULL WHERE event_id IS NOT NULL AND {gone('event_id')}"
+            " AND mention_id NOT IN (SELECT mention_id FROM _event_map)")
+        return
+    (ddl,) = con.execute(
+        "SELECT sql FROM duckdb_tables() WHERE table_name = 'event_mentions' AND schema_name = 'main'").fetchone()
+    head = "CREATE TABLE event_mentions("
+    if not ddl.startswith(head):
+        raise RuntimeError(f"unexpected definition of event_mentions: {ddl[:60]}")
+    con.execute("CREATE TABLE _event_mentions_new(" + ddl[len(head):])
+    # the slices that hold rows (a transaction's own new rows have row ids of their own, far above the rest)
+    slices = [k for (k,) in con.execute(
+        f"SELECT DISTINCT rowid // {REBUILD_SLICE} AS k FROM event_mentions ORDER BY k").fetchall()]
+    for k in slices:
+        lo, hi = k * REBUILD_SLICE, (k + 1) * REBUILD_SLICE
+        rows = f"SELECT rowid AS _row, * FROM event_mentions WHERE rowid >= {lo} AND rowid < {hi}"
+        # the slice's new ids, narrow and in row order: the only rows hashed and sorted
+        con.execute(
+            f"""
+            CREATE OR REPLACE TEMP TABLE _slice_ids AS
+            WITH m AS (SELECT _row, mention_id, event_id FROM ({rows})),
+            x AS (SELECT mention_id, ev_index FROM _event_map WHERE mention_id IN (SELECT mention_id FROM m)),
+            ids AS (SELECT x.mention_id, e.event_id FROM x
+                    JOIN (SELECT ev_index, event_id FROM _merge_events WHERE ev_index IN (SELECT ev_index FROM x)) e
+                    USING (ev_index))
+            SELECT m._row, CASE WHEN ids.mention_id IS NOT NULL THEN ids.event_id
+                                WHEN {gone('m.event_id')} THEN NULL ELSE m.event_id END AS event_id
+            FROM m LEFT JOIN ids ON ids.mention_id = m.mention_id
+            ORDER BY m._row
+            """)
+        # the wide rows streamed beside them, row by row; each row checked against its own
+        con.execute(
+            "INSERT INTO _event_mentions_new SELECT m.* EXCLUDE (_row) REPLACE (CASE WHEN m._row = n._row"
+            " THEN n.event_id ELSE error('event_mentions rebuilt out of step at row ' || m._row) END AS event_id)"
+            f" FROM ({rows}) m POSITIONAL JOIN _slice_ids n")
+    con.execute("DROP TABLE IF EXISTS _slice_ids")
+    con.execute("DROP TABLE event_mentions")
+    con.execute("ALTER TABLE _event_mentions_new RENAME TO event_mentions")
 
 
 def _event_columns(con: duckdb.DuckDBPyConnection) -> str:
@@ -310,12 +377,8 @@ def merge_pending(
         con.execute("DELETE FROM events WHERE event_id IN (SELECT event_id FROM _merge_old)")
         cols = _event_columns(con)
         con.execute(f"INSERT INTO events ({cols}) SELECT {cols} FROM _merge_events ORDER BY ev_index")
-        con.execute(
-            "UPDATE event_mentions SET event_id = e.event_id FROM _event_map m JOIN _merge_events e USING (ev_index)"
-            " WHERE event_mentions.mention_id = m.mention_id AND event_mentions.event_id IS DISTINCT FROM e.event_id")
         # a mention of these groups that no stored document holds has no event, as in the full merge
-        con.execute("UPDATE event_mentions SET event_id = NULL WHERE event_id IN (SELECT event_id FROM _merge_old)"
-                    " AND mention_id NOT IN (SELECT mention_id FROM _event_map)")
+        _point_mentions(con, merged_only=True)
         for table in ("_merge_parts", "_merge_events", "_event_map", "_merge_old"):
             con.execute(f"DROP TABLE {table}")
         con.execute("COMMIT")

@@ -34,26 +34,31 @@ def docs_with_text_hashes(con: duckdb.DuckDBPyConnection, hashes: Iterable[str])
 def lsh_candidate_pairs(con: duckdb.DuckDBPyConnection, doc_ids: Iterable[str]) -> list[tuple[str, str]]:
     """``(doc_id, other)`` for each of ``doc_ids`` and each stored document
     sharing an LSH bucket with it, other than the parts of the same content
-    (same content hash): one join for a whole batch."""
+    (same content hash): one join for a whole batch.
+
+    Why two statements: joined in one, DuckDB's planner built its hash table
+    over the whole ``documents`` table (every id and content hash, twice) to
+    compare the content hashes of a few hundred pairs, so each batch's memory
+    grew with the store. The pairs come first; then only the documents they
+    name are read, filtered by a list that DuckDB hashes instead."""
     doc_ids = list(doc_ids)
     if not doc_ids:
         return []
-    return con.execute(
+    pairs = con.execute(
         """
-        WITH mine AS (SELECT doc_id, band, bucket FROM doc_lsh WHERE doc_id IN (SELECT unnest(?))),
-        pairs AS (
-            SELECT DISTINCT mine.doc_id AS doc_id, other.doc_id AS other
-            FROM mine JOIN doc_lsh other
-              ON other.band = mine.band AND other.bucket = mine.bucket AND other.doc_id <> mine.doc_id
-        )
-        SELECT p.doc_id, p.other
-        FROM pairs p
-        JOIN documents a ON a.doc_id = p.doc_id
-        JOIN documents b ON b.doc_id = p.other
-        WHERE a.content_hash <> b.content_hash
+        WITH mine AS (SELECT doc_id, band, bucket FROM doc_lsh WHERE doc_id IN (SELECT unnest(?)))
+        SELECT DISTINCT mine.doc_id AS doc_id, other.doc_id AS other
+        FROM mine JOIN doc_lsh other
+          ON other.band = mine.band AND other.bucket = mine.bucket AND other.doc_id <> mine.doc_id
         """,
         [doc_ids],
     ).fetchall()
+    if not pairs:
+        return []
+    named = sorted({d for pair in pairs for d in pair})
+    content = dict(con.execute(
+        "SELECT doc_id, content_hash FROM documents WHERE doc_id IN (SELECT unnest(?))", [named]).fetchall())
+    return [(d, o) for d, o in pairs if d in content and o in content and content[d] != content[o]]
 
 
 def texts_of(con: duckdb.DuckDBPyConnection, doc_ids: Iterable[str]) -> dict[str, str]:
@@ -71,32 +76,19 @@ def published_of(con: duckdb.DuckDBPyConnection, doc_ids: Iterable[str]) -> dict
 
 
 def group_heads(con: duckdb.DuckDBPyConnection, doc_ids: Iterable[str]) -> list[tuple[str, str, Any]]:
-    """``(doc_id, near_dup_of, that copy's published)`` for those of ``doc_ids`` already linked to a group."""
+    """``(doc_id, near_dup_of, that copy's published)`` for those of ``doc_ids`` already linked to a group.
+
+    Two look-ups filtered by lists rather than a self-join: joined, DuckDB hashed the whole
+    ``documents`` table to find a few heads' dates."""
     doc_ids = list(doc_ids)
     if not doc_ids:
         return []
-    return con.execute(
-        """
-        SELECT d.doc_id, d.near_dup_of, h.published
-        FROM documents d LEFT JOIN documents h ON h.doc_id = d.near_dup_of
-        WHERE d.doc_id IN (SELECT unnest(?)) AND d.near_dup_of IS NOT NULL
-        """,
+    linked = con.execute(
+        "SELECT doc_id, near_dup_of FROM documents WHERE doc_id IN (SELECT unnest(?)) AND near_dup_of IS NOT NULL",
         [doc_ids],
     ).fetchall()
-
-
-def lsh_candidates(con: duckdb.DuckDBPyConnection, doc_id: str) -> list[tuple[str, str, Any]]:
-    """Documents sharing an LSH bucket with ``doc_id``: (doc_id, text, published)."""
-    return con.execute(
-        """
-        SELECT DISTINCT d.doc_id, d.text, d.published
-        FROM doc_lsh mine
-        JOIN doc_lsh other ON other.band = mine.band AND other.bucket = mine.bucket AND other.doc_id <> mine.doc_id
-        JOIN documents d ON d.doc_id = other.doc_id
-        WHERE mine.doc_id = ?
-        """,
-        [doc_id],
-    ).fetchall()
+    published = published_of(con, {head for _, head in linked})
+    return [(doc_id, head, published.get(head)) for doc_id, head in linked]
 
 
 def corpus_summary(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:

@@ -54,7 +54,7 @@ CREATE TABLE IF NOT EXISTS runs (
     summary     JSON
 );
 
--- Sentences of the clean text with the date that governs each.
+-- Sentences of the clean text with the date that governs each (version 9 drops the key).
 CREATE TABLE IF NOT EXISTS sentences (
     doc_id          VARCHAR NOT NULL,
     sent_index      INTEGER NOT NULL,
@@ -67,7 +67,7 @@ CREATE TABLE IF NOT EXISTS sentences (
     PRIMARY KEY (doc_id, sent_index)
 );
 
--- Token boundaries, so any later annotation can be mapped to exact spans.
+-- Token boundaries, so any later annotation can be mapped to exact spans (version 6 drops the key).
 CREATE TABLE IF NOT EXISTS tokens (
     doc_id      VARCHAR NOT NULL,
     tok_index   INTEGER NOT NULL,
@@ -135,7 +135,7 @@ CREATE TABLE IF NOT EXISTS quotes (
     speaker_text    VARCHAR
 );
 
--- One coded event per sentence-level mention (the evidence).
+-- One coded event per sentence-level mention (the evidence); version 9 drops its key and index.
 CREATE TABLE IF NOT EXISTS event_mentions (
     mention_id      VARCHAR PRIMARY KEY,   -- doc_id:sent_index:n
     event_id        VARCHAR,               -- merged event this mention belongs to
