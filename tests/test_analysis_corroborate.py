@@ -60,3 +60,48 @@ def test_min_outlets_and_filters(con):
     # no single figure (same kind, outcome and side) is given by three outlets
     assert corroborate(con, min_outlets=3) == []
     assert len(corroborate(con, min_outlets=2)) == 2
+
+
+# ---------------------------------------------------------------- pages of groups
+
+def _figures_store():
+    """Seven days of border clashes, each told by two outlets with a casualty count, merged as an ingest would."""
+    from datetime import timedelta
+
+    from conftest import document, mention
+
+    from foedus.coding.merge import merge_events
+    from foedus.store.db import connect
+    from foedus.store.write import insert_rows
+
+    con = connect(":memory:")
+    start = date(2024, 3, 1)
+    for day in range(7):
+        when = start + timedelta(days=5 * day)
+        for k, outlet in enumerate(("Lakeside Courier", "Northern Bulletin")):
+            doc_id = f"c{day}{k}"
+            text = f"Guards of one side shot at the other's post and {3 + day + k} soldiers were wounded."
+            insert_rows(con, "documents", [document(doc_id, outlet, when + timedelta(days=k), text)])
+            # the second outlet's report is dated by its publication, a day or two later
+            insert_rows(con, "event_mentions", [mention(
+                doc_id, 0, text, when + timedelta(days=k * 2), "MLIMIL", "NERMIL", "190",
+                date_precision="day" if k == 0 else "document", outlet=outlet)])
+    merge_events(con)
+    return con
+
+
+def test_figure_groups_come_in_pages_newest_first_none_twice():
+    from foedus.analysis.corroborate import figure_groups
+
+    con = _figures_store()
+    try:
+        whole = corroborate(con)
+        assert [g["date"].day for g in whole] == [31, 26, 21, 16, 11, 6, 1]
+        # each group holds both outlets' reports, the later-dated one too
+        assert all(g["claims"][0]["outlets"] == ["Lakeside Courier", "Northern Bulletin"] for g in whole)
+        assert [r["value"] for r in whole[0]["claims"][0]["reports"]] == [9.0, 10.0]
+        pages = [figure_groups(con, max_groups=3, offset=o) for o in (0, 3, 6, 9)]
+        assert [(len(groups), more) for groups, more in pages] == [(3, True), (3, True), (1, False), (0, False)]
+        assert [g["date"] for groups, _ in pages for g in groups] == [g["date"] for g in whole]
+    finally:
+        con.close()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import json
 import random
-from datetime import date
+from datetime import date, timedelta
 
 from conftest import document, mention
 
@@ -240,3 +240,25 @@ def test_a_report_dated_only_by_publication_joins_the_stated_day() -> None:
     published = mention("p2", 0, "Chile condemned the raid.", date(2023, 4, 12), "CHLGOV", "PER", "111",
                         date_precision="document")
     assert _merged([stated, published]) == [(date(2023, 4, 10), 2)]
+
+
+def test_every_report_lies_within_the_window_of_its_event_s_date() -> None:
+    """What the figures page relies on to read an event's reports by their days only."""
+    con = connect(":memory:")
+    try:
+        rnd = random.Random(3)
+        text = "Chile condemned the raid."
+        for i in range(60):
+            when = date(2023, 4, 1) + timedelta(days=rnd.randint(0, 40))
+            precision = rnd.choice(["day", "document", "month"])
+            insert_rows(con, "documents", [document(f"w{i}", f"Outlet {i % 5}", when, text)])
+            insert_rows(con, "event_mentions", [mention(f"w{i}", 0, text, when, "CHLGOV", "PER", "111",
+                                                        date_precision=precision)])
+        merge_events(con)
+        (events,) = con.execute("SELECT count(*) FROM events").fetchone()
+        assert 5 < events < 60
+        (gap,) = con.execute(
+            "SELECT max(abs(m.date - e.date)) FROM event_mentions m JOIN events e USING (event_id)").fetchone()
+        assert 0 < gap <= merge.WINDOW_DAYS
+    finally:
+        con.close()

@@ -93,6 +93,23 @@ def test_outlets_and_figures(client):
     assert 'title="Collective Security Treaty Organization (CSTO)">CSTO</span>' in html
 
 
+def test_figures_come_a_page_of_groups_at_a_time(client):
+    def groups(html: str) -> list[str]:
+        return re.findall(r'<span title="event date">([0-9-]+)</span>', html)
+
+    first = client.get("/corroborate", params={"limit": "1"}).text
+    assert groups(first) == ["2022-09-20"]
+    assert 'rel="next" href="/corroborate?limit=1&amp;page=2"' in first and 'rel="prev"' not in first
+    second = client.get("/corroborate", params={"limit": "1", "page": "2"}).text
+    assert groups(second) == ["2022-09-13"]
+    assert 'rel="prev" href="/corroborate?limit=1"' in second and 'rel="next"' not in second
+    past = client.get("/corroborate", params={"limit": "1", "page": "3"}).text
+    assert groups(past) == [] and "No more groups" in past
+    rows = json.loads(client.get("/corroborate", params={"limit": "1", "page": "2", "format": "json"}).text)
+    assert [g["date"] for g in rows] == ["2022-09-13"]
+    assert client.get("/corroborate", params={"limit": "0"}).status_code == 400
+
+
 def test_ledger_page_from_the_provider(client):
     html = client.get("/ledger").text
     assert "Collective Security Treaty" in html

@@ -40,7 +40,8 @@ def serve(
 
     Only requests for localhost, 127.0.0.1, HOST and each --allowed-host are
     answered (others get 400), so a web page cannot read the dashboard
-    through DNS rebinding. The database is opened per request: ingest into it
+    through DNS rebinding. The database is held only while requests come (let
+    go after a second idle, or when an ingest asks for it): ingest into it
     while the dashboard runs, or rebuild it, and the next page shows the new data.
 
     Example: foedus serve --db news.duckdb --port 8080 --focal PRK

@@ -7,6 +7,7 @@ file gets the whole schema in one transaction.
 
 from __future__ import annotations
 
+import os
 import re
 import time
 from collections.abc import Iterator
@@ -92,26 +93,66 @@ class DatabaseLocked(RuntimeError):
 LOCK_WAIT_SECONDS = 30.0
 
 
+# A writer kept out by readers says so in a file beside the database, touched
+# at each try: a reader that keeps a connection between requests (the
+# dashboard) gives the file up when it sees a fresh one. Fresh means touched
+# within WRITER_WAITING_FRESH seconds (a writer tries at least once a second),
+# so one left by a writer that was killed is ignored.
+WRITER_WAITING_SUFFIX = ".writer-waiting"
+WRITER_WAITING_FRESH = 3.0
+
+
+def writer_waiting(target: str) -> bool:
+    """Whether a writer is waiting for the file ``target`` (a fresh marker beside it)."""
+    try:
+        return time.time() - os.stat(target + WRITER_WAITING_SUFFIX).st_mtime < WRITER_WAITING_FRESH
+    except OSError:
+        return False
+
+
+def _mark_waiting(target: str) -> None:
+    try:
+        Path(target + WRITER_WAITING_SUFFIX).touch()
+    except OSError:
+        pass  # a folder we cannot write to: the readers are not told, nothing else changes
+
+
+def _unmark_waiting(target: str) -> None:
+    try:
+        os.unlink(target + WRITER_WAITING_SUFFIX)
+    except OSError:
+        pass
+
+
 def _open(target: str, read_only: bool, wait: float) -> duckdb.DuckDBPyConnection:
     """``duckdb.connect``, waiting up to ``wait`` seconds while another process
-    holds the file's lock (DuckDB allows one writing process, or readers)."""
+    holds the file's lock (DuckDB allows one writing process, or readers).
+    A writer that waits says so beside the file (:func:`writer_waiting`)."""
     deadline = time.monotonic() + max(0.0, wait)
     pause = 0.05
-    while True:
-        try:
-            return duckdb.connect(target, read_only=read_only)
-        except duckdb.IOException as exc:
-            if "lock" not in str(exc).lower():
-                raise
-            if time.monotonic() >= deadline:
-                holder = re.search(r"PID (\d+)", str(exc))
-                who = f" (process {holder.group(1)})" if holder else ""
-                raise DatabaseLocked(
-                    f"{target}: the database is in use by another process{who}; "
-                    f"waited {wait:.0f} s; try again when it has finished"
-                ) from None
-            time.sleep(pause)
-            pause = min(pause * 2, 1.0)
+    marked = False
+    try:
+        while True:
+            try:
+                return duckdb.connect(target, read_only=read_only)
+            except duckdb.IOException as exc:
+                if "lock" not in str(exc).lower():
+                    raise
+                if time.monotonic() >= deadline:
+                    holder = re.search(r"PID (\d+)", str(exc))
+                    who = f" (process {holder.group(1)})" if holder else ""
+                    raise DatabaseLocked(
+                        f"{target}: the database is in use by another process{who}; "
+                        f"waited {wait:.0f} s; try again when it has finished"
+                    ) from None
+                if not read_only:
+                    _mark_waiting(target)
+                    marked = True
+                time.sleep(pause)
+                pause = min(pause * 2, 1.0)
+    finally:
+        if marked:
+            _unmark_waiting(target)
 
 
 def connect(path: str | Path, read_only: bool = False, wait: float = LOCK_WAIT_SECONDS,

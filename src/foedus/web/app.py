@@ -2,9 +2,10 @@
 calls the query layer (:mod:`foedus.analysis`, :mod:`foedus.web.queries`) and
 renders a template or an export of the same rows.
 
-``create_app(db_path)`` opens the database read-only for each request and
-closes it afterwards (:mod:`foedus.web.database`), so an ingest can write
-while the dashboard runs and a rebuilt database is shown at the next request.
+``create_app(db_path)`` reads the database through one read-only connection
+shared by a burst of requests and let go when idle or when a writer asks
+(:mod:`foedus.web.database`), so an ingest can write while the dashboard runs
+and a rebuilt database is shown at the next request.
 Answers that do not depend on the request (overview, filter choices, outlet
 tables) are computed once per version of the database file. Only the Host
 names the server is bound to are answered (:mod:`foedus.web.security`).
@@ -46,6 +47,10 @@ log = logging.getLogger(__name__)
 
 # The timeline counts matches exactly up to this many; beyond, it says "more than".
 TIMELINE_COUNT_LIMIT = 10_000
+# Date+dyad groups per page of the figures page (``limit``, up to 100): each
+# group lists every report that gives a figure, so a page of a hundred busy
+# days ran to half a megabyte of HTML.
+FIGURE_GROUPS_PER_PAGE = 25
 # Rows per outlet in each table of the outlets page, all outlets shown (ten
 # times as many for one outlet); the exports give every row.
 OUTLET_ROWS_SHOWN = 25
@@ -91,7 +96,7 @@ def create_app(
     allowed_hosts: tuple[str, ...] = (),
     names: ActorNames | None = None,
 ) -> FastAPI:
-    """The dashboard over the database at ``db_path`` (opened read-only per request).
+    """The dashboard over the database at ``db_path`` (read-only, held only while requests come).
 
     ``focal``: the actor the overview and relations pages start from; by
     default the busiest actor of the database (:mod:`foedus.analysis.focus`),
@@ -288,7 +293,10 @@ def create_app(
         fmt = P.output_format(request)
         flt = P.event_filter(request)
         min_outlets = P.int_param(request, "min_outlets", 2, 1, 50)
-        groups = corr.corroborate(con, flt, min_outlets=min_outlets)
+        limit = P.int_param(request, "limit", FIGURE_GROUPS_PER_PAGE, 1, 100)
+        pg = P.int_param(request, "page", 1, 1, 10_000)
+        groups, more = corr.figure_groups(con, flt, min_outlets=min_outlets, max_groups=limit,
+                                          offset=(pg - 1) * limit)
         flat = [
             {"date": g["date"], "a": g["a"], "b": g["b"], "kind": c["kind"], "outcome": c["outcome"],
              "subject": c["about"], "status": c["status"], "outlet": r["outlet"], "said_by": r["said_by"],
@@ -302,7 +310,7 @@ def create_app(
                 for r in c["reports"]:
                     r["marked"] = highlight(r["sentence"], [Span(r["start"], r["end"], "figure")])
         return page(request, templates, "corroborate", fmt, {
-            "groups": groups, "flt": flt, "min_outlets": min_outlets,
+            "groups": groups, "flt": flt, "min_outlets": min_outlets, "page_no": pg, "more": more,
             **choices(),
         }, rows=flat, json_data=groups)
 
