@@ -43,7 +43,7 @@ from ..ingest.read import InputFile, Manifest, Rejection, Skipped, list_inputs, 
 from ..settings import Settings
 from ..store import read as store_read
 from ..store import write as store_write
-from ..store.db import connect
+from ..store.session import WritingSession
 from .analyse import Analysed, analyser_for
 from .ingest import IngestReport, note_near_duplicates, note_stored
 from .links import link_batch
@@ -185,10 +185,15 @@ def dask_client(cluster: str) -> Iterator[Any]:
 class _Writer:
     """Loads shards into the store, one transaction each, and keeps the report."""
 
-    def __init__(self, con: duckdb.DuckDBPyConnection, settings: Settings, report: IngestReport) -> None:
-        self.con = con
+    def __init__(self, session: WritingSession, settings: Settings, report: IngestReport) -> None:
+        self.session = session
         self.settings = settings
         self.report = report
+
+    @property
+    def con(self) -> duckdb.DuckDBPyConnection:
+        """The run's connection now (it is opened anew every few shards)."""
+        return self.session.con
 
     def reject(self, path: str, why: str) -> None:
         self.report.rejected.append((path, why))
@@ -247,6 +252,7 @@ class _Writer:
         for d in fresh:
             note_stored(report, self.settings, d.path, d.n_words, d.meta, d.published)
         note_near_duplicates(con, report, [(d.doc_id, d.path) for d in fresh], links)
+        self.session.batch_stored()
 
 
 def ingest_on_cluster(
@@ -282,10 +288,11 @@ def ingest_on_cluster(
     run_dir = (Path(shard_dir) if shard_dir else Path(f"{settings.db_path}.shards")).resolve() / report.run_id
     with ExitStack() as stack:
         client = stack.enter_context(dask_client(cluster)) if files else None  # ClusterError before the database is opened
-        con = connect(settings.db_path, wait=settings.lock_wait_seconds, memory_limit=settings.db_memory_limit)
-        stack.callback(con.close)
-        store_write.start_run(con, report.run_id, "ingest")
-        writer = _Writer(con, settings, report)
+        session = WritingSession(settings.db_path, wait=settings.lock_wait_seconds,
+                                 memory_limit=settings.db_memory_limit, renew_every=settings.db_renew_batches)
+        stack.callback(session.close)
+        store_write.start_run(session.con, report.run_id, "ingest")
+        writer = _Writer(session, settings, report)
         for entry in refused:
             report.read += 1
             writer.reject(entry.path, entry.reason)
@@ -305,11 +312,11 @@ def ingest_on_cluster(
                 if progress:
                     progress(report.read, report.words)
             shutil.rmtree(run_dir, ignore_errors=True)
-        merged = merge_pending(con)
+        merged = merge_pending(session.con)
         report.events = merged.events
         report.event_mentions = merged.mentions
         report.seconds = time.perf_counter() - t0
-        store_write.finish_run(con, report.run_id, report.to_dict())
+        store_write.finish_run(session.con, report.run_id, report.to_dict())
     return report
 
 

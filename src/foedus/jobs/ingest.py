@@ -23,7 +23,8 @@ from ..ingest.read import Manifest, RawItem, Rejection, Skipped, iter_inputs, lo
 from ..settings import Settings
 from ..store import read as store_read
 from ..store import write as store_write
-from ..store.db import connect, release_cache, threads_while
+from ..store.db import release_cache
+from ..store.session import WritingSession
 from .analyse import Analysed, analyse_batch, analyser_for
 from .heap import settled_heap
 from .links import link_batch
@@ -162,98 +163,103 @@ def ingest(
     manifest: Manifest | None = None
     if manifest_path:
         manifest = load_manifest(manifest_path)  # ManifestError before anything is opened or written
-    con = connect(settings.db_path, wait=settings.lock_wait_seconds, memory_limit=settings.db_memory_limit)
-    store_write.start_run(con, run_id, "ingest")
+    # the connection is opened anew every few batches (store/session.py): always read ``session.con``
+    session = WritingSession(settings.db_path, wait=settings.lock_wait_seconds, memory_limit=settings.db_memory_limit,
+                             renew_every=settings.db_renew_batches)
+    try:
+        store_write.start_run(session.con, run_id, "ingest")
 
-    passed = PassedOn()  # hashes of items passed on that the store cannot yet answer for
+        passed = PassedOn()  # hashes of items passed on that the store cannot yet answer for
 
-    def new_items() -> Iterator[RawItem]:
-        pending: list[RawItem] = []
+        def new_items() -> Iterator[RawItem]:
+            pending: list[RawItem] = []
 
-        def flush() -> Iterator[RawItem]:
-            before = passed.look_up()
-            known = store_read.known_content(con, [i.content_hash for i in pending])
-            passed.answered(before)
-            for item in pending:
-                if item.content_hash in known or item.content_hash in passed:
-                    report.duplicates.append((item.path, "same content already stored"))
+            def flush() -> Iterator[RawItem]:
+                before = passed.look_up()
+                known = store_read.known_content(session.con, [i.content_hash for i in pending])
+                passed.answered(before)
+                for item in pending:
+                    if item.content_hash in known or item.content_hash in passed:
+                        report.duplicates.append((item.path, "same content already stored"))
+                        continue
+                    passed.add(item.content_hash)
+                    yield item
+
+            for entry in iter_inputs(paths, manifest, settings.max_bytes, follow_links=settings.follow_links):
+                if isinstance(entry, Skipped):
+                    report.skipped.append((entry.path, entry.reason))
                     continue
-                passed.add(item.content_hash)
-                yield item
+                if isinstance(entry, Rejection) and entry.reason == "no such file or folder":
+                    report.missing.append(entry.path)
+                    continue
+                report.read += 1
+                if isinstance(entry, Rejection):
+                    report.rejected.append((entry.path, entry.reason))
+                    store_write.record_rejection(session.con, entry.path, entry.reason, run_id)
+                    continue
+                pending.append(entry)
+                if len(pending) >= 4 * settings.batch_size:  # one look-up of the store per four batches read
+                    yield from flush()
+                    pending = []
+            yield from flush()
 
-        for entry in iter_inputs(paths, manifest, settings.max_bytes, follow_links=settings.follow_links):
-            if isinstance(entry, Skipped):
-                report.skipped.append((entry.path, entry.reason))
-                continue
-            if isinstance(entry, Rejection) and entry.reason == "no such file or folder":
-                report.missing.append(entry.path)
-                continue
-            report.read += 1
-            if isinstance(entry, Rejection):
-                report.rejected.append((entry.path, entry.reason))
-                store_write.record_rejection(con, entry.path, entry.reason, run_id)
-                continue
-            pending.append(entry)
-            if len(pending) >= 4 * settings.batch_size:  # one look-up of the store per four batches read
-                yield from flush()
-                pending = []
-        yield from flush()
+        def handle(results: list[Analysed | Rejection]) -> None:
+            fresh: list[Analysed] = []
+            batch_text: dict[str, str] = {}
+            stored_text = store_read.docs_with_text_hashes(
+                session.con, [r.document.text_hash for r in results if not isinstance(r, Rejection)])
+            for res in results:
+                if isinstance(res, Rejection):
+                    report.rejected.append((res.path, res.reason))
+                    store_write.record_rejection(session.con, res.path, res.reason, run_id)
+                    continue
+                same = batch_text.get(res.document.text_hash) or stored_text.get(res.document.text_hash)
+                if same:
+                    report.duplicates.append((res.document.path, f"same text as stored document {same}"))
+                    continue
+                batch_text[res.document.text_hash] = res.document.doc_id
+                fresh.append(res)
+            links: dict[str, tuple[str, float]] = {}
 
-    def handle(results: list[Analysed | Rejection]) -> None:
-        fresh: list[Analysed] = []
-        batch_text: dict[str, str] = {}
-        stored_text = store_read.docs_with_text_hashes(
-            con, [r.document.text_hash for r in results if not isinstance(r, Rejection)])
-        for res in results:
-            if isinstance(res, Rejection):
-                report.rejected.append((res.path, res.reason))
-                store_write.record_rejection(con, res.path, res.reason, run_id)
-                continue
-            same = batch_text.get(res.document.text_hash) or stored_text.get(res.document.text_hash)
-            if same:
-                report.duplicates.append((res.document.path, f"same text as stored document {same}"))
-                continue
-            batch_text[res.document.text_hash] = res.document.doc_id
-            fresh.append(res)
-        links: dict[str, tuple[str, float]] = {}
+            def link_all() -> None:
+                links.update(_link_near_duplicates(session.con, fresh, settings.near_dup_threshold))
 
-        def link_all() -> None:
-            links.update(_link_near_duplicates(con, fresh, settings.near_dup_threshold))
+            store_write.write_documents(session.con, [(r.document.to_dict(), r.rows, r.lsh) for r in fresh], before_commit=link_all)
+            if settings.db_idle_memory:
+                release_cache(session.con, settings.db_idle_memory)  # before the next batch is parsed, when the process peaks
+            for res in fresh:
+                note_stored(report, settings, res.document.path, res.document.n_words, res.document.meta,
+                            res.document.published)
+            note_near_duplicates(session.con, report, [(r.document.doc_id, r.document.path) for r in fresh], links)
+            session.batch_stored()
+            if progress:
+                progress(report.read, report.words)
 
-        store_write.write_documents(con, [(r.document.to_dict(), r.rows, r.lsh) for r in fresh], before_commit=link_all)
-        if settings.db_idle_memory:
-            release_cache(con, settings.db_idle_memory)  # before the next batch is parsed, when the process peaks
-        for res in fresh:
-            note_stored(report, settings, res.document.path, res.document.n_words, res.document.meta,
-                        res.document.published)
-        note_near_duplicates(con, report, [(r.document.doc_id, r.document.path) for r in fresh], links)
-        if progress:
-            progress(report.read, report.words)
+        def passed_on() -> Iterator[list[RawItem]]:
+            for batch in _batches(new_items(), settings.batch_size):
+                passed.sent(item.content_hash for item in batch)
+                yield batch
 
-    def passed_on() -> Iterator[list[RawItem]]:
-        for batch in _batches(new_items(), settings.batch_size):
-            passed.sent(item.content_hash for item in batch)
-            yield batch
+        def handle_oldest(results: list[Analysed | Rejection]) -> None:
+            handle(results)
+            passed.handled()
 
-    def handle_oldest(results: list[Analysed | Rejection]) -> None:
-        handle(results)
-        passed.handled()
+        batches = passed_on()
+        with session.threads(settings.db_threads):  # the analysis has the cores; the merge below gets them back
+            if settings.workers > 1:
+                for results in analyse_in_pool(batches, settings):  # in order; the pipeline is built once, before the fork
+                    handle_oldest(results)
+            else:
+                analyser_for(settings)  # built before the heap is settled, so that it is frozen with the rest
+                with settled_heap(mmap_threshold=settings.malloc_mmap_threshold):
+                    for batch in batches:
+                        handle_oldest(analyse_batch(batch, settings))
 
-    batches = passed_on()
-    with threads_while(con, settings.db_threads):  # the analysis has the cores; the merge below gets them back
-        if settings.workers > 1:
-            for results in analyse_in_pool(batches, settings):  # in order; the pipeline is built once, before the fork
-                handle_oldest(results)
-        else:
-            analyser_for(settings)  # built before the heap is settled, so that it is frozen with the rest
-            with settled_heap(mmap_threshold=settings.malloc_mmap_threshold):
-                for batch in batches:
-                    handle_oldest(analyse_batch(batch, settings))
-
-    merged = merge_pending(con)
-    report.events = merged.events
-    report.event_mentions = merged.mentions
-    report.seconds = time.perf_counter() - t0
-    store_write.finish_run(con, run_id, report.to_dict())
-    con.close()
+        merged = merge_pending(session.con)
+        report.events = merged.events
+        report.event_mentions = merged.mentions
+        report.seconds = time.perf_counter() - t0
+        store_write.finish_run(session.con, run_id, report.to_dict())
+    finally:
+        session.close()
     return report

@@ -10,14 +10,21 @@ from __future__ import annotations
 import os
 import re
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
+from typing import TypeVar
 
 import duckdb
 
+try:
+    import fcntl
+except ImportError:  # Windows: no run lock there, and runs do not reopen their connection
+    fcntl = None  # type: ignore[assignment]
+
 SCHEMA_VERSION = 9
+T = TypeVar("T")
 _MIGRATION_NAME = re.compile(r"^(\d{3})_[a-z0-9_]+\.sql$")
 
 
@@ -124,39 +131,90 @@ def _unmark_waiting(target: str) -> None:
         pass
 
 
-def _open(target: str, read_only: bool, wait: float) -> duckdb.DuckDBPyConnection:
-    """``duckdb.connect``, waiting up to ``wait`` seconds while another process
-    holds the file's lock (DuckDB allows one writing process, or readers).
-    A writer that waits says so beside the file (:func:`writer_waiting`)."""
+# A writing run that opens its connection anew now and then (``store.session``)
+# holds an advisory lock on this file beside the database for the whole run, so
+# that no other writer takes the database in the instant between two of its
+# connections. Every writer that goes through :func:`connect` respects it.
+RUN_LOCK_SUFFIX = ".run-lock"
+
+
+def run_lock_held(target: str) -> bool:
+    """Whether a writing run of another process holds ``target`` (its run lock is taken)."""
+    if fcntl is None:
+        return False
+    try:
+        fd = os.open(target + RUN_LOCK_SUFFIX, os.O_RDONLY)
+    except OSError:
+        return False
+    try:
+        fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+    except OSError:
+        return True
+    finally:
+        os.close(fd)  # and with it the shared lock just taken
+    return False
+
+
+def wait_while_locked(target: str, wait: float, attempt: Callable[[], T | None], mark: bool) -> T:
+    """``attempt()`` until it gives something (None: the file is held), for up to
+    ``wait`` seconds, then ``DatabaseLocked``. With ``mark``, a writer says it
+    waits beside the file (:func:`writer_waiting`) while it does."""
     deadline = time.monotonic() + max(0.0, wait)
     pause = 0.05
     marked = False
     try:
         while True:
-            try:
-                return duckdb.connect(target, read_only=read_only)
-            except duckdb.IOException as exc:
-                if "lock" not in str(exc).lower():
-                    raise
-                if time.monotonic() >= deadline:
-                    holder = re.search(r"PID (\d+)", str(exc))
-                    who = f" (process {holder.group(1)})" if holder else ""
-                    raise DatabaseLocked(
-                        f"{target}: the database is in use by another process{who}; "
-                        f"waited {wait:.0f} s; try again when it has finished"
-                    ) from None
-                if not read_only:
-                    _mark_waiting(target)
-                    marked = True
-                time.sleep(pause)
-                pause = min(pause * 2, 1.0)
+            got = attempt()
+            if got is not None:
+                return got
+            if time.monotonic() >= deadline:
+                raise DatabaseLocked(
+                    f"{target}: the database is in use by another process; "
+                    f"waited {wait:.0f} s; try again when it has finished"
+                )
+            if mark:
+                _mark_waiting(target)
+                marked = True
+            time.sleep(pause)
+            pause = min(pause * 2, 1.0)
     finally:
         if marked:
             _unmark_waiting(target)
 
 
+def _open(target: str, read_only: bool, wait: float, own_run: bool = False) -> duckdb.DuckDBPyConnection:
+    """``duckdb.connect``, waiting up to ``wait`` seconds while another process
+    holds the file's lock (DuckDB allows one writing process, or readers) or,
+    for a writer, while another process's writing run holds it between two of
+    its connections (``own_run``: this process's run does)."""
+    holder: list[str] = []
+
+    def attempt() -> duckdb.DuckDBPyConnection | None:
+        if not read_only and not own_run and target != ":memory:" and run_lock_held(target):
+            return None
+        try:
+            return duckdb.connect(target, read_only=read_only)
+        except duckdb.IOException as exc:
+            if "lock" not in str(exc).lower():
+                raise
+            holder[:] = re.findall(r"PID (\d+)", str(exc))[:1]
+            return None
+        except duckdb.ConnectionException as exc:
+            # this process holds the file the other way (a dashboard's reader
+            # beside a writer, in one notebook): wait for it as for another process
+            if "different configuration" not in str(exc):
+                raise
+            return None
+
+    try:
+        return wait_while_locked(target, wait, attempt, mark=not read_only)
+    except DatabaseLocked as exc:
+        who = f" (process {holder[0]})" if holder else ""
+        raise DatabaseLocked(str(exc).replace("another process;", f"another process{who};", 1)) from None
+
+
 def connect(path: str | Path, read_only: bool = False, wait: float = LOCK_WAIT_SECONDS,
-            memory_limit: str | None = None) -> duckdb.DuckDBPyConnection:
+            memory_limit: str | None = None, *, own_run: bool = False) -> duckdb.DuckDBPyConnection:
     """Open (creating if needed) a foedus database, migrated to the current schema.
 
     ``":memory:"`` gives a throw-away database, which tests use. A database
@@ -165,6 +223,8 @@ def connect(path: str | Path, read_only: bool = False, wait: float = LOCK_WAIT_S
     as ``"1GB"``) bounds what DuckDB keeps in memory before it writes out or
     evicts; by default DuckDB allows itself 80% of the machine's memory and
     keeps every block it wrote, so a writer's memory grew with the store.
+    ``own_run``: the caller is a writing run that holds the run lock
+    (``store.session``), so it does not wait for itself.
     """
     target = str(path)
     if read_only:
@@ -182,7 +242,7 @@ def connect(path: str | Path, read_only: bool = False, wait: float = LOCK_WAIT_S
         return con
     if target != ":memory:":
         Path(target).parent.mkdir(parents=True, exist_ok=True)
-    con = _open(target, False, wait)
+    con = _open(target, False, wait, own_run)
     if memory_limit:
         con.execute(f"SET memory_limit = '{_memory_size(memory_limit)}'")
     migrate(con)
