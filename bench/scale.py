@@ -9,7 +9,11 @@ the near-duplicate linking step's share, peak memory (max RSS of the child
 process), the memory held between batches (the largest RSS read after a batch
 was stored, in the first and in the last quarter of the run: what the process
 keeps, without the parser's working memory of a batch, which is where the peak
-is reached) and database size per document.
+is reached), each batch's own peak (the high-water mark of RSS, reset after
+every batch through ``/proc/self/clear_refs`` on Linux): its median and its
+largest in the first and in the last quarter, which tell a peak that rises
+with the store from the largest of more batches, and database size per
+document.
 
     python bench/scale.py [--sizes 200 2000 10000] [--seed 7] [--keep DIR] [--setting NAME=VALUE ...]
 
@@ -60,17 +64,33 @@ PAGE = os.sysconf("SC_PAGE_SIZE")
 def rss_mb():
     with open("/proc/self/statm") as f:
         return int(f.read().split()[1]) * PAGE / 2**20
+def batch_peak_mb():
+    # this batch's high-water mark of RSS, then reset for the next (Linux; None elsewhere)
+    try:
+        with open("/proc/self/status") as f:
+            hwm = next(int(line.split()[1]) / 1024 for line in f if line.startswith("VmHWM"))
+        with open("/proc/self/clear_refs", "w") as f:
+            f.write("5")
+        return hwm
+    except (OSError, StopIteration):
+        return None
+batch_peak_mb()
 def progress(done, words):
-    marks.append((words, cpu(), time.perf_counter(), rss_mb()))
+    marks.append((words, cpu(), time.perf_counter(), rss_mb(), batch_peak_mb()))
 c0, t0 = cpu(), time.perf_counter()
 r = job.ingest([{corpus!r}], s, progress=progress)
-marks.insert(0, (0, c0, t0, 0.0))
+marks.insert(0, (0, c0, t0, 0.0, None))
 c1, t1 = cpu(), time.perf_counter()
 # the last quarter of the run (by words stored), from the progress marks after each batch
 q = next((m for m in marks if m[0] >= 0.75 * r.words), marks[0])
 last = marks[-1]
 held_first = max(m[3] for m in marks if m[0] <= 0.25 * r.words or m is marks[1])
 held_last = max(m[3] for m in marks if m[0] >= q[0])
+def peaks(sel):
+    return sorted(m[4] for m in sel if m[4] is not None)
+first_peaks = peaks([m for m in marks[1:] if m[0] <= 0.25 * r.words] or marks[1:2])
+last_peaks = peaks([m for m in marks if m[0] > q[0]])
+all_peaks = peaks(marks[1:])
 per_doc = r.words / max(r.stored, 1)
 con = connect(Path({db!r}), read_only=True)
 tokens = con.execute("SELECT count(*) FROM tokens").fetchone()[0]
@@ -80,7 +100,12 @@ print(json.dumps({{"docs": r.stored, "read": r.read, "words": r.words, "near_dup
                   "last_quarter_docs": (last[0] - q[0]) / per_doc, "last_quarter_cpu": last[1] - q[1],
                   "last_quarter_wall": last[2] - q[2], "tokens": tokens,
                   "held_first_mb": held_first, "held_last_mb": held_last,
-                  "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                  # the kernel's maximum can miss a high-water mark that was reset: both are read
+                  "peak_mb": max([resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, *all_peaks]),
+                  "batch_peak_median_mb": all_peaks[len(all_peaks) // 2] if all_peaks else None,
+                  "batch_peak_first_mb": first_peaks[-1] if first_peaks else None,
+                  "batch_peak_last_mb": last_peaks[-1] if last_peaks else None,
+                  "batches": len(marks) - 1,
                   "db_bytes": os.path.getsize({db!r})}}))
 """
 
@@ -111,6 +136,10 @@ def _setting(text: str) -> tuple[str, object]:
     return name, int(value) if value.lstrip("-").isdigit() else value
 
 
+def _mb(value: float | None) -> str:
+    return "n/a" if value is None else f"{value:.0f}"
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", type=int, nargs="+", default=[200, 2000, 10000])
@@ -128,7 +157,8 @@ def main() -> None:
     results = []
     try:
         print(f"{'docs':>6} {'words':>9} {'CPU ms/doc':>10} {'wall ms/doc':>11} {'last 1/4 CPU ms/doc':>19} "
-              f"{'linking %':>9} {'peak MB':>8} {'held MB 1st/last 1/4':>20} {'DB KB/doc':>9} {'near-dups':>9}", flush=True)
+              f"{'linking %':>9} {'peak MB':>8} {'held MB 1st/last 1/4':>20} {'DB KB/doc':>9} {'near-dups':>9} "
+              f"{'batch peak MB median, largest 1st/last 1/4':>43}", flush=True)
         for n in args.sizes:
             r = run(n, tmp, args.seed, overrides)
             results.append(r)
@@ -136,7 +166,9 @@ def main() -> None:
             print(f"{r['docs']:6d} {r['words']:9d} {r['cpu'] / r['docs'] * 1000:10.1f} {r['wall'] / r['docs'] * 1000:11.1f} "
                   f"{last:19.1f} {100 * r['linking_cpu'] / r['cpu']:9.2f} {r['peak_mb']:8.0f} "
                   f"{r['held_first_mb']:10.0f} {r['held_last_mb']:9.0f} "
-                  f"{r['db_bytes'] / r['docs'] / 1024:9.1f} {r['near_duplicates']:9d}", flush=True)
+                  f"{r['db_bytes'] / r['docs'] / 1024:9.1f} {r['near_duplicates']:9d} "
+                  f"{_mb(r['batch_peak_median_mb']):>17} {_mb(r['batch_peak_first_mb']):>12} "
+                  f"{_mb(r['batch_peak_last_mb']):>12}", flush=True)
     finally:
         if args.keep is None:
             shutil.rmtree(tmp, ignore_errors=True)
