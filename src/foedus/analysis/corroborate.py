@@ -103,8 +103,8 @@ _FIGURE = re.compile(
     rf"\b{_QUAL}{_NUM}{_SCALE}\s+(?P<adj>{_MODIFIER}{{0,3}}?)(?P<noun>{_NOUN})\b", re.IGNORECASE
 )
 _OUTCOME = re.compile(r"\b(" + "|".join(sorted(_OUTCOMES, key=len, reverse=True)) + r")\b", re.IGNORECASE)
-# A cheap test, in SQL, for sentences that may hold a figure: a digit or a number word.
-FIGURE_HINT_SQL = r"(?i)[0-9]|\b(" + "|".join(_UNITS) + r")\b"
+# A cheap test for sentences that may hold a figure: a digit or a number word.
+_FIGURE_HINT = re.compile(r"(?i)[0-9]|\b(" + "|".join(_UNITS) + r")\b")
 
 
 def _value(raw: str) -> float | None:
@@ -294,7 +294,6 @@ def figure_groups(
         FROM event_mentions m SEMI JOIN (SELECT unnest(?::VARCHAR[]) AS event_id) p ON m.event_id = p.event_id
         WHERE m.date BETWEEN ? AND ?
     """
-    hint = re.compile(FIGURE_HINT_SQL)
     offset, max_groups = max(0, int(offset)), int(max_groups)
     wanted = offset + max_groups + 1  # one more tells whether a next page exists
     window: int | None = 2 * wanted
@@ -304,7 +303,7 @@ def figure_groups(
         group_of = {r[0]: (r[1], r[2], r[3]) for r in picked}
         rows = con.execute(read, [list(group_of), min(r[1] for r in picked) - timedelta(days=WINDOW_DAYS),
                                   max(r[1] for r in picked) + timedelta(days=WINDOW_DAYS)]).fetchall() if picked else []
-        reports = [(group_of[r[0]], r) for r in rows if r[4] is not None and hint.search(r[4])]
+        reports = [(group_of[r[0]], r) for r in rows if r[4] is not None and _FIGURE_HINT.search(r[4])]
         outlets_of: dict[tuple, set[str]] = {}
         for key, r in reports:
             outlets_of.setdefault(key, set()).add(r[5])
