@@ -13,7 +13,9 @@ is reached), each batch's own peak (the high-water mark of RSS, reset after
 every batch through ``/proc/self/clear_refs`` on Linux): its median and its
 largest in the first and in the last quarter, which tell a peak that rises
 with the store from the largest of more batches, and database size per
-document.
+document. For a run of ten batches or more, the same by fifth of the run
+(the held memory and the batch peaks of each fifth), so that memory which
+follows the store's size shows as a rise from fifth to fifth.
 
     python bench/scale.py [--sizes 200 2000 10000] [--seed 7] [--keep DIR] [--setting NAME=VALUE ...]
 
@@ -76,10 +78,10 @@ def batch_peak_mb():
         return None
 batch_peak_mb()
 def progress(done, words):
-    marks.append((words, cpu(), time.perf_counter(), rss_mb(), batch_peak_mb()))
+    marks.append((words, cpu(), time.perf_counter(), rss_mb(), batch_peak_mb(), done))
 c0, t0 = cpu(), time.perf_counter()
 r = job.ingest([{corpus!r}], s, progress=progress)
-marks.insert(0, (0, c0, t0, 0.0, None))
+marks.insert(0, (0, c0, t0, 0.0, None, 0))
 c1, t1 = cpu(), time.perf_counter()
 # the last quarter of the run (by words stored), from the progress marks after each batch
 q = next((m for m in marks if m[0] >= 0.75 * r.words), marks[0])
@@ -106,6 +108,8 @@ print(json.dumps({{"docs": r.stored, "read": r.read, "words": r.words, "near_dup
                   "batch_peak_first_mb": first_peaks[-1] if first_peaks else None,
                   "batch_peak_last_mb": last_peaks[-1] if last_peaks else None,
                   "batches": len(marks) - 1,
+                  # after each batch: documents done, RSS held, the batch's own peak
+                  "series": [[m[5], m[3], m[4]] for m in marks[1:]],
                   "db_bytes": os.path.getsize({db!r})}}))
 """
 
@@ -140,6 +144,22 @@ def _mb(value: float | None) -> str:
     return "n/a" if value is None else f"{value:.0f}"
 
 
+def by_fifth(series: list[list[float | None]]) -> list[tuple[int, int, float, float | None, float | None]]:
+    """The run in five equal runs of batches: (first and last document done, the largest RSS held after a
+    batch, the median and the largest batch peak). A memory that follows the store rises from fifth to
+    fifth; the largest of more batches does not."""
+    out = []
+    n = len(series)
+    for i in range(5):
+        part = series[i * n // 5:(i + 1) * n // 5]
+        if not part:
+            continue
+        peaks = sorted(p for _, _, p in part if p is not None)
+        out.append((int(part[0][0]), int(part[-1][0]), max(h for _, h, _ in part),
+                    peaks[len(peaks) // 2] if peaks else None, peaks[-1] if peaks else None))
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", type=int, nargs="+", default=[200, 2000, 10000])
@@ -172,6 +192,12 @@ def main() -> None:
     finally:
         if args.keep is None:
             shutil.rmtree(tmp, ignore_errors=True)
+    for r in results:
+        if len(r["series"]) >= 10:
+            print(f"\n{r['docs']} documents, by fifth of the run: documents done, held MB (largest), "
+                  "batch peak MB (median, largest)")
+            for first, last, held, median, top in by_fifth(r["series"]):
+                print(f"  {first:6d}-{last:<6d} {held:6.0f} {_mb(median):>6} {_mb(top):>6}")
     if args.json:
         print(json.dumps(results))
 

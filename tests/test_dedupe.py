@@ -1,6 +1,6 @@
 """Exact and near-duplicate detection."""
 
-from foedus.ingest.dedupe import jaccard, lsh_buckets, shingles, text_hash
+from foedus.ingest.dedupe import jaccard, lsh_buckets, shingles, signature_similarity, sketch, text_hash, worth_verifying
 
 BASE = (
     "Heavy shelling was reported overnight along the eastern section of the border. The defence ministry said "
@@ -69,3 +69,23 @@ def test_hashed_shingles_score_as_the_string_shingles_do() -> None:
     assert hashed_jaccard(shingle_hashes("rebels shelled the town"), shingle_hashes("the town shelled rebels")) == 0.0
     with pytest.raises(ValueError, match="shingle width"):
         shingle_hashes(BASE, 0)
+
+
+def test_signatures_estimate_the_shingle_similarity() -> None:
+    base, edited, other = sketch(BASE), sketch(EDITED), sketch(OTHER)
+    assert len(base.signature) == 128 * 4 and base.buckets == lsh_buckets(BASE)
+    assert signature_similarity(base.signature, base.signature) == 1.0
+    exact = jaccard(shingles(BASE), shingles(EDITED))
+    assert abs(signature_similarity(base.signature, edited.signature) - exact) < 0.15
+    assert signature_similarity(base.signature, other.signature) < 0.1
+    # a document stored without one, or a damaged one: no estimate
+    assert signature_similarity(base.signature, None) is None
+    assert signature_similarity(base.signature, base.signature[:-4]) is None
+    assert sketch("").signature == b"" and sketch("").buckets == []
+
+
+def test_only_pairs_far_below_the_threshold_go_unverified() -> None:
+    assert worth_verifying(None, 0.5)  # no estimate: always verified
+    assert worth_verifying(0.3, 0.5)  # within six standard errors (0.27) of the threshold
+    assert not worth_verifying(0.2, 0.5)
+    assert worth_verifying(0.0, 0.0)

@@ -7,7 +7,8 @@ import random
 from datetime import date
 from typing import Any
 
-from foedus.ingest.dedupe import jaccard, lsh_buckets, shingles, text_hash
+from foedus.ingest.dedupe import jaccard, lsh_buckets, shingles, sketch, text_hash
+from foedus.jobs import links as links_module
 from foedus.jobs.links import link_batch
 from foedus.store import write as store_write
 from foedus.store.db import connect
@@ -52,11 +53,13 @@ def _corpus(seed: int) -> list[dict[str, Any]]:
     return docs
 
 
-def _row(d: dict[str, Any]) -> dict[str, Any]:
+def _row(d: dict[str, Any], signature: bool = False) -> dict[str, Any]:
+    """A document's row; with its MinHash signature, as an ingest stores it, or without (a store of before)."""
     return {"doc_id": d["doc_id"], "content_hash": d["content_hash"], "text_hash": text_hash(d["text"]) + d["doc_id"],
             "outlet_source": "unknown", "title_source": "unknown", "published": d["published"],
             "published_source": "given", "author_source": "unknown", "language_source": "unknown",
-            "raw_text": d["text"], "text": d["text"], "n_words": len(d["text"].split())}
+            "raw_text": d["text"], "text": d["text"], "n_words": len(d["text"].split()),
+            "minhash": (sketch(d["text"]).signature or None) if signature else None}
 
 
 def _per_document(con, doc: dict[str, Any], threshold: float) -> tuple[str, float] | None:
@@ -87,7 +90,8 @@ def _per_document(con, doc: dict[str, Any], threshold: float) -> tuple[str, floa
     return canonical, best
 
 
-def _store(docs: list[dict[str, Any]], batch: int, batched: bool) -> tuple[list[tuple], dict[str, tuple[str, float]]]:
+def _store(docs: list[dict[str, Any]], batch: int, batched: bool, signatures: bool = False
+           ) -> tuple[list[tuple], dict[str, tuple[str, float]]]:
     con = connect(":memory:")
     links: dict[str, tuple[str, float]] = {}
     for start in range(0, len(docs), batch):
@@ -102,7 +106,8 @@ def _store(docs: list[dict[str, Any]], batch: int, batched: bool) -> tuple[list[
                     if found:
                         links[d["doc_id"]] = found
 
-        store_write.write_documents(con, [(_row(d), {}, lsh_buckets(d["text"])) for d in chunk], before_commit=link)
+        store_write.write_documents(con, [(_row(d, signatures), {}, lsh_buckets(d["text"])) for d in chunk],
+                                    before_commit=link)
     state = con.execute("SELECT doc_id, near_dup_of, near_dup_score FROM documents ORDER BY doc_id").fetchall()
     con.close()
     return state, links
@@ -115,6 +120,8 @@ def test_batched_links_equal_per_document_links() -> None:
             before = _store(docs, batch, batched=False)
             after = _store(docs, batch, batched=True)
             assert after == before
+            # judged first by stored signatures: the same links, the same scores
+            assert _store(docs, batch, batched=True, signatures=True) == before
             state, _ = after
             assert any(row[1] for row in state)  # the corpus has near-duplicates to link
 
@@ -131,3 +138,23 @@ def test_a_batch_without_candidates_asks_nothing_more() -> None:
     assert link_batch(con, [], 0.5) == {}
     assert link_batch(con, [("nothing", "stored under this id", None)], 0.5) == {}
     con.close()
+
+
+def test_a_candidate_its_signatures_rule_out_is_never_read(monkeypatch) -> None:
+    """Two unrelated stories made to share an LSH bucket (a collision): with their signatures stored the pair
+    is judged from them and no text is shingled; stored without (a document of an older store), it is verified
+    word by word as before. Neither is linked."""
+    shingled: list[int] = []
+    real = links_module.shingle_hashes
+    monkeypatch.setattr(links_module, "shingle_hashes", lambda text: shingled.append(1) or real(text))
+    bank = {"doc_id": "bank", "content_hash": "c1", "text": STORIES[2], "published": date(2022, 9, 1)}
+    rally = {"doc_id": "rally", "content_hash": "c2", "text": STORIES[3], "published": date(2022, 9, 2)}
+    for signatures, expected_shingled in ((True, 0), (False, 2)):
+        shingled.clear()
+        con = connect(":memory:")
+        store_write.write_documents(con, [(_row(bank, signatures), {}, lsh_buckets(bank["text"]))])
+        store_write.write_documents(con, [(_row(rally, signatures), {}, lsh_buckets(rally["text"]))])
+        con.execute("INSERT INTO doc_lsh SELECT 'rally', band, bucket FROM doc_lsh WHERE doc_id = 'bank' AND band = 0")
+        assert link_batch(con, [("rally", rally["text"], rally["published"])], 0.5) == {}
+        assert len(shingled) == expected_shingled
+        con.close()

@@ -112,6 +112,8 @@ def test_incremental_merges_give_the_full_merge_s_events(runs, tmp_path, monkeyp
                            " AND source_code = 'AZEMIL'").fetchall() == [(3, 1, 2)]
         assert con.execute("SELECT count(*) FROM event_mentions WHERE event_id IS NULL").fetchone()[0] == 0
         assert con.execute("SELECT count(*) FROM events").fetchone()[0] >= 4
+        # no key guards the ids: the merge alone keeps them unique
+        assert con.execute("SELECT count(*) - count(DISTINCT event_id) FROM events").fetchone()[0] == 0
         _assert_a_full_merge_changes_nothing(con)
         assert con.execute("SELECT count(*) FROM merge_clashes").fetchone()[0] == 0
     finally:

@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+import duckdb
 import pytest
 
 from foedus.store import db
@@ -76,8 +77,8 @@ def test_version_1_database_is_migrated_and_backfilled(tmp_path: Path) -> None:
     path = tmp_path / "v1.duckdb"
     _version_1_database(path)
     con = db.connect(path)
-    assert db.current_version(con) == 9 == db.SCHEMA_VERSION
-    assert [r[0] for r in con.execute("SELECT version FROM schema_info ORDER BY version").fetchall()] == [1, 2, 3, 4, 5, 6, 7, 8, 9]
+    assert db.current_version(con) == 11 == db.SCHEMA_VERSION
+    assert [r[0] for r in con.execute("SELECT version FROM schema_info ORDER BY version").fetchall()] == [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]
     mentions = con.execute(
         "SELECT mention_id, outlet, CAST(published AS VARCHAR), source_key, target_key"
         " FROM event_mentions ORDER BY mention_id"
@@ -96,10 +97,10 @@ def test_version_1_database_is_migrated_and_backfilled(tmp_path: Path) -> None:
         ("d1", 0, "Baku"), ("d1", 1, "attack")]
     assert con.execute("SELECT count(*) FROM duckdb_constraints() WHERE table_name = 'tokens'"
                        " AND constraint_type = 'PRIMARY KEY'").fetchone()[0] == 0
-    # versions 7 and 9 keep only the keys that guard or serve something: a writer holds every index it touches
+    # versions 7, 9 and 10 keep only the keys that guard or serve something: a writer holds every index it touches
     assert {r[0] for r in con.execute("SELECT index_name FROM duckdb_indexes()").fetchall()} == set()
     assert {r[0] for r in con.execute("SELECT table_name FROM duckdb_constraints() WHERE constraint_type = 'PRIMARY KEY'")
-            .fetchall()} == {"documents", "events", "runs", "pledges", "analyst_invocations"}
+            .fetchall()} == {"documents", "runs", "pledges", "analyst_invocations"}
     # version 9 keeps the sentences and reports it rebuilt without their keys, in order
     assert con.execute("SELECT doc_id, sent_index, text, CAST(date AS VARCHAR) FROM sentences").fetchall() == [
         ("d1", 0, "Baku struck.", "2022-09-13"), ("d1", 1, "Yerevan appealed.", None)]
@@ -113,9 +114,33 @@ def test_version_1_database_is_migrated_and_backfilled(tmp_path: Path) -> None:
     con.close()
 
 
+def test_version_10_rebuilds_the_events_without_their_key_keeping_every_row_and_column(tmp_path: Path) -> None:
+    path = tmp_path / "v9.duckdb"
+    _version_1_database(path)
+    con = duckdb.connect(str(path))
+    for number, sql in db._migrations():  # the store as version 9 left it
+        if number <= 9:
+            con.execute(sql)
+            con.execute("INSERT INTO schema_info (version) VALUES (?)", [number])
+    before = con.execute("SELECT * FROM events").fetchall()
+    columns = con.execute("SELECT column_name, data_type FROM information_schema.columns WHERE table_name = 'events'"
+                          " ORDER BY ordinal_position").fetchall()
+    con.close()
+    con = db.connect(path)
+    try:
+        assert db.current_version(con) == db.SCHEMA_VERSION
+        assert con.execute("SELECT * FROM events").fetchall() == before  # same rows, same order
+        assert con.execute("SELECT column_name, data_type FROM information_schema.columns WHERE table_name = 'events'"
+                           " ORDER BY ordinal_position").fetchall() == columns
+        assert con.execute("SELECT count(*) FROM duckdb_constraints() WHERE table_name = 'events'"
+                           " AND constraint_type = 'PRIMARY KEY'").fetchone()[0] == 0
+    finally:
+        con.close()
+
+
 def test_new_database_is_built_through_the_migrations(tmp_path: Path) -> None:
     con = db.connect(tmp_path / "new.duckdb")
-    assert [r[0] for r in con.execute("SELECT version FROM schema_info ORDER BY version").fetchall()] == [1, 2, 3, 4, 5, 6, 7, 8, 9]
+    assert [r[0] for r in con.execute("SELECT version FROM schema_info ORDER BY version").fetchall()] == [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]
     cols = {r[0] for r in con.execute(
         "SELECT column_name FROM information_schema.columns WHERE table_name = 'event_mentions'").fetchall()}
     assert {"outlet", "published", "source_key", "target_key", "target_from"} <= cols

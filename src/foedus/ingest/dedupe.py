@@ -12,8 +12,10 @@ verified with the Jaccard similarity of word shingles (hashed: ``shingle_hashes`
 from __future__ import annotations
 
 import hashlib
+import math
 import re
 import unicodedata
+from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
@@ -102,22 +104,58 @@ def _permutations() -> tuple[str, np.ndarray]:
     return template.scheme, permutations
 
 
-def lsh_buckets(text: str) -> list[tuple[int, int]]:
-    """(band, bucket) pairs of the text's MinHash signature.
+@dataclass(frozen=True)
+class Sketch:
+    """A text's MinHash signature (``NUM_PERM`` 32-bit values, as bytes; empty for a text without words)
+    and its LSH ``(band, bucket)`` pairs."""
+
+    signature: bytes
+    buckets: list[tuple[int, int]]
+
+
+def sketch(text: str) -> Sketch:
+    """The text's MinHash signature and LSH buckets.
 
     Two texts share at least one bucket with high probability when their
-    shingle Jaccard similarity is above ~0.5 (32 bands of 4 rows).
+    shingle Jaccard similarity is above ~0.5 (32 bands of 4 rows). The
+    signature is kept with the document so that a candidate pair can be
+    judged from the two signatures (:func:`signature_similarity`) before any
+    text is read and shingled again.
     """
     scheme, permutations = _permutations()
     mh = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=scheme, permutations=permutations)
     sh = shingles(text)
     if not sh:
-        return []
+        return Sketch(b"", [])
     mh.update_batch([s.encode("utf-8") for s in sh])
-    values = mh.hashvalues
+    values = np.asarray(mh.hashvalues, dtype=np.uint32)  # datasketch's values are below 2**32
     out: list[tuple[int, int]] = []
     for band in range(BANDS):
-        chunk = values[band * ROWS : (band + 1) * ROWS].tobytes()
+        chunk = mh.hashvalues[band * ROWS : (band + 1) * ROWS].tobytes()
         bucket = int.from_bytes(hashlib.blake2b(chunk, digest_size=8).digest(), "little", signed=True)
         out.append((band, bucket))
-    return out
+    return Sketch(values.tobytes(), out)
+
+
+def lsh_buckets(text: str) -> list[tuple[int, int]]:
+    """(band, bucket) pairs of the text's MinHash signature (see :func:`sketch`)."""
+    return sketch(text).buckets
+
+
+def signature_similarity(a: bytes | None, b: bytes | None) -> float | None:
+    """The share of equal values in two signatures: an unbiased estimate of the texts' shingle
+    Jaccard similarity, with a standard error of sqrt(s(1-s)/NUM_PERM) (0.044 at 0.5); None
+    when either is missing (a document stored before signatures were kept) or malformed."""
+    if not a or not b or len(a) != len(b) or len(a) % 4:
+        return None
+    return float(np.mean(np.frombuffer(a, dtype=np.uint32) == np.frombuffer(b, dtype=np.uint32)))
+
+
+def worth_verifying(estimate: float | None, threshold: float) -> bool:
+    """Whether a candidate pair must be verified word by word: unless its signatures' estimate lies more
+    than six standard errors (at the threshold) below the threshold, which a pair as similar as the
+    threshold does about once in a billion. Without an estimate, always."""
+    if estimate is None:
+        return True
+    margin = 6 * math.sqrt(max(threshold * (1 - threshold), 0.0) / NUM_PERM)
+    return estimate >= threshold - margin

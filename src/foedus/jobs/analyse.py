@@ -19,7 +19,7 @@ from ..coding.codebook import Codebook, load_codebook
 from ..ingest.clean import CleaningError, CleanResult, clean_html, clean_text
 from ..ingest.decode import DecodeError, decode_bytes
 from ..ingest.guard import OverBudget, budget_for, reason, time_budget
-from ..ingest.dedupe import lsh_buckets, text_hash
+from ..ingest.dedupe import sketch, text_hash
 from ..ingest.document import DocumentRecord
 from ..ingest.language import detect_language
 from ..ingest.meta import dateline_date, infer_metadata
@@ -39,6 +39,11 @@ class Analysed:
     document: DocumentRecord
     rows: dict[str, list[dict[str, Any]]]
     lsh: list[tuple[int, int]]
+    signature: bytes = b""  # MinHash signature (``ingest.dedupe.sketch``), stored as ``documents.minhash``
+
+    def document_dict(self) -> dict[str, Any]:
+        """The document's row values, its signature with them (NULL when the text has no words)."""
+        return {**self.document.to_dict(), "minhash": self.signature or None}
 
 
 def _choose(given: str | None, inferred: tuple[Any, str] | None) -> tuple[Any, str]:
@@ -271,7 +276,8 @@ class Analyser:
                 for record, sdoc in zip(group, self.nlp.pipe(spacy_docs, batch_size=len(group))):
                     rows = annotation_rows(record.doc_id, from_doc(sdoc, keep_tokens=self.settings.store_tokens),
                                            self.codebook, outlet=record.outlet, published=record.published)
-                    out.append(Analysed(record, rows, lsh_buckets(record.text)))
+                    sk = sketch(record.text)
+                    out.append(Analysed(record, rows, sk.buckets, sk.signature))
         return out
 
     def _budget(self, n_bytes: int) -> float:

@@ -88,7 +88,7 @@ def _table_rows(analysed: list[Analysed]) -> dict[str, list[dict[str, Any]]]:
     tables: dict[str, list[dict[str, Any]]] = {t: [] for t in SHARD_TABLES}
     now = datetime.now()
     for res in analysed:
-        row = store_write.document_row(res.document.to_dict())
+        row = store_write.document_row(res.document_dict())
         row["parsed_at"] = now
         tables["documents"].append(row)
         tables["doc_lsh"].extend({"doc_id": row["doc_id"], "band": b, "bucket": k} for b, k in res.lsh)

@@ -224,7 +224,7 @@ def ingest(
             def link_all() -> None:
                 links.update(_link_near_duplicates(session.con, fresh, settings.near_dup_threshold))
 
-            store_write.write_documents(session.con, [(r.document.to_dict(), r.rows, r.lsh) for r in fresh], before_commit=link_all)
+            store_write.write_documents(session.con, [(r.document_dict(), r.rows, r.lsh) for r in fresh], before_commit=link_all)
             if settings.db_idle_memory:
                 release_cache(session.con, settings.db_idle_memory)  # before the next batch is parsed, when the process peaks
             for res in fresh:

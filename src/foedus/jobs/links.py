@@ -3,10 +3,14 @@
 Why this shape: each document's MinHash LSH buckets are stored (``doc_lsh``)
 with the document, so the candidates of a whole batch come from one SQL join
 of the batch's buckets against all stored buckets (one scan per batch, not a
-query per document). Only candidates are verified with the Jaccard
-similarity of word shingles (as arrays of 64-bit hashes: see
-``ingest/dedupe.shingle_hashes``), and each text is shingled at most once per
-batch. Most documents have no candidate and cost nothing more.
+query per document). A candidate pair is judged first by the two documents'
+stored MinHash signatures (the share of equal values estimates the same
+similarity): a pair they rule out is never read (``ingest/dedupe.worth_verifying``;
+most candidates of news that retells the same events are far below the
+threshold). The rest are verified with the Jaccard similarity of word
+shingles (as arrays of 64-bit hashes: see ``ingest/dedupe.shingle_hashes``),
+each text shingled at most once per batch, so the links and their scores are
+exact. Most documents have no candidate and cost nothing more.
 
 The links themselves are applied document by document in batch order, as
 before, so the groups, their canonical copies and the scores are the same:
@@ -25,7 +29,7 @@ import duckdb
 import numpy as np
 
 from ..coding.merge import unmerge_documents
-from ..ingest.dedupe import hashed_jaccard, shingle_hashes
+from ..ingest.dedupe import hashed_jaccard, shingle_hashes, signature_similarity, worth_verifying
 from ..store import read as store_read
 
 
@@ -36,7 +40,10 @@ def candidate_scores(
     documents sharing an LSH bucket with it whose shingle similarity is at
     least ``threshold``, as ``(other doc_id, score)``. Parts of one long
     document (same content hash) are no copies of each other."""
-    pairs = store_read.lsh_candidate_pairs(con, [d for d, _ in docs])
+    pairs, signatures = store_read.lsh_candidate_pairs(con, [d for d, _ in docs])
+    # judged by their signatures first: a pair they rule out is never read nor shingled
+    pairs = [(d, o) for d, o in pairs
+             if worth_verifying(signature_similarity(signatures.get(d), signatures.get(o)), threshold)]
     if not pairs:
         return {}
     texts = dict(docs)

@@ -23,7 +23,7 @@ try:
 except ImportError:  # Windows: no run lock there, and runs do not reopen their connection
     fcntl = None  # type: ignore[assignment]
 
-SCHEMA_VERSION = 9
+SCHEMA_VERSION = 11
 T = TypeVar("T")
 _MIGRATION_NAME = re.compile(r"^(\d{3})_[a-z0-9_]+\.sql$")
 

@@ -31,10 +31,13 @@ def docs_with_text_hashes(con: duckdb.DuckDBPyConnection, hashes: Iterable[str])
     return dict(rows)
 
 
-def lsh_candidate_pairs(con: duckdb.DuckDBPyConnection, doc_ids: Iterable[str]) -> list[tuple[str, str]]:
+def lsh_candidate_pairs(
+    con: duckdb.DuckDBPyConnection, doc_ids: Iterable[str]
+) -> tuple[list[tuple[str, str]], dict[str, bytes | None]]:
     """``(doc_id, other)`` for each of ``doc_ids`` and each stored document
     sharing an LSH bucket with it, other than the parts of the same content
-    (same content hash): one join for a whole batch.
+    (same content hash): one join for a whole batch; with the MinHash
+    signature of every document named (None where none is stored).
 
     Why two statements: joined in one, DuckDB's planner built its hash table
     over the whole ``documents`` table (every id and content hash, twice) to
@@ -43,7 +46,7 @@ def lsh_candidate_pairs(con: duckdb.DuckDBPyConnection, doc_ids: Iterable[str]) 
     name are read, filtered by a list that DuckDB hashes instead."""
     doc_ids = list(doc_ids)
     if not doc_ids:
-        return []
+        return [], {}
     pairs = con.execute(
         """
         WITH mine AS (SELECT doc_id, band, bucket FROM doc_lsh WHERE doc_id IN (SELECT unnest(?)))
@@ -54,11 +57,16 @@ def lsh_candidate_pairs(con: duckdb.DuckDBPyConnection, doc_ids: Iterable[str]) 
         [doc_ids],
     ).fetchall()
     if not pairs:
-        return []
+        return [], {}
     named = sorted({d for pair in pairs for d in pair})
-    content = dict(con.execute(
-        "SELECT doc_id, content_hash FROM documents WHERE doc_id IN (SELECT unnest(?))", [named]).fetchall())
-    return [(d, o) for d, o in pairs if d in content and o in content and content[d] != content[o]]
+    content: dict[str, str] = {}
+    signatures: dict[str, bytes | None] = {}
+    for doc_id, content_hash, signature in con.execute(
+            "SELECT doc_id, content_hash, minhash FROM documents WHERE doc_id IN (SELECT unnest(?))", [named]).fetchall():
+        content[doc_id] = content_hash
+        signatures[doc_id] = signature
+    kept = [(d, o) for d, o in pairs if d in content and o in content and content[d] != content[o]]
+    return kept, signatures
 
 
 def texts_of(con: duckdb.DuckDBPyConnection, doc_ids: Iterable[str]) -> dict[str, str]:
