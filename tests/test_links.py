@@ -158,3 +158,27 @@ def test_a_candidate_its_signatures_rule_out_is_never_read(monkeypatch) -> None:
         assert link_batch(con, [("rally", rally["text"], rally["published"])], 0.5) == {}
         assert len(shingled) == expected_shingled
         con.close()
+
+
+def test_a_document_stored_without_a_signature_gets_it_when_first_read(monkeypatch) -> None:
+    """A store kept from before signatures: its document is verified word by word the first time it is a
+    candidate, and is given its signature then (the one an ingest would have stored), so the next collision
+    with it is judged from the signatures without reading it again."""
+    shingled: list[int] = []
+    real = links_module.shingle_hashes
+    monkeypatch.setattr(links_module, "shingle_hashes", lambda text: shingled.append(1) or real(text))
+    old = {"doc_id": "old", "content_hash": "c0", "text": STORIES[2], "published": date(2022, 9, 1)}
+    new = [{"doc_id": f"new{i}", "content_hash": f"c{i}", "text": STORIES[i], "published": date(2022, 9, 2)}
+           for i in (1, 3)]
+    con = connect(":memory:")
+    store_write.write_documents(con, [(_row(old, signature=False), {}, lsh_buckets(old["text"]))])
+    stored = lambda: con.execute("SELECT minhash FROM documents WHERE doc_id = 'old'").fetchone()[0]  # noqa: E731
+    assert stored() is None
+    for n, doc in enumerate(new):
+        store_write.write_documents(con, [(_row(doc, signature=True), {}, lsh_buckets(doc["text"]))])
+        con.execute(f"INSERT INTO doc_lsh SELECT '{doc['doc_id']}', band, bucket FROM doc_lsh WHERE doc_id = 'old' AND band = 0")
+        shingled.clear()
+        assert link_batch(con, [(doc["doc_id"], doc["text"], doc["published"])], 0.5) == {}
+        assert len(shingled) == (2 if n == 0 else 0)
+        assert bytes(stored()) == sketch(old["text"]).signature
+    con.close()

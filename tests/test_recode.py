@@ -37,11 +37,17 @@ def test_recode_applies_new_patterns_and_keeps_overrides(tmp_path: Path) -> None
     assert not any(code == "111" and src == "ARM" for src, _, code in before)
     con = connect(db)
     con.execute("INSERT INTO verdict_overrides (invocation_key, verdict, note, author) VALUES ('k', 'honoured', 'n', 'me')")
+    # as if stored before signatures were kept: the recode, which reads the text again, gives it back
+    (signature,) = con.execute("SELECT minhash FROM documents").fetchone()
+    con.execute("UPDATE documents SET minhash = NULL")
     con.close()
 
     unchanged = recode(Settings(db_path=db))
     assert (unchanged.added, unchanged.removed, unchanged.recoded) == (0, 0, 0)
     assert _codes(db) == before
+    con = connect(db, read_only=True)
+    assert signature and con.execute("SELECT minhash FROM documents").fetchone() == (signature,)
+    con.close()
 
     patterns = tmp_path / "mine.yaml"
     patterns.write_text('# format: foedus-patterns/1\npatterns:\n  - {lemma: lecture, pos: verb, code: "111", target: [obj]}\n')

@@ -10,7 +10,10 @@ most candidates of news that retells the same events are far below the
 threshold). The rest are verified with the Jaccard similarity of word
 shingles (as arrays of 64-bit hashes: see ``ingest/dedupe.shingle_hashes``),
 each text shingled at most once per batch, so the links and their scores are
-exact. Most documents have no candidate and cost nothing more.
+exact. Most documents have no candidate and cost nothing more. A document
+stored before signatures were kept is always verified, and is given its
+signature when its text is first read for that, so an older store catches up
+where it is compared, not in a pass over all of it.
 
 The links themselves are applied document by document in batch order, as
 before, so the groups, their canonical copies and the scores are the same:
@@ -29,8 +32,9 @@ import duckdb
 import numpy as np
 
 from ..coding.merge import unmerge_documents
-from ..ingest.dedupe import hashed_jaccard, shingle_hashes, signature_similarity, worth_verifying
+from ..ingest.dedupe import hashed_jaccard, shingle_hashes, signature_similarity, sketch, worth_verifying
 from ..store import read as store_read
+from ..store import write as store_write
 
 
 def candidate_scores(
@@ -49,6 +53,9 @@ def candidate_scores(
     texts = dict(docs)
     missing = {o for _, o in pairs if o not in texts}
     texts.update(store_read.texts_of(con, missing))
+    # a stored document without a signature (kept from before they were) gets it now, its text being read
+    store_write.fill_signatures(con, {o: sketch(texts[o]).signature for o in missing
+                                      if signatures.get(o) is None and o in texts})
     cache: dict[str, np.ndarray] = {}
 
     def sh(doc_id: str) -> np.ndarray:

@@ -107,6 +107,8 @@ def recode(settings: Settings) -> RecodeReport:
         with threads_while(con, settings.db_threads):  # the analysis has the cores; the merge gets them back
             for part in _reanalysed(batches, settings):
                 store_write.replace_annotations(con, [(res.document.doc_id, res.rows) for res in part])
+                # the same text gives the same signature: this fills those of documents stored without one
+                store_write.fill_signatures(con, {res.document.doc_id: res.signature for res in part})
         merged = merge_events(con, own_transaction=False)
         con.execute("COMMIT")
     except Exception:

@@ -106,6 +106,24 @@ def replace_annotations(
     return len(items)
 
 
+def fill_signatures(con: duckdb.DuckDBPyConnection, signatures: Mapping[str, bytes]) -> int:
+    """Store the MinHash signatures (``documents.minhash``) of documents that lack them or hold others;
+    returns how many were written.
+
+    Why: a document stored before signatures were kept has none, so every candidate pair it is in is
+    verified word by word. Whoever reads such a text anyway (the near-duplicate step verifying a pair,
+    a recode parsing it again) hands its signature here, so each is worked out once and the store
+    catches up without a pass of its own. Empty signatures (a text without words) are not stored."""
+    ids = [d for d, s in signatures.items() if s]
+    if not ids:
+        return 0
+    (changed,) = con.execute(
+        "UPDATE documents SET minhash = s.minhash FROM (SELECT unnest(?) AS doc_id, unnest(?) AS minhash) s"
+        " WHERE documents.doc_id = s.doc_id AND documents.minhash IS DISTINCT FROM s.minhash",
+        [ids, [signatures[d] for d in ids]]).fetchone()
+    return int(changed)
+
+
 def record_rejection(con: duckdb.DuckDBPyConnection, path: str, reason: str, run_id: str) -> None:
     con.execute("INSERT INTO rejections (path, reason, run_id) VALUES (?, ?, ?)", [path, reason, run_id])
 
