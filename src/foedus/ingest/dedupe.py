@@ -131,6 +131,7 @@ def sketch(text: str) -> Sketch:
     values = np.asarray(mh.hashvalues, dtype=np.uint32)  # datasketch's values are below 2**32
     out: list[tuple[int, int]] = []
     for band in range(BANDS):
+        # the buckets hash datasketch's own 64-bit values, as stored buckets always have (stores stay comparable)
         chunk = mh.hashvalues[band * ROWS : (band + 1) * ROWS].tobytes()
         bucket = int.from_bytes(hashlib.blake2b(chunk, digest_size=8).digest(), "little", signed=True)
         out.append((band, bucket))
